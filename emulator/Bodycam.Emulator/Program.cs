@@ -1,6 +1,9 @@
+using System;
+using Bodycam.Emulator.Commands;
+
 namespace Bodycam.Emulator;
 
-/// <summary>The emulator's command line.</summary>
+/// <summary>The emulator's command line (see <see cref="EmulatorCommandLine.Usage"/>).</summary>
 public static class Program
 {
     /// <summary>Runs the emulator.</summary>
@@ -8,7 +11,6 @@ public static class Program
     /// <returns>The exit code.</returns>
     public static int Main(string[] args)
     {
-        System.Console.Error.WriteLine("bodycam-emu: not built yet");
-        return 2;
+        return EmulatorCommandLine.Run(args, Console.Out, Console.Error);
     }
 }

@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+
+namespace Bodycam.Emulator.Commands;
+
+/// <summary>The options of <c>bodycam-emu run</c>.</summary>
+public sealed class RunOptions
+{
+    /// <summary>Scenario files, or built-in scenario names.</summary>
+    public List<string> Scenarios { get; } = new();
+
+    /// <summary><c>--storage dir</c>: keep each device's storage as files under this directory.</summary>
+    public string? StorageDirectory { get; set; }
+
+    /// <summary><c>--keys dir</c>: the municipality keys (generated and saved when absent).</summary>
+    public string? KeysDirectory { get; set; }
+
+    /// <summary><c>--junit file</c>: write a JUnit XML report.</summary>
+    public string? JUnitFile { get; set; }
+
+    /// <summary><c>--timeout d</c>: simulated time limit per scenario.</summary>
+    public long? TimeoutMilliseconds { get; set; }
+
+    /// <summary><c>--devices N</c>: run each scenario on a fleet of N devices.</summary>
+    public int Devices { get; set; } = 1;
+
+    /// <summary><c>--timeline</c> (or a single default run): print each device's timeline.</summary>
+    public bool Timeline { get; set; }
+}
