@@ -31,5 +31,5 @@ public sealed class EmulatedDeviceOptions
     public const long DefaultStorageBytes = 32_000_000_000;
 
     /// <summary>The RTC's time at start unless the scenario leaves it unset: 2026-11-29T08:00:00Z.</summary>
-    public const long DefaultUnixMilliseconds = 1_796_112_000_000;
+    public const long DefaultUnixMilliseconds = 1_795_939_200_000;
 }

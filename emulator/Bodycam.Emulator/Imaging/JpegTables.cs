@@ -4,7 +4,7 @@ namespace Bodycam.Emulator.Imaging;
 /// The example tables of ITU-T T.81 (ISO/IEC 10918-1) Annex K, which every baseline decoder handles: the
 /// quantisation tables of K.1 and K.2 and the Huffman tables of K.3 to K.6, and the zig-zag order of figure A.6.
 /// </summary>
-internal static class JpegTables
+public static class JpegTables
 {
     /// <summary>Table K.1, luminance quantisation, natural (row-major) order.</summary>
     public static readonly byte[] LuminanceQuantization =

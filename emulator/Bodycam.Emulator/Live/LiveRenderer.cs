@@ -21,9 +21,9 @@ public static class LiveRenderer
         grid.AddRow("[bold]state[/]", Markup.Escape(model.State) + (model.Docked ? " [blue](docked)[/]" : string.Empty));
         grid.AddRow("[bold]recording LED[/]", Led(model.RecordingLed, "red"));
         grid.AddRow("[bold]status LED[/]", Led(model.StatusLed, "green"));
-        grid.AddRow("[bold]pre-record buffer[/]", Bar(model.BufferPercent));
-        grid.AddRow("[bold]storage[/]", Bar(model.StoragePercent));
-        grid.AddRow("[bold]battery[/]", Bar(model.BatteryPercent));
+        grid.AddRow("[bold]pre-record buffer[/]", Markup.Escape(Bar(model.BufferPercent)));
+        grid.AddRow("[bold]storage[/]", Markup.Escape(Bar(model.StoragePercent)));
+        grid.AddRow("[bold]battery[/]", Markup.Escape(Bar(model.BatteryPercent)));
         grid.AddRow("[bold]recordings[/]", model.Recordings.Count == 0 ? "none" : Markup.Escape(string.Join("\n", model.Recordings)));
         grid.AddRow("[bold]events[/]", Markup.Escape(string.Join("\n", model.Events)));
         return new Rows(new Panel(grid).Header("bodycam-emu live").Expand(), new Markup("[grey]" + Markup.Escape(LiveKeyMap.Help) + "[/]"));
@@ -31,12 +31,12 @@ public static class LiveRenderer
 
     /// <summary>A text bar of a percentage, e.g. <c>[#####.....]  50%</c>.</summary>
     /// <param name="percent">0..100.</param>
-    /// <returns>The bar (markup-safe).</returns>
+    /// <returns>The bar (plain text; escape it for markup).</returns>
     public static string Bar(int percent)
     {
         int p = Math.Clamp(percent, 0, 100);
         int filled = p / 5;
-        return Markup.Escape("[" + new string('#', filled) + new string('.', 20 - filled) + "] " + p.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(3) + "%");
+        return "[" + new string('#', filled) + new string('.', 20 - filled) + "] " + p.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(3) + "%";
     }
 
     private static string Led(string pattern, string colour)

@@ -63,6 +63,12 @@ public static class ScenarioParser
         {
             throw new ScenarioException(ScenarioErrorKind.Syntax, file, (int)e.Start.Line, (int)e.Start.Column, Inner(e).Message);
         }
+        catch (InvalidOperationException)
+        {
+            // The scanner gives up on some malformed input without a position; locate it by replaying the events.
+            Mark where = LastGoodPosition(text);
+            throw new ScenarioException(ScenarioErrorKind.Syntax, file, (int)where.Line, (int)where.Column, "malformed YAML after this point");
+        }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
@@ -71,6 +77,28 @@ public static class ScenarioParser
 
         var reader = new Reader(file);
         return reader.ReadScenario(root);
+    }
+
+    private static Mark LastGoodPosition(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        Mark last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                last = parser.Current!.End;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+        catch (YamlException e)
+        {
+            return e.Start;
+        }
+
+        return last;
     }
 
     private static Exception Inner(YamlException e)

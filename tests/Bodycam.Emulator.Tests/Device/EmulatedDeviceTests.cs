@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using Bodycam.Emulator.Device;
+using Bodycam.Emulator.Hardware;
+using Bodycam.Emulator.Scenarios;
+using Xunit;
+
+namespace Bodycam.Emulator.Tests.Device;
+
+public class EmulatedDeviceTests
+{
+    [Fact]
+    public void Run_SameScenarioAndSeed_GivesByteIdenticalStorage()
+    {
+        Dictionary<string, byte[]> first = RunAndImage(42);
+        Dictionary<string, byte[]> second = RunAndImage(42);
+
+        Assert.NotEmpty(first);
+        Assert.Equal(first.Keys, second.Keys);
+        foreach (string name in first.Keys)
+        {
+            Assert.True(first[name].AsSpan().SequenceEqual(second[name]), name + " differs");
+        }
+    }
+
+    [Fact]
+    public void Run_OtherSeed_GivesOtherStorage()
+    {
+        Dictionary<string, byte[]> first = RunAndImage(42);
+        Dictionary<string, byte[]> other = RunAndImage(43);
+
+        Assert.NotEqual(first.Keys, other.Keys);
+    }
+
+    [Fact]
+    public void Advance_IdleHour_JumpsWithoutFramesBeingLost()
+    {
+        using var device = new EmulatedDevice(new EmulatedDeviceOptions { Keys = KeyRing.FromSeed(1), Camera = new CameraSettings(FramesPerSecond: 10, BitsPerSecond: 200_000) });
+
+        device.Advance(3_600_000);
+
+        Assert.Equal(3_600_000, device.Now);
+        Assert.Equal(36_001, device.Camera.FramesCaptured);
+        Assert.Equal("standby", device.State);
+    }
+
+    [Fact]
+    public void Dock_RaisesTheHookAndDocks()
+    {
+        using var device = new EmulatedDevice(new EmulatedDeviceOptions { Keys = KeyRing.FromSeed(1) });
+        var seen = new List<bool>();
+        device.DockChanged += (_, docked) => seen.Add(docked);
+
+        device.Dock();
+        device.Advance(100);
+
+        Assert.Equal(new[] { true }, seen);
+        Assert.Equal("docked", device.State);
+    }
+
+    private static Dictionary<string, byte[]> RunAndImage(ulong seed)
+    {
+        Scenario scenario = ScenarioParser.Parse("version: 1\nname: d\nsteps:\n  - advance: 35s\n  - press: double\n  - advance: 20s\n  - press: hold 3s\n", "d.yaml");
+        using var device = new EmulatedDevice(new EmulatedDeviceOptions { Seed = seed, Keys = KeyRing.FromSeed(seed), Camera = new CameraSettings(BitsPerSecond: 500_000) });
+        ScenarioResult result = new ScenarioRunner(null).Run(scenario, device);
+        Assert.Equal(ScenarioOutcome.Passed, result.Outcome);
+        var image = new Dictionary<string, byte[]>();
+        foreach (string name in device.Storage.List())
+        {
+            image[name] = device.Storage.ReadAllBytes(name);
+        }
+
+        return image;
+    }
+}
