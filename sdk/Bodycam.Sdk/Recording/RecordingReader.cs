@@ -419,7 +419,7 @@ public sealed class RecordingReader
                 // Signed records: counts, then the chain before this record, then the signature.
                 uint segments = BinaryPrimitives.ReadUInt32BigEndian(b);
                 uint records = BinaryPrimitives.ReadUInt32BigEndian(b[4..]);
-                int chainAt = type == 2 ? 8 : type == 3 ? 17 : 24;
+                int chainAt = type == 2 ? 8 : type == 3 ? 17 : 20;
                 if (segments != (uint)state.Segments || records != (uint)index)
                 {
                     return state.Fail(RecordingFormatError.CountMismatch, index, pos);
