@@ -10,6 +10,7 @@ using Bodycam.Firmware.Configuration;
 using Bodycam.Firmware.Hal;
 using Bodycam.Firmware.Recording;
 using Bodycam.Firmware.Storage;
+using Bodycam.Sdk.Recording;
 
 namespace Bodycam.Emulator.Device;
 
@@ -391,26 +392,84 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
 
     private RecordingSummary Summarize(RecordingInfo info)
     {
+        // The verdict comes from the SDK's reader: each file verified (signatures, hash chain) and decrypted with the
+        // municipality's private key, continuations checked against their predecessor. The trigger is taken from
+        // what the writer was given (the format stores the file's start, not the trigger).
         RecordingObservation? seen = _observations.Find(o => o.Id == info.RecordingId);
-        string status = info.State switch
+        byte[] devicePublicKey = SecureElement.DevicePublicKey;
+        byte[] recipientKey = _options.Keys.RecipientPrivateKey(_options.Municipality);
+        long firstVideo = -1;
+        long lastVideo = -1;
+        long videoFrames = 0;
+        long audioFrames = 0;
+        long firstAudio = long.MaxValue;
+        int markers = 0;
+        string status = "complete";
+        string verification;
+        try
         {
-            RecordingState.Closed => "complete",
-            RecordingState.Recovered => "recovered",
-            _ => Names.Kebab(info.State.ToString()),
-        };
+            RecordingResult? previous = null;
+            int segments = 0;
+            int signed = 0;
+            foreach (string file in info.FileNames)
+            {
+                RecordingResult result = new RecordingReader(Storage.ReadAllBytes(file)).Decrypt(devicePublicKey, recipientKey);
+                if (previous != null)
+                {
+                    RecordingReader.VerifyContinuation(previous, result);
+                }
+
+                previous = result;
+                segments += result.SegmentCount;
+                signed += result.SignedSegmentCount;
+                markers += result.Markers.Count;
+                if (result.Status != RecordingStatus.Complete)
+                {
+                    status = result.Status == RecordingStatus.ClosedByRecovery ? "recovered" : Names.Kebab(result.Status.ToString());
+                }
+
+                foreach (Bodycam.Sdk.Media.MediaFrame frame in result.Frames)
+                {
+                    if (frame.Kind == Bodycam.Sdk.Media.MediaKind.Video)
+                    {
+                        firstVideo = firstVideo < 0 ? frame.TimestampMilliseconds : firstVideo;
+                        lastVideo = frame.TimestampMilliseconds;
+                        videoFrames++;
+                    }
+                    else
+                    {
+                        audioFrames++;
+                        firstAudio = Math.Min(firstAudio, frame.TimestampMilliseconds);
+                    }
+                }
+            }
+
+            verification = "verified and decrypted with the SDK reader: " + status + ", " + info.FileNames.Length + " file(s), " + segments + " segments, " + signed + " signed";
+        }
+        catch (RecordingFormatException e)
+        {
+            status = "damaged";
+            verification = "FAILED verification: " + e.Message;
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(recipientKey);
+        }
+
+        long trigger = seen?.TriggerMilliseconds ?? firstVideo;
         return new RecordingSummary
         {
             Id = info.RecordingId,
             Status = status,
             Parts = info.FileNames.Length,
             Bytes = info.TotalBytes,
-            DurationMilliseconds = seen == null || seen.FirstVideoMilliseconds < 0 ? 0 : seen.LastVideoMilliseconds - seen.FirstVideoMilliseconds,
-            PreRecordMilliseconds = seen == null || seen.FirstVideoMilliseconds < 0 ? 0 : Math.Max(0, seen.TriggerMilliseconds - seen.FirstVideoMilliseconds),
-            AudioInPreRecord = seen?.AudioBeforeTrigger ?? false,
-            Markers = seen?.Markers ?? 0,
-            VideoFrames = seen?.VideoFrames ?? 0,
-            AudioFrames = seen?.AudioFrames ?? 0,
-            Verification = "store index: " + status + ", " + info.FileNames.Length + " file(s)",
+            DurationMilliseconds = firstVideo < 0 ? 0 : lastVideo - firstVideo,
+            PreRecordMilliseconds = firstVideo < 0 ? 0 : Math.Max(0, trigger - firstVideo),
+            AudioInPreRecord = firstAudio < trigger,
+            Markers = markers,
+            VideoFrames = videoFrames,
+            AudioFrames = audioFrames,
+            Verification = verification,
         };
     }
 
