@@ -174,34 +174,16 @@ public sealed class JpegEncoder
 
     private int EncodeBlock(ref BitWriter writer, byte[] plane, int origin, int stride, byte[] table, HuffmanTable dc, HuffmanTable ac, int previousDc)
     {
-        // Separable forward DCT: rows into _temp, then columns into _block (level shift by 128 first, A.3.1).
-        for (int yy = 0; yy < 8; yy++)
+        if (IsUniform(plane, origin, stride))
         {
-            int row = origin + (yy * stride);
-            for (int u = 0; u < 8; u++)
-            {
-                float sum = 0;
-                for (int x = 0; x < 8; x++)
-                {
-                    sum += (plane[row + x] - 128) * _cosines[(u * 8) + x];
-                }
-
-                _temp[(yy * 8) + u] = sum;
-            }
+            // A flat block has only a DC term: F(0,0) = 1/4 * 1/2 * 64 * (v - 128) = 8 (v - 128) (A.3.3). The caption
+            // background and its chroma are flat, so this skips most of the per-frame work.
+            Array.Clear(_block);
+            _block[0] = 8 * (plane[origin] - 128);
         }
-
-        for (int u = 0; u < 8; u++)
+        else
         {
-            for (int v = 0; v < 8; v++)
-            {
-                float sum = 0;
-                for (int yy = 0; yy < 8; yy++)
-                {
-                    sum += _temp[(yy * 8) + u] * _cosines[(v * 8) + yy];
-                }
-
-                _block[(v * 8) + u] = sum;
-            }
+            ForwardDct(plane, origin, stride);
         }
 
         for (int k = 0; k < BlockSize; k++)
@@ -245,6 +227,57 @@ public sealed class JpegEncoder
         }
 
         return _quantized[0];
+    }
+
+    private static bool IsUniform(byte[] plane, int origin, int stride)
+    {
+        byte first = plane[origin];
+        for (int yy = 0; yy < 8; yy++)
+        {
+            int row = origin + (yy * stride);
+            for (int x = 0; x < 8; x++)
+            {
+                if (plane[row + x] != first)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private void ForwardDct(byte[] plane, int origin, int stride)
+    {
+        // Separable forward DCT: rows into _temp, then columns into _block (level shift by 128 first, A.3.1).
+        for (int yy = 0; yy < 8; yy++)
+        {
+            int row = origin + (yy * stride);
+            for (int u = 0; u < 8; u++)
+            {
+                float sum = 0;
+                for (int x = 0; x < 8; x++)
+                {
+                    sum += (plane[row + x] - 128) * _cosines[(u * 8) + x];
+                }
+
+                _temp[(yy * 8) + u] = sum;
+            }
+        }
+
+        for (int u = 0; u < 8; u++)
+        {
+            for (int v = 0; v < 8; v++)
+            {
+                float sum = 0;
+                for (int yy = 0; yy < 8; yy++)
+                {
+                    sum += _temp[(yy * 8) + u] * _cosines[(v * 8) + yy];
+                }
+
+                _block[(v * 8) + u] = sum;
+            }
+        }
     }
 
     private static int Category(int value)

@@ -18,7 +18,7 @@ public static class LiveRenderer
         grid.AddColumn();
         grid.AddRow("[bold]device[/]", Markup.Escape(model.Device));
         grid.AddRow("[bold]time[/]", Markup.Escape(model.Time));
-        grid.AddRow("[bold]state[/]", Markup.Escape(model.State) + (model.Docked ? " [blue](docked)[/]" : string.Empty));
+        grid.AddRow("[bold]state[/]", Markup.Escape(model.State) + (model.Docked && model.State != "docked" ? " [blue](in dock)[/]" : string.Empty));
         grid.AddRow("[bold]recording LED[/]", Led(model.RecordingLed, "red"));
         grid.AddRow("[bold]status LED[/]", Led(model.StatusLed, "green"));
         grid.AddRow("[bold]pre-record buffer[/]", Markup.Escape(Bar(model.BufferPercent)));
