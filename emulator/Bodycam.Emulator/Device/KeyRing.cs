@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
+using Bodycam.Sdk.Keys;
 using Org.BouncyCastle.Crypto.Parameters;
 
 namespace Bodycam.Emulator.Device;
@@ -11,8 +12,9 @@ namespace Bodycam.Emulator.Device;
 /// <summary>
 /// The municipalities' key pairs for emulated devices: an X25519 recipient key (recordings are sealed to it; its
 /// private half decrypts) and an Ed25519 authority key. Derived from a seed for reproducible runs, or kept in a
-/// directory (<c>--keys</c>): generated and saved when absent, loaded when present. These are emulator keys, never
-/// a municipality's production keys.
+/// directory (<c>--keys</c>) as the SDK's key files (<c>heerde-recipient.key</c>/<c>.pub</c>,
+/// <c>heerde-authority.key</c>/<c>.pub</c>): generated and saved when absent, loaded when present. These are emulator
+/// keys, never a municipality's production keys.
 /// </summary>
 public sealed class KeyRing
 {
@@ -69,6 +71,18 @@ public sealed class KeyRing
         return new Ed25519PrivateKeyParameters(Get(_authorityPrivate, municipality, "authority")).GeneratePublicKey().GetEncoded();
     }
 
+    /// <summary>The environment variable holding the passphrase of the key files in a <c>--keys</c> directory.</summary>
+    public const string PassphraseVariable = "BODYCAM_EMU_KEY_PASSPHRASE";
+
+    /// <summary>The passphrase used when <see cref="PassphraseVariable"/> is not set (emulator keys only).</summary>
+    public const string DefaultPassphrase = "bodycam-emu";
+
+    private static string Passphrase()
+    {
+        string? fromEnvironment = Environment.GetEnvironmentVariable(PassphraseVariable);
+        return string.IsNullOrEmpty(fromEnvironment) ? DefaultPassphrase : fromEnvironment;
+    }
+
     private byte[] Get(Dictionary<string, byte[]> cache, string municipality, string role)
     {
         ArgumentException.ThrowIfNullOrEmpty(municipality);
@@ -80,29 +94,21 @@ public sealed class KeyRing
 
         if (_directory != null)
         {
-            string path = Path.Combine(_directory, label + ".key");
+            // The SDK's key files: a passphrase-protected private key and a public key file, so the bodycam CLI can
+            // decrypt what an emulated device stored (--storage).
+            KeyType type = role == "recipient" ? KeyType.Recipient : KeyType.Authority;
+            string path = Path.Combine(_directory, municipality + "-" + role + ".key");
             if (File.Exists(path))
             {
-                key = Convert.FromHexString(File.ReadAllText(path).Trim());
-                if (key.Length != 32)
-                {
-                    throw new InvalidDataException("Key file " + label + ".key does not hold 32 bytes of hex.");
-                }
+                using KeyPair pair = PrivateKeyFile.Load(path, Passphrase(), type);
+                key = pair.PrivateKey.ToArray();
             }
             else
             {
                 key = _generate(label);
-                File.WriteAllText(path, Convert.ToHexString(key).ToLowerInvariant() + "\n");
-                if (!OperatingSystem.IsWindows())
-                {
-                    File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                }
-
-                string publicPath = Path.Combine(_directory, label + ".pub");
-                byte[] publicKey = role == "recipient"
-                    ? new X25519PrivateKeyParameters(key).GeneratePublicKey().GetEncoded()
-                    : new Ed25519PrivateKeyParameters(key).GeneratePublicKey().GetEncoded();
-                File.WriteAllText(publicPath, Convert.ToHexString(publicKey).ToLowerInvariant() + "\n");
+                using KeyPair pair = KeyPair.FromPrivateKey(type, key);
+                PrivateKeyFile.Save(path, pair, Passphrase());
+                new PublicKeyFile(type, pair.PublicKey).Save(Path.Combine(_directory, municipality + "-" + role + ".pub"));
             }
         }
         else
