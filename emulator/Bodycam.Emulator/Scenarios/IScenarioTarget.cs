@@ -52,7 +52,7 @@ public interface IScenarioTarget
     /// <param name="percent">0..100.</param>
     void SetBattery(double percent);
 
-    /// <summary>Occupies storage so that only this much stays free... or less: the free space shrinks by <paramref name="bytes"/>.</summary>
+    /// <summary>Occupies storage: the free space shrinks by <paramref name="bytes"/>.</summary>
     /// <param name="bytes">Bytes to occupy.</param>
     void FillStorage(long bytes);
 
@@ -60,7 +60,7 @@ public interface IScenarioTarget
     /// <param name="percent">0..100.</param>
     void FillStoragePercent(double percent);
 
-    /// <summary>Injects a storage fault: write-error, torn-write, full or none.</summary>
+    /// <summary>Injects a storage fault: write-error, full or torn-write.</summary>
     /// <param name="kind">The fault's name.</param>
     void InjectStorageFault(string kind);
 

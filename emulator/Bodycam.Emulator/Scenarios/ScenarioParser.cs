@@ -18,7 +18,7 @@ public static class ScenarioParser
     private static readonly string[] s_topKeys = { "version", "name", "seed", "device", "camera", "steps" };
     private static readonly string[] s_states = { "booting", "standby", "recording", "finalizing", "docked", "fault", "off" };
     private static readonly string[] s_faults = { "none", "storage-full", "storage-error", "battery-critical", "clock-not-set", "not-provisioned", "button-stuck" };
-    private static readonly string[] s_storageFaults = { "write-error", "torn-write", "full", "none" };
+    private static readonly string[] s_storageFaults = { "write-error", "torn-write", "full" };
     private static readonly string[] s_statuses = { "complete", "recovered" };
 
     /// <summary>Reads and parses a scenario file.</summary>
