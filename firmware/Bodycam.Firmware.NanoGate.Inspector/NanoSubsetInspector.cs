@@ -59,15 +59,25 @@ public static class NanoSubsetInspector
         ArgumentNullException.ThrowIfNull(peImage);
         ArgumentNullException.ThrowIfNull(displayName);
         using var pe = new PEReader(peImage, PEStreamOptions.LeaveOpen | PEStreamOptions.PrefetchEntireImage);
-        if (!pe.HasMetadata)
+        MetadataReader reader;
+        try
         {
-            throw new InspectionException(InspectionError.NotAManagedAssembly, "not a .NET assembly: " + displayName);
+            if (!pe.HasMetadata)
+            {
+                throw new InspectionException(InspectionError.NotAManagedAssembly, "not a .NET assembly: " + displayName);
+            }
+
+            reader = pe.GetMetadataReader();
+        }
+        catch (BadImageFormatException e)
+        {
+            throw new InspectionException(
+                InspectionError.NotAManagedAssembly, "not a .NET assembly: " + displayName + ": " + e.Message, e);
         }
 
         try
         {
-            var walker = new Walker(pe, pe.GetMetadataReader());
-            return walker.Run();
+            return new Walker(pe, reader).Run();
         }
         catch (BadImageFormatException e)
         {
