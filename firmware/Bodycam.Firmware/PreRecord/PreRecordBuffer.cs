@@ -10,7 +10,8 @@ namespace Bodycam.Firmware.PreRecord;
 /// starts). Every frame is stored contiguously, so a drain hands the arena itself to the writer without copying.
 /// <para>
 /// Retention rule: after a push or trim at time t the ring starts at the last video key frame at or before
-/// t - window (so a clip cut there decodes), or at its oldest frame when no key frame is that old. Older frames are
+/// t - window (so a clip cut there decodes), or, when no key frame is that old, at its oldest frame not older than
+/// t - window. Older frames are
 /// evicted by age; when the arena or the index is full the oldest frames are evicted by space. Each operation is
 /// O(1) amortised (every frame is evicted once) and allocates nothing. Audio is left out unless
 /// <see cref="IncludesAudio"/>. A frame larger than the arena is rejected and counted.
@@ -145,6 +146,13 @@ public sealed class PreRecordBuffer
         }
 
         OfferedCount++;
+
+        // Time moved on whether or not this frame is kept.
+        if (!IsDraining)
+        {
+            Trim(timestampMilliseconds);
+        }
+
         if (kind == FrameKind.Audio && !IncludesAudio && !IsDraining)
         {
             ExcludedAudioCount++;
@@ -157,12 +165,15 @@ public sealed class PreRecordBuffer
             return false;
         }
 
-        if (!IsDraining)
+        long evictedBySpace = EvictedBySpaceCount;
+        int position = Place(count);
+        if (!IsDraining && EvictedBySpaceCount != evictedBySpace)
         {
+            // Space eviction may have taken the key frame that kept older frames useful; trim them too. Removing
+            // more old frames only frees more room, so the place found for the new frame stays free.
             Trim(timestampMilliseconds);
         }
 
-        int position = Place(count);
         Array.Copy(data, offset, _arena, position, count);
         int slot = Slot(_count);
         _offsets[slot] = position;
@@ -190,7 +201,8 @@ public sealed class PreRecordBuffer
 
     /// <summary>
     /// Evicts the frames that fell out of the window at a time: everything before the last video key frame at or
-    /// before <paramref name="nowMilliseconds"/> - window. Does nothing while draining.
+    /// before <paramref name="nowMilliseconds"/> - window, and leading frames older than that with no key frame
+    /// before them. Does nothing while draining.
     /// </summary>
     /// <param name="nowMilliseconds">The current monotonic time.</param>
     public void Trim(long nowMilliseconds)
@@ -201,6 +213,14 @@ public sealed class PreRecordBuffer
         }
 
         long cutoff = nowMilliseconds - WindowMilliseconds;
+
+        // Frames older than the window with no key frame before them could never start a clip that decodes.
+        while (_count > 0 && _timestamps[_head] <= cutoff && (_anchorCount == 0 || _anchors[_anchorHead] != _head))
+        {
+            RemoveOldest();
+            EvictedByAgeCount++;
+        }
+
         while (_anchorCount > 0)
         {
             int target;
