@@ -49,6 +49,18 @@ internal static class NanoFixture
         return Inspect(Compile("Fixture", source, references));
     }
 
+    /// <summary>Compiles source files against nanoFramework's mscorlib and extra references; returns the inspection.</summary>
+    public static InspectionReport InspectNanoFiles(string assemblyName, IEnumerable<string> paths, params MetadataReference[] extraReferences)
+    {
+        var references = new List<MetadataReference> { s_nanoMscorlib.Value };
+        references.AddRange(extraReferences);
+        CSharpParseOptions options = new CSharpParseOptions(LanguageVersion.Latest);
+        SyntaxTree[] trees = paths
+            .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), options, path))
+            .ToArray();
+        return Inspect(Compile(assemblyName, trees, references));
+    }
+
     /// <summary>Compiles a library against nanoFramework's mscorlib, for use as an extra reference.</summary>
     public static MetadataReference NanoLibrary(string assemblyName, string source)
     {
@@ -64,9 +76,17 @@ internal static class NanoFixture
 
     private static byte[] Compile(string assemblyName, string source, IEnumerable<MetadataReference> references)
     {
-        CSharpCompilation compilation = CSharpCompilation.Create(
+        return Compile(
             assemblyName,
             new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) },
+            references);
+    }
+
+    private static byte[] Compile(string assemblyName, IEnumerable<SyntaxTree> trees, IEnumerable<MetadataReference> references)
+    {
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            assemblyName,
+            trees,
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         using var stream = new MemoryStream();
