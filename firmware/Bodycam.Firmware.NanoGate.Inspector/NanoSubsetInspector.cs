@@ -27,6 +27,12 @@ public static class NanoSubsetInspector
     /// <summary>The only assembly a nanoFramework core assembly may reference.</summary>
     public const string AllowedReference = "mscorlib";
 
+    /// <summary>
+    /// The public key token of nanoFramework's mscorlib (nanoFramework.CoreLibrary). An mscorlib with another token
+    /// (the .NET Framework's, or an unsigned stand-in) is a foreign reference too.
+    /// </summary>
+    public const string AllowedPublicKeyToken = "c07d481e9758c731";
+
     private static readonly Dictionary<short, OperandType> s_operandTypes = BuildOperandTable();
 
     /// <summary>
@@ -142,12 +148,21 @@ public static class NanoSubsetInspector
             {
                 AssemblyReference reference = _reader.GetAssemblyReference(handle);
                 string name = _reader.GetString(reference.Name);
-                if (string.Equals(name, AllowedReference, StringComparison.OrdinalIgnoreCase))
+                string token = PublicKeyTokenOf(reference);
+                if (string.Equals(name, AllowedReference, StringComparison.OrdinalIgnoreCase)
+                    && string.Equals(token, AllowedPublicKeyToken, StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                Report(FindingRule.ForeignReference, "assembly " + name + " " + reference.Version, TypesFrom(handle));
+                string subject = "assembly " + name + " " + reference.Version;
+                if (string.Equals(name, AllowedReference, StringComparison.OrdinalIgnoreCase))
+                {
+                    subject += " with public key token " + (token.Length == 0 ? "none" : token)
+                        + " (nanoFramework's is " + AllowedPublicKeyToken + ")";
+                }
+
+                Report(FindingRule.ForeignReference, subject, TypesFrom(handle));
             }
 
             for (int row = 1; row <= _reader.GetTableRowCount(TableIndex.ModuleRef); row++)
@@ -162,6 +177,29 @@ public static class NanoSubsetInspector
                 string name = _reader.GetString(_reader.GetAssemblyFile(handle).Name);
                 Report(FindingRule.ForeignReference, "assembly file " + name, string.Empty);
             }
+        }
+
+        private string PublicKeyTokenOf(AssemblyReference reference)
+        {
+            byte[] key = _reader.GetBlobBytes(reference.PublicKeyOrToken);
+            if (key.Length == 0)
+            {
+                return string.Empty;
+            }
+
+            // A full public key is reduced to its token: the last 8 bytes of its SHA-1, reversed (ECMA-335 II.6.2.1.3).
+            byte[] token = key;
+            if ((reference.Flags & System.Reflection.AssemblyFlags.PublicKey) != 0)
+            {
+                byte[] hash = System.Security.Cryptography.SHA1.HashData(key);
+                token = new byte[8];
+                for (int i = 0; i < 8; i++)
+                {
+                    token[i] = hash[hash.Length - 1 - i];
+                }
+            }
+
+            return Convert.ToHexString(token).ToLowerInvariant();
         }
 
         private string TypesFrom(AssemblyReferenceHandle assembly)

@@ -61,6 +61,18 @@ internal static class NanoFixture
         return Inspect(Compile(assemblyName, trees, references));
     }
 
+    /// <summary>Compiles <paramref name="source"/> against exactly <paramref name="references"/> and inspects it.</summary>
+    public static InspectionReport InspectWith(string source, params MetadataReference[] references)
+    {
+        return Inspect(Compile("Fixture", source, references));
+    }
+
+    /// <summary>Compiles a library against exactly <paramref name="references"/> (none: it is its own core library).</summary>
+    public static MetadataReference Library(string assemblyName, string source, params MetadataReference[] references)
+    {
+        return MetadataReference.CreateFromImage(Compile(assemblyName, source, references));
+    }
+
     /// <summary>Compiles a library against nanoFramework's mscorlib, for use as an extra reference.</summary>
     public static MetadataReference NanoLibrary(string assemblyName, string source)
     {

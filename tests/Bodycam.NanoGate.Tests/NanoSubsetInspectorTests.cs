@@ -285,6 +285,50 @@ public class NanoSubsetInspectorTests
     }
 
     [Fact]
+    public void Inspect_MscorlibWithoutNanoFrameworksKey_ReportsForeignReference()
+    {
+        // A stand-in core library named mscorlib, unsigned: the name alone must not pass the gate.
+        const string FakeCorlib = """
+            namespace System
+            {
+                public class Object { }
+                public abstract class ValueType { }
+                public struct Void { }
+                public struct Int32 { }
+                public struct Boolean { }
+                public sealed class String { }
+                public abstract class Attribute { }
+                public abstract class Enum : ValueType { }
+                public struct IntPtr { }
+                public abstract class Delegate { }
+                public abstract class MulticastDelegate : Delegate { }
+                public class Exception { }
+                public abstract class Array { }
+                public struct RuntimeTypeHandle { }
+                public struct RuntimeFieldHandle { }
+                public sealed class Type { }
+                public interface IDisposable { void Dispose(); }
+                public struct Byte { }
+                public enum AttributeTargets { All = 32767 }
+                public sealed class AttributeUsageAttribute : Attribute
+                {
+                    public AttributeUsageAttribute(AttributeTargets validOn) { }
+                    public bool AllowMultiple { get { return false; } set { } }
+                    public bool Inherited { get { return false; } set { } }
+                }
+            }
+            """;
+        MetadataReference corlib = NanoFixture.Library("mscorlib", FakeCorlib);
+
+        InspectionReport report = NanoFixture.InspectWith(
+            "namespace Fixture { public class Plain { public int Value; } }", corlib);
+
+        Finding finding = Assert.Single(report.Findings);
+        Assert.Equal(FindingRule.ForeignReference, finding.Rule);
+        Assert.StartsWith("assembly mscorlib 0.0.0.0 with public key token none", finding.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Inspect_NullableValueType_DoesNotCompileAgainstNanoMscorlib()
     {
         // nanoFramework's mscorlib has no Nullable<T>: "int?" is stopped by the compiler before the inspection.
