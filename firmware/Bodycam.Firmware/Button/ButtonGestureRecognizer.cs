@@ -28,6 +28,8 @@ public sealed class ButtonGestureRecognizer
 
     private bool _rawPressed;
     private long _rawChangedAt;
+    private long _departureAt;
+    private long _lastReturnAt;
     private bool _pressed;
     private long _pressStart;
     private long _firstPressAt;
@@ -84,7 +86,8 @@ public sealed class ButtonGestureRecognizer
                 next = Min(next, _firstPressAt + _window + _debounce);
             }
 
-            if (_pressed)
+            // While a release is settling, the hold and stuck limits wait: a release begun before the limit wins.
+            if (_pressed && _rawPressed)
             {
                 if (_holdArmed && !_holdFired)
                 {
@@ -110,6 +113,8 @@ public sealed class ButtonGestureRecognizer
         _rawPressed = heldAtBoot;
         _pressed = heldAtBoot;
         _rawChangedAt = nowMilliseconds;
+        _departureAt = nowMilliseconds;
+        _lastReturnAt = long.MinValue / 2;
         _pressStart = nowMilliseconds;
         _tapPending = false;
         _holdArmed = false;
@@ -133,6 +138,19 @@ public sealed class ButtonGestureRecognizer
 
         _rawPressed = pressed;
         _rawChangedAt = _now;
+        if (pressed != _pressed)
+        {
+            // Leaving the settled level. Within a bounce burst (the level came back less than the debounce time
+            // ago) the change keeps the date of the burst's first edge, so gestures are timed from the real press.
+            if (_now - _lastReturnAt >= _debounce)
+            {
+                _departureAt = _now;
+            }
+        }
+        else
+        {
+            _lastReturnAt = _now;
+        }
 
         // With no debounce the level counts at once.
         Advance(_now);
@@ -172,11 +190,11 @@ public sealed class ButtonGestureRecognizer
         {
             if (_rawPressed)
             {
-                OnPressed(_rawChangedAt);
+                OnPressed(_departureAt);
             }
             else
             {
-                OnReleased(_rawChangedAt);
+                OnReleased(_departureAt);
             }
 
             return;
@@ -189,14 +207,14 @@ public sealed class ButtonGestureRecognizer
             return;
         }
 
-        if (_pressed && _holdArmed && !_holdFired && _pressStart + _hold == due)
+        if (_pressed && _rawPressed && _holdArmed && !_holdFired && _pressStart + _hold == due)
         {
             _holdFired = true;
             Raise(ButtonGesture.Hold, due);
             return;
         }
 
-        if (_pressed && !_stuckFired && _pressStart + _stuck == due)
+        if (_pressed && _rawPressed && !_stuckFired && _pressStart + _stuck == due)
         {
             _stuckFired = true;
             Raise(ButtonGesture.Stuck, due);
