@@ -58,6 +58,36 @@ public class EmulatedDeviceTests
         Assert.Equal("docked", device.State);
     }
 
+    [Fact]
+    public void Recording_JpegMode_DecryptsToTheTestPatternFrames()
+    {
+        using var device = new EmulatedDevice(new EmulatedDeviceOptions { Keys = KeyRing.FromSeed(1), Camera = new CameraSettings(CameraMode.Jpeg, 64, 48, 5) });
+        device.Advance(3_000);
+        device.SetButton(true);
+        device.Advance(100);
+        device.SetButton(false);
+        device.Advance(150);
+        device.SetButton(true);
+        device.Advance(100);
+        device.SetButton(false);
+        device.Advance(2_000);
+        device.SetButton(true);
+        device.Advance(3_100);
+        device.SetButton(false);
+        device.Advance(500);
+        string file = Assert.Single(device.Storage.List());
+
+        Bodycam.Sdk.Recording.RecordingResult result = new Bodycam.Sdk.Recording.RecordingReader(device.Storage.ReadAllBytes(file))
+            .Decrypt(device.SecureElement.DevicePublicKey, device.Options.Keys.RecipientPrivateKey("heerde"));
+
+        Assert.Equal(Bodycam.Sdk.Recording.RecordingStatus.Complete, result.Status);
+        Bodycam.Sdk.Media.MediaFrame first = System.Linq.Enumerable.First(result.Frames, f => f.Kind == Bodycam.Sdk.Media.MediaKind.Video);
+        var pattern = new Bodycam.Emulator.Imaging.TestPatternFrame(64, 48, 75);
+        byte[] expected = new byte[pattern.MaxFrameBytes];
+        int length = pattern.Render("HEE-01 " + SimulatedCamera.FormatTime(first.TimestampMilliseconds), expected);
+        Assert.Equal(expected.AsSpan(0, length).ToArray(), first.Data.ToArray());
+    }
+
     private static Dictionary<string, byte[]> RunAndImage(ulong seed)
     {
         Scenario scenario = ScenarioParser.Parse("version: 1\nname: d\nsteps:\n  - advance: 35s\n  - press: double\n  - advance: 20s\n  - press: hold 3s\n", "d.yaml");
