@@ -101,6 +101,13 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     /// <summary>Raised when the device is placed in or taken out of the dock: the hook a dock endpoint attaches to.</summary>
     public event EventHandler<bool>? DockChanged;
 
+    /// <summary>
+    /// The lock every call into the firmware core holds (advancing time, pins, power, dock detect). A dock endpoint
+    /// that receives bytes on another thread takes it before calling the core's dock service, so the core still sees
+    /// a single loop (DESIGN §3).
+    /// </summary>
+    public object BoardLock { get; } = new();
+
     /// <summary>The firmware core, or null while the power is off.</summary>
     public DeviceCore? Core { get; private set; }
 
@@ -181,20 +188,26 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     /// <inheritdoc />
     public void Advance(long milliseconds)
     {
-        if (milliseconds < 0)
+        lock (BoardLock)
         {
-            throw new ArgumentOutOfRangeException(nameof(milliseconds));
-        }
+            if (milliseconds < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(milliseconds));
+            }
 
-        RunUntil(Clock.Now + milliseconds);
+            RunUntil(Clock.Now + milliseconds);
+        }
     }
 
     /// <inheritdoc />
     public void SetButton(bool pressed)
     {
-        _buttonPressed = pressed;
-        _gpioDriver.SetInputValue(ButtonPin, pressed ? PinValue.Low : PinValue.High);
-        Poll();
+        lock (BoardLock)
+        {
+            _buttonPressed = pressed;
+            _gpioDriver.SetInputValue(ButtonPin, pressed ? PinValue.Low : PinValue.High);
+            Poll();
+        }
     }
 
     /// <inheritdoc />
@@ -212,73 +225,79 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     /// <inheritdoc />
     public void PowerCut()
     {
-        if (Core == null)
+        lock (BoardLock)
         {
-            return;
-        }
+            if (Core == null)
+            {
+                return;
+            }
 
-        // No PowerDown: the supply is gone, nothing gets to close or flush (DESIGN §3: recovery closes it at boot).
-        Storage.CutPower();
-        Core = null;
-        _button?.Dispose();
-        _button = null;
-        _store = null;
-        Camera.Stop();
-        Microphone.Stop();
-        _videoActive = false;
-        _audioActive = false;
-        Cues.PowerOff();
-        Battery.Recording = false;
-        Log("power", "power cut");
+            // No PowerDown: the supply is gone, nothing gets to close or flush (DESIGN §3: recovery closes it at boot).
+            Storage.CutPower();
+            Core = null;
+            _button?.Dispose();
+            _button = null;
+            _store = null;
+            Camera.Stop();
+            Microphone.Stop();
+            _videoActive = false;
+            _audioActive = false;
+            Cues.PowerOff();
+            Battery.Recording = false;
+            Log("power", "power cut");
+        }
     }
 
     /// <inheritdoc />
     public void PowerOn()
     {
-        if (Core != null)
+        lock (BoardLock)
         {
-            return;
-        }
+            if (Core != null)
+            {
+                return;
+            }
 
-        if (!Storage.IsPowered)
-        {
-            Storage.Reset();
-        }
+            if (!Storage.IsPowered)
+            {
+                Storage.Reset();
+            }
 
-        ApplyCapacity();
-        Log("power", "power on");
-        DeviceConfiguration configuration = BuildConfiguration();
-        _store = new RecordingStore(Storage, Crypto, SecureElement, configuration.StorageReserveBytes);
-        foreach (string id in _store.RecoverInterrupted())
-        {
-            Audit.Append(AuditEventType.RecordingRecovered, Clock.Now, id);
-            Log("recording", "recovered " + id);
-        }
+            ApplyCapacity();
+            Log("power", "power on");
+            DeviceConfiguration configuration = BuildConfiguration();
+            _store = new RecordingStore(Storage, Crypto, SecureElement, configuration.StorageReserveBytes);
+            foreach (string id in _store.RecoverInterrupted())
+            {
+                Audit.Append(AuditEventType.RecordingRecovered, Clock.Now, id);
+                Log("recording", "recovered " + id);
+            }
 
-        var writer = new RecordingWriter(BuildWriterOptions(), _store, Crypto, SecureElement, Random, Provisioning);
-        _sink.Replace(writer);
-        var core = new DeviceCore(configuration, new DeviceHardware
-        {
-            Clock = Clock,
-            RealTimeClock = RealTimeClock,
-            Battery = Battery,
-            Camera = Camera,
-            Cues = Cues,
-            Recordings = _sink,
-            Audit = Audit,
-            Provisioning = Provisioning,
-        });
-        core.StateChanged += OnStateChanged;
-        Core = core;
-        _gpioDriver.SetInputValue(ButtonPin, _buttonPressed ? PinValue.Low : PinValue.High);
-        _button = new RecordButtonGpio(_gpio, ButtonPin, core, Clock);
-        core.Boot(_button.ReadPressed());
-        if (_docked)
-        {
-            core.EnqueueDockDetect(true, Clock.Now);
-        }
+            var writer = new RecordingWriter(BuildWriterOptions(), _store, Crypto, SecureElement, Random, Provisioning);
+            _sink.Replace(writer);
+            var core = new DeviceCore(configuration, new DeviceHardware
+            {
+                Clock = Clock,
+                RealTimeClock = RealTimeClock,
+                Battery = Battery,
+                Camera = Camera,
+                Cues = Cues,
+                Recordings = _sink,
+                Audit = Audit,
+                Provisioning = Provisioning,
+            });
+            core.StateChanged += OnStateChanged;
+            Core = core;
+            _gpioDriver.SetInputValue(ButtonPin, _buttonPressed ? PinValue.Low : PinValue.High);
+            _button = new RecordButtonGpio(_gpio, ButtonPin, core, Clock);
+            core.Boot(_button.ReadPressed());
+            if (_docked)
+            {
+                core.EnqueueDockDetect(true, Clock.Now);
+            }
 
-        Poll();
+            Poll();
+        }
     }
 
     /// <inheritdoc />
@@ -342,44 +361,50 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     /// <inheritdoc />
     public void SetClock(long? unixMilliseconds)
     {
-        if (unixMilliseconds is long unix)
+        lock (BoardLock)
         {
-            RealTimeClock.Set(unix);
-            Log("clock", "set to " + DateTimeOffset.FromUnixTimeMilliseconds(unix).ToString("u", System.Globalization.CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            RealTimeClock.Reset();
-            Log("clock", "unset");
-        }
+            if (unixMilliseconds is long unix)
+            {
+                RealTimeClock.Set(unix);
+                Log("clock", "set to " + DateTimeOffset.FromUnixTimeMilliseconds(unix).ToString("u", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                RealTimeClock.Reset();
+                Log("clock", "unset");
+            }
 
-        Poll();
+            Poll();
+        }
     }
 
     /// <inheritdoc />
     public RecordingsReport ReadRecordings()
     {
-        bool wasOff = !Storage.IsPowered;
-        RecordingStore store = _store ?? new RecordingStore(Storage, Crypto, SecureElement, 0);
-        if (wasOff)
+        lock (BoardLock)
         {
-            // Reading a card from a dead device: the durable contents as they are.
-            Storage.Reset();
-        }
+            bool wasOff = !Storage.IsPowered;
+            RecordingStore store = _store ?? new RecordingStore(Storage, Crypto, SecureElement, 0);
+            if (wasOff)
+            {
+                // Reading a card from a dead device: the durable contents as they are.
+                Storage.Reset();
+            }
 
-        RecordingInfo[] infos = store.ListRecordings();
-        var summaries = new List<RecordingSummary>();
-        foreach (RecordingInfo info in infos)
-        {
-            summaries.Add(Summarize(info));
-        }
+            RecordingInfo[] infos = store.ListRecordings();
+            var summaries = new List<RecordingSummary>();
+            foreach (RecordingInfo info in infos)
+            {
+                summaries.Add(Summarize(info));
+            }
 
-        if (wasOff)
-        {
-            Storage.CutPower();
-        }
+            if (wasOff)
+            {
+                Storage.CutPower();
+            }
 
-        return new RecordingsReport(infos.Length, summaries);
+            return new RecordingsReport(infos.Length, summaries);
+        }
     }
 
     /// <summary>Releases the GPIO controller and the crypto engine.</summary>
@@ -475,17 +500,20 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
 
     private void SetDocked(bool docked)
     {
-        if (docked == _docked)
+        lock (BoardLock)
         {
-            return;
-        }
+            if (docked == _docked)
+            {
+                return;
+            }
 
-        _docked = docked;
-        Battery.Charging = docked;
-        Log("dock", docked ? "placed in the dock" : "taken out of the dock");
-        Core?.EnqueueDockDetect(docked, Clock.Now);
-        Poll();
-        DockChanged?.Invoke(this, docked);
+            _docked = docked;
+            Battery.Charging = docked;
+            Log("dock", docked ? "placed in the dock" : "taken out of the dock");
+            Core?.EnqueueDockDetect(docked, Clock.Now);
+            Poll();
+            DockChanged?.Invoke(this, docked);
+        }
     }
 
     private void ApplyCapacity()
