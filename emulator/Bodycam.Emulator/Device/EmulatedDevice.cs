@@ -417,10 +417,10 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
 
     private RecordingSummary Summarize(RecordingInfo info)
     {
-        // The verdict comes from the SDK's reader: each file verified (signatures, hash chain) and decrypted with the
-        // municipality's private key, continuations checked against their predecessor. The trigger is taken from
-        // what the writer was given (the format stores the file's start, not the trigger).
-        RecordingObservation? seen = _observations.Find(o => o.Id == info.RecordingId);
+        // Everything comes from the stored file through the SDK's reader: each file verified (signatures, hash chain)
+        // and decrypted with the municipality's private key, continuations checked against their predecessor. The
+        // trigger is the first file's start time (docs/recording-format.md: the header's start monotonic time).
+        long trigger = -1;
         byte[] devicePublicKey = SecureElement.DevicePublicKey;
         byte[] recipientKey = _options.Keys.RecipientPrivateKey(_options.Municipality);
         long firstVideo = -1;
@@ -442,6 +442,11 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
                 if (previous != null)
                 {
                     RecordingReader.VerifyContinuation(previous, result);
+                }
+
+                if (previous == null)
+                {
+                    trigger = result.Header.StartMonotonicMilliseconds;
                 }
 
                 previous = result;
@@ -481,7 +486,11 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
             System.Security.Cryptography.CryptographicOperations.ZeroMemory(recipientKey);
         }
 
-        long trigger = seen?.TriggerMilliseconds ?? firstVideo;
+        if (trigger < 0)
+        {
+            trigger = firstVideo;
+        }
+
         return new RecordingSummary
         {
             Id = info.RecordingId,
