@@ -12,7 +12,7 @@ public sealed class RecordingSummary
     /// <summary>First frame to the trigger, milliseconds.</summary>
     public long PreRecordMilliseconds { get; init; }
 
-    /// <summary><c>complete</c> or <c>recovered</c>.</summary>
+    /// <summary><c>complete</c>, <c>recovered</c>, <c>truncated</c>, <c>tampered</c> or <c>damaged</c>.</summary>
     public required string Status { get; init; }
 
     /// <summary>Whether audio frames lie before the trigger.</summary>

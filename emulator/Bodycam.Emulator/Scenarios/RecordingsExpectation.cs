@@ -12,7 +12,7 @@ public sealed class RecordingsExpectation
     /// <summary>Length of the last recording's pre-record (first frame to trigger), milliseconds.</summary>
     public ValueRange? PreRecord { get; init; }
 
-    /// <summary>Status of the last recording: <c>complete</c> or <c>recovered</c>.</summary>
+    /// <summary>Status of the last recording: <c>complete</c>, <c>recovered</c>, <c>truncated</c>, <c>tampered</c> or <c>damaged</c>.</summary>
     public string? Status { get; init; }
 
     /// <summary>Whether the last recording's pre-record holds audio.</summary>

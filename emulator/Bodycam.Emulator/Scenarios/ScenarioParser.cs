@@ -19,7 +19,7 @@ public static class ScenarioParser
     private static readonly string[] s_states = { "booting", "standby", "recording", "finalizing", "docked", "fault", "off" };
     private static readonly string[] s_faults = { "none", "storage-full", "storage-error", "battery-critical", "clock-not-set", "not-provisioned", "button-stuck" };
     private static readonly string[] s_storageFaults = { "write-error", "torn-write", "full" };
-    private static readonly string[] s_statuses = { "complete", "recovered" };
+    private static readonly string[] s_statuses = { "complete", "recovered", "truncated", "tampered", "damaged" };
 
     /// <summary>Reads and parses a scenario file.</summary>
     /// <param name="path">The file.</param>
