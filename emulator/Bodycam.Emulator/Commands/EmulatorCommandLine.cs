@@ -17,7 +17,7 @@ public static class EmulatorCommandLine
     public const string Usage =
         "usage:\n" +
         "  bodycam-emu                                   run the built-in escalation scenario and print its timeline\n" +
-        "  bodycam-emu run <scenario.yaml|name>... [--storage dir] [--keys dir] [--junit file] [--timeout 1h] [--devices N] [--timeline]\n" +
+        "  bodycam-emu run <scenario.yaml|folder|name>... [--storage dir] [--keys dir] [--junit file] [--timeout 1h] [--devices N] [--timeline]\n" +
         "  bodycam-emu scenarios                         list the built-in scenarios\n" +
         "  bodycam-emu live [--seed N]                   interactive device in real time\n" +
         "  bodycam-emu bench shift                       10 h shift at 1080p30, 4 Mbit/s: simulated/wall time\n" +
@@ -95,7 +95,18 @@ public static class EmulatorCommandLine
             string a = args[i];
             if (!a.StartsWith("--", StringComparison.Ordinal))
             {
-                options.Scenarios.Add(a);
+                if (Directory.Exists(a))
+                {
+                    // A folder stands for its *.yaml files, in name order (the same on every platform and shell).
+                    string[] files = Directory.GetFiles(a, "*.yaml");
+                    Array.Sort(files, StringComparer.Ordinal);
+                    options.Scenarios.AddRange(files);
+                }
+                else
+                {
+                    options.Scenarios.Add(a);
+                }
+
                 continue;
             }
 

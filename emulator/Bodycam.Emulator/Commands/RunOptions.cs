@@ -5,7 +5,7 @@ namespace Bodycam.Emulator.Commands;
 /// <summary>The options of <c>bodycam-emu run</c>.</summary>
 public sealed class RunOptions
 {
-    /// <summary>Scenario files, or built-in scenario names.</summary>
+    /// <summary>Scenario files (a folder given on the command line adds its *.yaml files), or built-in scenario names.</summary>
     public List<string> Scenarios { get; } = new();
 
     /// <summary><c>--storage dir</c>: keep each device's storage as files under this directory.</summary>

@@ -113,6 +113,20 @@ public class EmulatorCommandLineTests
     }
 
     [Fact]
+    public void ParseRun_Folder_AddsItsScenarioFilesInNameOrder()
+    {
+        string dir = Path.GetDirectoryName(RepositoryPaths.TempFile("x"))!;
+        File.WriteAllText(Path.Combine(dir, "b.yaml"), Passing);
+        File.WriteAllText(Path.Combine(dir, "a.yaml"), Passing);
+        File.WriteAllText(Path.Combine(dir, "notes.txt"), "not a scenario");
+
+        RunOptions? options = EmulatorCommandLine.ParseRun(new[] { "run", dir }, new StringWriter());
+
+        Assert.NotNull(options);
+        Assert.Equal(new[] { Path.Combine(dir, "a.yaml"), Path.Combine(dir, "b.yaml") }, options!.Scenarios);
+    }
+
+    [Fact]
     public void Scenarios_ListsBuiltIns()
     {
         var output = new StringWriter();
