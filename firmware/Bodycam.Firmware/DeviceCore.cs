@@ -546,6 +546,12 @@ public sealed class DeviceCore
     {
         try
         {
+            // The writer receives frames and markers in time order: the pre-record goes first.
+            while (_preRecord.IsDraining)
+            {
+                _preRecord.DrainTo(_recordings, _preRecord.Count);
+            }
+
             _recordings.AddMarker(timestamp);
         }
         catch (StorageException ex)

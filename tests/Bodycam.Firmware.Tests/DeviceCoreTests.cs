@@ -246,6 +246,28 @@ public class DeviceCoreTests
     }
 
     [Fact]
+    public void Marker_WhilePreRecordDrains_FollowsTheDrainedFrames()
+    {
+        DeviceConfiguration configuration = DeviceHarness.SmallConfiguration();
+        configuration.PreRecordDrainFramesPerCall = 1;
+        configuration.PreRecordWindowMilliseconds = 10000;
+        var h = new DeviceHarness(configuration);
+        h.Boot();
+        h.AdvanceWithVideo(12000);
+        h.DoublePress();
+        h.Press(100);
+        Assert.True(h.Device.PreRecord.IsDraining);
+        int framesBefore = h.Sink.Frames.Count;
+
+        h.Advance(1000);
+
+        Assert.Single(h.Sink.Markers);
+        Assert.False(h.Device.PreRecord.IsDraining);
+        Assert.True(h.Sink.Frames.Count > framesBefore);
+        Assert.True(h.Sink.Frames.Last().Timestamp <= h.Sink.Markers[0]);
+    }
+
+    [Fact]
     public void Recording_AudioExcludedFromPreRecordButRecordedLive()
     {
         _h.Boot();
