@@ -502,8 +502,8 @@ public sealed class DeviceCore
             return;
         }
 
+        // Read now for Begin; the cue and the status LED follow at the next clock check in Poll.
         bool clockSet = _realTimeClock.IsSet;
-        _clockNotSet = !clockSet;
         long unix = clockSet ? _realTimeClock.ReadUnixMilliseconds() - (_now - trigger) : 0;
         string id;
         try

@@ -507,6 +507,21 @@ public class DeviceCoreTests
     }
 
     [Fact]
+    public void ClockLostInStandby_StartsTheRepeatingCue()
+    {
+        _h.Boot();
+
+        _h.RealTimeClock.IsSet = false;
+        _h.Advance(20);
+
+        Assert.Equal(FaultReason.ClockNotSet, _h.Device.Fault);
+        Assert.Equal(1, _h.Cues.Count(Cue.ClockNotSet));
+
+        _h.Advance(_h.Configuration.ClockNotSetCueIntervalMilliseconds);
+        Assert.Equal(2, _h.Cues.Count(Cue.ClockNotSet));
+    }
+
+    [Fact]
     public void HeldAtBoot_IgnoredUntilReleased()
     {
         _h.Boot(heldAtBoot: true);
