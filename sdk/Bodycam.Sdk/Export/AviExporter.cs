@@ -8,7 +8,8 @@ namespace Bodycam.Sdk.Export;
 
 /// <summary>
 /// Writes a recording's Motion JPEG video and PCM audio as an AVI file (RIFF 'AVI ', one video and one audio stream,
-/// an idx1 index) that ordinary players open. docs/export.md describes the layout, the size limit and the timing rule.
+/// an idx1 index, and OpenDML 'AVIX' parts with 'indx'/'ix##' indexes past 1 GiB) that ordinary players open.
+/// docs/export.md describes the layout, the size limits and the timing rule.
 /// </summary>
 /// <remarks>
 /// Timing: the video track runs at the camera's nominal frame rate. Each frame is placed in the slot nearest to its
@@ -20,32 +21,53 @@ namespace Bodycam.Sdk.Export;
 public sealed class AviExporter
 {
     /// <summary>
-    /// The largest file this exporter writes: 1 GiB. Past it a single RIFF 'AVI ' chunk needs the OpenDML extension
-    /// (AVIX), which this exporter does not write; it refuses with <see cref="ExportError.TooLarge"/> instead.
+    /// Size of one RIFF part: 1 GiB. The first part ('AVI ', with the idx1 index old players read) and each OpenDML
+    /// 'AVIX' part after it stay within this size.
     /// </summary>
-    public const long MaxFileBytesLimit = 1L << 30;
+    public const long DefaultRiffPartBytes = 1L << 30;
+
+    /// <summary>
+    /// The largest file this exporter writes: 256 parts of 1 GiB (the super index room reserved in the header).
+    /// Past it the export is refused with <see cref="ExportError.TooLarge"/>.
+    /// </summary>
+    public const long MaxFileBytesLimit = AviHeader.SuperIndexCapacity * DefaultRiffPartBytes;
 
     /// <summary>An audio gap up to this long is left alone; a longer one is filled with silence.</summary>
     public const int AudioGapToleranceMilliseconds = 20;
 
     private readonly long _maxFileBytes;
+    private readonly long _riffPartBytes;
 
-    /// <summary>Creates an exporter with the 1 GiB limit.</summary>
+    /// <summary>Creates an exporter with the full size limit and 1 GiB RIFF parts.</summary>
     public AviExporter()
-        : this(MaxFileBytesLimit)
+        : this(MaxFileBytesLimit, DefaultRiffPartBytes)
     {
     }
 
-    /// <summary>Creates an exporter with a lower size limit (for example to fit a medium).</summary>
-    /// <param name="maxFileBytes">The largest file to write, at most <see cref="MaxFileBytesLimit"/>.</param>
+    /// <summary>Creates an exporter with a lower size limit (for example to fit a medium) and 1 GiB RIFF parts.</summary>
+    /// <param name="maxFileBytes">The largest file to write, 4 KiB to <see cref="MaxFileBytesLimit"/>.</param>
     public AviExporter(long maxFileBytes)
+        : this(maxFileBytes, DefaultRiffPartBytes)
+    {
+    }
+
+    /// <summary>Creates an exporter with a size limit and a RIFF part size (smaller parts only to test players).</summary>
+    /// <param name="maxFileBytes">The largest file to write, 4 KiB to <see cref="MaxFileBytesLimit"/>.</param>
+    /// <param name="riffPartBytes">Size of one RIFF part, 64 KiB to <see cref="DefaultRiffPartBytes"/>.</param>
+    public AviExporter(long maxFileBytes, long riffPartBytes)
     {
         if (maxFileBytes < 4096 || maxFileBytes > MaxFileBytesLimit)
         {
-            throw new ArgumentOutOfRangeException(nameof(maxFileBytes), "The limit must be between 4 KiB and 1 GiB.");
+            throw new ArgumentOutOfRangeException(nameof(maxFileBytes), "The limit must be between 4 KiB and 256 GiB.");
+        }
+
+        if (riffPartBytes < 65536 || riffPartBytes > DefaultRiffPartBytes)
+        {
+            throw new ArgumentOutOfRangeException(nameof(riffPartBytes), "A RIFF part must be between 64 KiB and 1 GiB.");
         }
 
         _maxFileBytes = maxFileBytes;
+        _riffPartBytes = riffPartBytes;
     }
 
     /// <summary>Writes the AVI file to a new file at <paramref name="path"/>; nothing is left there on failure.</summary>
@@ -92,7 +114,7 @@ public sealed class AviExporter
         }
 
         Validate(streams);
-        var writer = new AviStreamWriter(output, streams, _maxFileBytes);
+        var writer = new AviStreamWriter(output, streams, _maxFileBytes, _riffPartBytes);
         return writer.Run(frames);
     }
 
@@ -132,11 +154,22 @@ public sealed class AviExporter
         private readonly Stream _output;
         private readonly ExportStreamInfo _streams;
         private readonly long _maxFileBytes;
+        private readonly long _riffPartBytes;
         private readonly long _start;
-        private readonly long _moviFourCcPosition;
-        private readonly List<AviIndexEntry> _index = new();
+        private readonly List<AviIndexEntry> _legacyIndex = new();
+        private readonly List<AviStandardIndexEntry> _videoPart = new();
+        private readonly List<AviStandardIndexEntry> _audioPart = new();
+        private readonly List<AviSuperIndexEntry> _videoIndexes = new();
+        private readonly List<AviSuperIndexEntry> _audioIndexes = new();
         private readonly Queue<MediaFrame> _video = new();
         private readonly Queue<MediaFrame> _audio = new();
+        private long _riffStart;
+        private long _moviFourCcPosition;
+        private bool _firstPart = true;
+        private int _parts = 1;
+        private long _firstMoviSize;
+        private long _firstRiffSize;
+        private uint _firstPartPictures;
         private long _lastVideoTimestamp = long.MinValue;
         private long _lastAudioTimestamp = long.MinValue;
         private bool _haveOrigin;
@@ -154,15 +187,17 @@ public sealed class AviExporter
         private int _maxVideoChunk;
         private int _maxAudioChunk;
 
-        public AviStreamWriter(Stream output, ExportStreamInfo streams, long maxFileBytes)
+        public AviStreamWriter(Stream output, ExportStreamInfo streams, long maxFileBytes, long riffPartBytes)
         {
             _output = output;
             _streams = streams;
             _maxFileBytes = maxFileBytes;
+            _riffPartBytes = riffPartBytes;
             _start = output.Position;
+            _riffStart = _start;
 
             // Reserve the header; it is written again with the final counts at the end.
-            byte[] header = AviHeader.Build(streams, new AviHeaderCounts(0, 0, 0, 0, 0, 0, 0));
+            byte[] header = AviHeader.Build(streams, new AviHeaderCounts());
             output.Write(header);
             _moviFourCcPosition = _start + header.Length - 4;
         }
@@ -344,18 +379,23 @@ public sealed class AviExporter
 
         private void WriteChunk(uint chunkId, ReadOnlySpan<byte> data)
         {
-            long position = _output.Position;
             int padded = data.Length + (data.Length & 1);
+            if (PartEndWith(chunkId, padded) - _riffStart > _riffPartBytes && (_videoPart.Count + _audioPart.Count) > 0)
+            {
+                ClosePart();
+                OpenExtensionPart();
+            }
 
-            // Room for this chunk, every index entry so far and this one, and the idx1 chunk header.
-            long end = position + 8 + padded + ((long)_index.Count + 1) * AviIndexEntry.Size + 8 - _start;
-            if (end > _maxFileBytes)
+            long end = PartEndWith(chunkId, padded) - _start;
+            bool noRoom = end > _maxFileBytes || _parts > AviHeader.SuperIndexCapacity;
+            if (noRoom || PartEndWith(chunkId, padded) - _riffStart > _riffPartBytes)
             {
                 throw new ExportException(
                     ExportError.TooLarge,
                     "The export would pass the limit of " + _maxFileBytes + " bytes for one AVI file.");
             }
 
+            long position = _output.Position;
             Span<byte> head = stackalloc byte[8];
             BinaryPrimitives.WriteUInt32LittleEndian(head, chunkId);
             BinaryPrimitives.WriteUInt32LittleEndian(head[4..], (uint)data.Length);
@@ -366,36 +406,126 @@ public sealed class AviExporter
                 _output.WriteByte(0);
             }
 
-            _index.Add(new AviIndexEntry(chunkId, AviIndexEntry.KeyFrameFlag, (uint)(position - _moviFourCcPosition), (uint)data.Length));
+            var entry = new AviStandardIndexEntry((uint)(position + 8 - _riffStart), (uint)data.Length);
+            (chunkId == AviHeader.VideoChunkId ? _videoPart : _audioPart).Add(entry);
+            if (_firstPart)
+            {
+                _legacyIndex.Add(new AviIndexEntry(chunkId, AviIndexEntry.KeyFrameFlag, (uint)(position - _moviFourCcPosition), (uint)data.Length));
+            }
+        }
+
+        /// <summary>Where the current part would end with one more chunk and all the indexes it then needs.</summary>
+        private long PartEndWith(uint chunkId, int padded)
+        {
+            int video = _videoPart.Count + (chunkId == AviHeader.VideoChunkId ? 1 : 0);
+            int audio = _audioPart.Count + (chunkId == AviHeader.AudioChunkId ? 1 : 0);
+            long end = _output.Position + 8 + padded + AviStandardIndexEntry.ChunkSize(video) + AviStandardIndexEntry.ChunkSize(audio);
+            if (_firstPart)
+            {
+                end += 8 + ((long)(_legacyIndex.Count + 1) * AviIndexEntry.Size);
+            }
+
+            return end;
+        }
+
+        /// <summary>Ends the current part: its ix## indexes inside movi, then (first part only) idx1.</summary>
+        private void ClosePart()
+        {
+            WriteStandardIndex(AviHeader.VideoChunkId, "ix00", _videoPart, _videoIndexes, (uint)_videoPart.Count);
+            WriteStandardIndex(AviHeader.AudioChunkId, "ix01", _audioPart, _audioIndexes, SumSamples(_audioPart));
+            long moviEnd = _output.Position;
+            if (_firstPart)
+            {
+                byte[] idx = new byte[8 + (_legacyIndex.Count * AviIndexEntry.Size)];
+                BinaryPrimitives.WriteUInt32LittleEndian(idx, AviHeader.FourCc("idx1"));
+                BinaryPrimitives.WriteUInt32LittleEndian(idx.AsSpan(4), (uint)(_legacyIndex.Count * AviIndexEntry.Size));
+                for (int i = 0; i < _legacyIndex.Count; i++)
+                {
+                    _legacyIndex[i].Write(idx.AsSpan(8 + (i * AviIndexEntry.Size)));
+                }
+
+                _output.Write(idx);
+                _firstMoviSize = moviEnd - _moviFourCcPosition;
+                _firstRiffSize = _output.Position - _riffStart - 8;
+                _firstPartPictures = (uint)_videoSlots;
+                _firstPart = false;
+            }
+            else
+            {
+                long end = _output.Position;
+                Span<byte> size = stackalloc byte[4];
+                BinaryPrimitives.WriteUInt32LittleEndian(size, (uint)(end - _riffStart - 8));
+                _output.Position = _riffStart + 4;
+                _output.Write(size);
+                BinaryPrimitives.WriteUInt32LittleEndian(size, (uint)(moviEnd - _moviFourCcPosition));
+                _output.Position = _moviFourCcPosition - 4;
+                _output.Write(size);
+                _output.Position = end;
+            }
+
+            _videoPart.Clear();
+            _audioPart.Clear();
+        }
+
+        private void OpenExtensionPart()
+        {
+            _parts++;
+            _riffStart = _output.Position;
+            Span<byte> head = stackalloc byte[24];
+            BinaryPrimitives.WriteUInt32LittleEndian(head, AviHeader.FourCc("RIFF"));
+            BinaryPrimitives.WriteUInt32LittleEndian(head[8..], AviHeader.FourCc("AVIX"));
+            BinaryPrimitives.WriteUInt32LittleEndian(head[12..], AviHeader.FourCc("LIST"));
+            BinaryPrimitives.WriteUInt32LittleEndian(head[20..], AviHeader.FourCc("movi"));
+            _output.Write(head);
+            _moviFourCcPosition = _riffStart + 20;
+        }
+
+        private void WriteStandardIndex(uint chunkId, string indexId, List<AviStandardIndexEntry> entries, List<AviSuperIndexEntry> super, uint duration)
+        {
+            if (entries.Count == 0)
+            {
+                return;
+            }
+
+            long position = _output.Position;
+            byte[] chunk = AviStandardIndexEntry.BuildChunk(AviHeader.FourCc(indexId), chunkId, _riffStart, entries);
+            _output.Write(chunk);
+            super.Add(new AviSuperIndexEntry(position, (uint)chunk.Length, duration));
+        }
+
+        private static uint SumSamples(List<AviStandardIndexEntry> entries)
+        {
+            long bytes = 0;
+            foreach (AviStandardIndexEntry e in entries)
+            {
+                bytes += e.Size;
+            }
+
+            return (uint)(bytes / 2);
         }
 
         private AviExportResult Finish()
         {
-            long moviEnd = _output.Position;
-
-            byte[] idx = new byte[8 + _index.Count * AviIndexEntry.Size];
-            BinaryPrimitives.WriteUInt32LittleEndian(idx, AviHeader.FourCc("idx1"));
-            BinaryPrimitives.WriteUInt32LittleEndian(idx.AsSpan(4), (uint)(_index.Count * AviIndexEntry.Size));
-            for (int i = 0; i < _index.Count; i++)
-            {
-                _index[i].Write(idx.AsSpan(8 + i * AviIndexEntry.Size));
-            }
-
-            _output.Write(idx);
+            ClosePart();
             long end = _output.Position;
 
             long videoMs = (long)_videoSlots * 1000 / _streams.FramesPerSecond;
             long audioMs = _streams.HasAudio ? _audioSamplesWritten * 1000 / _streams.AudioSampleRate : 0;
             long duration = Math.Max(videoMs, audioMs);
             long bytesPerSecond = duration > 0 ? (end - _start) * 1000 / duration : 0;
-            var counts = new AviHeaderCounts(
-                RiffSize: (uint)(end - _start - 8),
-                MoviSize: (uint)(moviEnd - _moviFourCcPosition),
-                VideoFrames: (uint)_videoSlots,
-                AudioSamples: (uint)_audioSamplesWritten,
-                MaxVideoChunk: (uint)_maxVideoChunk,
-                MaxAudioChunk: (uint)_maxAudioChunk,
-                MaxBytesPerSecond: (uint)Math.Min(bytesPerSecond, uint.MaxValue));
+            var counts = new AviHeaderCounts
+            {
+                RiffSize = (uint)_firstRiffSize,
+                MoviSize = (uint)_firstMoviSize,
+                FirstRiffVideoFrames = _firstPartPictures,
+                VideoFrames = (uint)_videoSlots,
+                AudioSamples = (uint)_audioSamplesWritten,
+                MaxVideoChunk = (uint)_maxVideoChunk,
+                MaxAudioChunk = (uint)_maxAudioChunk,
+                MaxBytesPerSecond = (uint)Math.Min(bytesPerSecond, uint.MaxValue),
+                VideoIndexes = _videoIndexes,
+                AudioIndexes = _audioIndexes,
+            };
             _output.Position = _start;
             _output.Write(AviHeader.Build(_streams, counts));
             _output.Position = end;

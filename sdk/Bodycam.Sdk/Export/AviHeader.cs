@@ -1,5 +1,5 @@
 using System;
-using System.Buffers.Binary;
+using System.Collections.Generic;
 using System.IO;
 
 namespace Bodycam.Sdk.Export;
@@ -7,7 +7,8 @@ namespace Bodycam.Sdk.Export;
 /// <summary>
 /// Builds the fixed-size head of the AVI file, from 'RIFF' up to and including the 'movi' FOURCC. Layout and field
 /// meanings follow Microsoft's "AVI RIFF File Reference" (AVIMAINHEADER, AVISTREAMHEADER, BITMAPINFOHEADER,
-/// WAVEFORMATEX); docs/export.md lists every field this exporter sets.
+/// WAVEFORMATEX) and the OpenDML AVI File Format Extensions 1.02 (super index 'indx', 'odml'/'dmlh');
+/// docs/export.md lists every field this exporter sets.
 /// </summary>
 internal static class AviHeader
 {
@@ -16,6 +17,9 @@ internal static class AviHeader
 
     /// <summary>'01wb': stream 1, audio data.</summary>
     public static readonly uint AudioChunkId = FourCc("01wb");
+
+    /// <summary>Super index entries reserved per stream: one per RIFF part, so at most this many parts.</summary>
+    public const int SuperIndexCapacity = 256;
 
     private const uint HasIndexFlag = 0x10; // AVIF_HASINDEX
     private const uint IsInterleavedFlag = 0x100; // AVIF_ISINTERLEAVED
@@ -43,7 +47,7 @@ internal static class AviHeader
         w.Write(counts.MaxBytesPerSecond); // dwMaxBytesPerSec
         w.Write(0u); // dwPaddingGranularity
         w.Write(HasIndexFlag | IsInterleavedFlag); // dwFlags
-        w.Write(counts.VideoFrames); // dwTotalFrames
+        w.Write(counts.FirstRiffVideoFrames); // dwTotalFrames: the first RIFF only (OpenDML)
         w.Write(0u); // dwInitialFrames
         w.Write(streams.HasAudio ? 2u : 1u); // dwStreams
         w.Write(Math.Max(counts.MaxVideoChunk, counts.MaxAudioChunk) + 8); // dwSuggestedBufferSize
@@ -78,6 +82,7 @@ internal static class AviHeader
         w.Write(0); // biYPelsPerMeter
         w.Write(0u); // biClrUsed
         w.Write(0u); // biClrImportant
+        WriteSuperIndex(w, VideoChunkId, counts.VideoIndexes);
         EndList(w, videoList);
 
         if (streams.HasAudio)
@@ -106,8 +111,17 @@ internal static class AviHeader
             w.Write((ushort)blockAlign); // nBlockAlign
             w.Write((ushort)ExportStreamInfo.AudioBitsPerSample);
             w.Write((ushort)0); // cbSize
+            WriteSuperIndex(w, AudioChunkId, counts.AudioIndexes);
             EndList(w, audioList);
         }
+
+        // OpenDML extended header: the real frame count of the whole file.
+        long odml = BeginList(w, "odml");
+        w.Write(FourCc("dmlh"));
+        w.Write(248u);
+        w.Write(counts.VideoFrames); // dwTotalFrames
+        w.Write(new byte[244]);
+        EndList(w, odml);
 
         EndList(w, hdrl);
 
@@ -116,6 +130,26 @@ internal static class AviHeader
         w.Write(FourCc("movi"));
         w.Flush();
         return buffer.ToArray();
+    }
+
+    private static void WriteSuperIndex(BinaryWriter w, uint chunkId, IReadOnlyList<AviSuperIndexEntry> entries)
+    {
+        // AVISUPERINDEX with room for SuperIndexCapacity entries; unused entries stay zero.
+        w.Write(FourCc("indx"));
+        w.Write((uint)(24 + (SuperIndexCapacity * 16)));
+        w.Write((ushort)4); // wLongsPerEntry
+        w.Write((byte)0); // bIndexSubType
+        w.Write((byte)0); // bIndexType: AVI_INDEX_OF_INDEXES
+        w.Write((uint)entries.Count); // nEntriesInUse
+        w.Write(chunkId); // dwChunkId
+        w.Write(new byte[12]); // dwReserved[3]
+        for (int i = 0; i < SuperIndexCapacity; i++)
+        {
+            AviSuperIndexEntry entry = i < entries.Count ? entries[i] : default;
+            w.Write((ulong)entry.Offset); // qwOffset: absolute position of the ix## chunk
+            w.Write(entry.Size); // dwSize: the ix## chunk with its header
+            w.Write(entry.Duration); // dwDuration: stream ticks (pictures or samples) it covers
+        }
     }
 
     private static void WriteStreamHeader(

@@ -31,7 +31,7 @@ public sealed class EvidenceBundleWriter
     private readonly TimeProvider _time;
     private readonly AviExporter _exporter;
 
-    /// <summary>Creates a writer that stamps bundles with the system clock and exports up to 1 GiB of AVI.</summary>
+    /// <summary>Creates a writer that stamps bundles with the system clock and uses the default AVI exporter.</summary>
     public EvidenceBundleWriter()
         : this(TimeProvider.System, new AviExporter())
     {

@@ -18,7 +18,7 @@ public enum ExportError
     /// <summary>Frame timestamps of one kind go backwards.</summary>
     TimestampsOutOfOrder = 5,
 
-    /// <summary>The export would pass the AVI size limit (<see cref="AviExporter.MaxFileBytesLimit"/>).</summary>
+    /// <summary>The export would pass the size limit (<see cref="AviExporter.MaxFileBytesLimit"/> or a lower one), or one chunk does not fit a RIFF part.</summary>
     TooLarge = 6,
 
     /// <summary>There is nothing to export: no video frames.</summary>

@@ -253,10 +253,84 @@ public class AviExporterTests
 
     [Theory]
     [InlineData(100L)]
-    [InlineData((1L << 30) + 1)]
+    [InlineData((256L << 30) + 1)]
     public void Constructor_LimitOutOfRange_Throws(long limit)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new AviExporter(limit));
+    }
+
+    [Theory]
+    [InlineData(65535L)]
+    [InlineData((1L << 30) + 1)]
+    public void Constructor_RiffPartOutOfRange_Throws(long part)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AviExporter(1L << 30, part));
+    }
+
+    [Fact]
+    public void Export_PastOneRiffPart_WritesOpenDmlPartsWithConsistentIndexes()
+    {
+        const int part = 65536;
+        List<MediaFrame> video = Video(Enumerable.Range(0, 200).Select(i => i * 40L));
+        List<MediaFrame> audio = Audio(0, 40, 200, 16000);
+        var output = new MemoryStream();
+
+        AviExportResult result = new AviExporter(1L << 30, part).Export(output, s_withAudio, Interleave(video, audio));
+
+        byte[] bytes = output.ToArray();
+        AviFile avi = AviFile.Parse(bytes);
+        Assert.True(avi.Parts >= 4, "parts: " + avi.Parts);
+        Assert.Equal(bytes.Length, result.FileBytes);
+
+        // Every picture and every sample survives, in order, across the parts.
+        Assert.Equal(video.Select(f => f.Data.ToArray()), avi.MoviChunks.Where(c => c.Id == "00dc").Select(c => c.Data));
+        Assert.Equal(audio.SelectMany(f => f.Data.ToArray()), avi.MoviChunks.Where(c => c.Id == "01wb").SelectMany(c => c.Data));
+
+        // Each RIFF part stays within its size; idx1 covers the first part only.
+        int firstPartEnd = (int)avi.RiffSize + 8;
+        Assert.True(firstPartEnd <= part);
+        List<AviFile.Chunk> firstPart = avi.MoviChunks.Where(c => c.Offset < firstPartEnd).ToList();
+        Assert.Equal(firstPart.Count, avi.Index.Count);
+        Assert.Equal((uint)firstPart.Count(c => c.Id == "00dc"), avi.TotalFrames);
+        Assert.Equal(200u, avi.OdmlTotalFrames);
+        Assert.Equal(200u, avi.Streams[0].Length);
+
+        // Super index -> ix## -> chunk data, for both streams.
+        Dictionary<long, AviFile.Chunk> byDataOffset = avi.MoviChunks.ToDictionary(c => (long)c.Offset + 8);
+        foreach ((AviFile.StreamHeader stream, string id) in new[] { (avi.Streams[0], "00dc"), (avi.Streams[1], "01wb") })
+        {
+            Assert.Equal(id, stream.SuperIndexChunkId);
+            List<AviFile.StandardIndex> indexes = avi.StandardIndexes.Where(x => x.ChunkId == id).ToList();
+            Assert.Equal(indexes.Count, stream.SuperIndex.Count);
+            int covered = 0;
+            for (int i = 0; i < indexes.Count; i++)
+            {
+                Assert.Equal(indexes[i].Offset, stream.SuperIndex[i].Offset);
+                Assert.Equal(8u + (uint)(24 + (8 * indexes[i].Entries.Count)), stream.SuperIndex[i].Size);
+                foreach (AviFile.SuperIndexEntry entry in indexes[i].Entries)
+                {
+                    AviFile.Chunk chunk = byDataOffset[indexes[i].BaseOffset + entry.Offset];
+                    Assert.Equal(id, chunk.Id);
+                    Assert.Equal((uint)chunk.Data.Length, entry.Size);
+                }
+
+                covered += indexes[i].Entries.Count;
+            }
+
+            Assert.Equal(avi.MoviChunks.Count(c => c.Id == id), covered);
+            Assert.Equal(stream.Length, (uint)stream.SuperIndex.Sum(e => e.Duration));
+        }
+    }
+
+    [Fact]
+    public void Export_ChunkLargerThanARiffPart_ThrowsTooLarge()
+    {
+        byte[] big = TestJpeg.Create(8, 8, 1).Concat(new byte[70_000]).ToArray();
+
+        ExportException e = Assert.Throws<ExportException>(
+            () => new AviExporter(1L << 30, 65536).Export(new MemoryStream(), s_videoOnly, new[] { new MediaFrame(MediaKind.Video, 0, true, big) }));
+
+        Assert.Equal(ExportError.TooLarge, e.Reason);
     }
 
     [Fact]

@@ -37,52 +37,87 @@ internal sealed class AviFile
 
     public int MoviFourCcOffset { get; private set; }
 
+    /// <summary>RIFF parts: 1 for a plain AVI, more with OpenDML 'AVIX' parts.</summary>
+    public int Parts { get; private set; }
+
+    /// <summary>dmlh.dwTotalFrames, or 0 without an odml list.</summary>
+    public uint OdmlTotalFrames { get; private set; }
+
+    /// <summary>Every 'ix##' standard index chunk, with the absolute offset of its header.</summary>
+    public List<StandardIndex> StandardIndexes { get; } = new();
+
     public static AviFile Parse(byte[] file)
     {
         var avi = new AviFile();
-        if (Id(file, 0) != "RIFF" || Id(file, 8) != "AVI ")
+        int riff = 0;
+        while (riff < file.Length)
         {
-            throw new FormatException("Not a RIFF AVI file.");
+            string form = avi.Parts == 0 ? "AVI " : "AVIX";
+            if (Id(file, riff) != "RIFF" || Id(file, riff + 8) != form)
+            {
+                throw new FormatException("Expected RIFF '" + form + "' at " + riff + ".");
+            }
+
+            uint riffSize = U32(file, riff + 4);
+            if (avi.Parts == 0)
+            {
+                avi.RiffSize = riffSize;
+            }
+
+            int riffEnd = checked(riff + 8 + (int)riffSize);
+            if (riffEnd > file.Length)
+            {
+                throw new FormatException("RIFF part at " + riff + " runs past the end of the file.");
+            }
+
+            avi.ParsePart(file, riff, riff + 12, riffEnd);
+            avi.Parts++;
+            riff = riffEnd;
         }
 
-        avi.RiffSize = U32(file, 4);
-        if (avi.RiffSize + 8 != file.Length)
-        {
-            throw new FormatException("RIFF size " + avi.RiffSize + " does not match the file length " + file.Length + ".");
-        }
+        return avi;
+    }
 
-        int position = 12;
-        while (position < file.Length)
+    private void ParsePart(byte[] file, int riffStart, int position, int end)
+    {
+        while (position < end)
         {
             string id = Id(file, position);
             int size = checked((int)U32(file, position + 4));
             int next = position + 8 + size + (size & 1);
-            if (next > file.Length)
+            if (next > end)
             {
-                throw new FormatException("Chunk " + id + " runs past the end of the file.");
+                throw new FormatException("Chunk " + id + " runs past its RIFF part.");
             }
 
             if (id == "LIST" && Id(file, position + 8) == "hdrl")
             {
-                avi.ParseHeaderList(file, position + 12, position + 8 + size);
+                ParseHeaderList(file, position + 12, position + 8 + size);
             }
             else if (id == "LIST" && Id(file, position + 8) == "movi")
             {
-                avi.MoviFourCcOffset = position + 8;
-                avi.ParseMovi(file, position + 12, position + 8 + size);
+                if (MoviFourCcOffset == 0)
+                {
+                    MoviFourCcOffset = position + 8;
+                }
+
+                ParseMovi(file, position + 12, position + 8 + size);
             }
             else if (id == "idx1")
             {
+                if (riffStart != 0)
+                {
+                    throw new FormatException("idx1 outside the first RIFF part.");
+                }
+
                 for (int p = position + 8; p < position + 8 + size; p += 16)
                 {
-                    avi.Index.Add(new IndexEntry(Id(file, p), U32(file, p + 4), U32(file, p + 8), U32(file, p + 12)));
+                    Index.Add(new IndexEntry(Id(file, p), U32(file, p + 4), U32(file, p + 8), U32(file, p + 12)));
                 }
             }
 
             position = next;
         }
-
-        return avi;
     }
 
     private void ParseHeaderList(byte[] file, int position, int end)
@@ -109,6 +144,10 @@ internal sealed class AviFile
             else if (id == "LIST" && Id(file, data) == "strl")
             {
                 ParseStreamList(file, data + 4, data + size);
+            }
+            else if (id == "LIST" && Id(file, data) == "odml" && Id(file, data + 4) == "dmlh")
+            {
+                OdmlTotalFrames = U32(file, data + 12);
             }
 
             position = data + size + (size & 1);
@@ -142,6 +181,21 @@ internal sealed class AviFile
             {
                 stream.Format = file.AsSpan(data, size).ToArray();
             }
+            else if (id == "indx")
+            {
+                if (BitConverter.ToUInt16(file, data) != 4 || file[data + 3] != 0)
+                {
+                    throw new FormatException("indx is not a super index.");
+                }
+
+                stream.SuperIndexChunkId = Id(file, data + 8);
+                uint inUse = U32(file, data + 4);
+                for (int i = 0; i < inUse; i++)
+                {
+                    int e = data + 24 + (i * 16);
+                    stream.SuperIndex.Add(new SuperIndexEntry(BitConverter.ToInt64(file, e), U32(file, e + 8), U32(file, e + 12)));
+                }
+            }
 
             position = data + size + (size & 1);
         }
@@ -165,7 +219,26 @@ internal sealed class AviFile
                 throw new FormatException("movi chunk runs past the list.");
             }
 
-            MoviChunks.Add(new Chunk(id, position, file.AsSpan(position + 8, size).ToArray()));
+            if (id.StartsWith("ix", StringComparison.Ordinal))
+            {
+                var index = new StandardIndex(id, position, Id(file, position + 16), BitConverter.ToInt64(file, position + 20), new List<SuperIndexEntry>());
+                if (file[position + 11] != 1 || U32(file, position + 12) * 8 + 24 != size)
+                {
+                    throw new FormatException("ix chunk is not a standard index of the right size.");
+                }
+
+                for (int p = position + 32; p < position + 8 + size; p += 8)
+                {
+                    index.Entries.Add(new SuperIndexEntry(U32(file, p), U32(file, p + 4), 0));
+                }
+
+                StandardIndexes.Add(index);
+            }
+            else
+            {
+                MoviChunks.Add(new Chunk(id, position, file.AsSpan(position + 8, size).ToArray()));
+            }
+
             position += 8 + size + (size & 1);
         }
 
@@ -196,7 +269,16 @@ internal sealed class AviFile
         public uint SampleSize { get; set; }
 
         public byte[] Format { get; set; } = Array.Empty<byte>();
+
+        public string SuperIndexChunkId { get; set; } = "";
+
+        public List<SuperIndexEntry> SuperIndex { get; } = new();
     }
+
+    /// <summary>A super index entry (offset, size, duration) or a standard index entry (offset, size, 0).</summary>
+    public sealed record SuperIndexEntry(long Offset, uint Size, uint Duration);
+
+    public sealed record StandardIndex(string Id, int Offset, string ChunkId, long BaseOffset, List<SuperIndexEntry> Entries);
 
     public sealed record Chunk(string Id, int Offset, byte[] Data);
 
