@@ -94,6 +94,22 @@ public sealed class EvidenceBundleWriter
         }
     }
 
+    /// <summary>Makes a bundle straight from the reader's results for each file of one recording.</summary>
+    /// <param name="bundleDirectory">The folder to create; its parent must exist.</param>
+    /// <param name="originalFiles">The encrypted files, first file first.</param>
+    /// <param name="results">What <see cref="Recording.RecordingReader.Decrypt"/> returned for each file.</param>
+    /// <param name="auditExcerpt">Verified audit lines about this recording, if any.</param>
+    /// <returns>The bundle's files and hashes.</returns>
+    /// <exception cref="EvidenceBundleException">See <see cref="Create(string, EvidenceInput)"/> and <see cref="EvidenceInput.FromRecording"/>.</exception>
+    public EvidenceBundle Create(
+        string bundleDirectory,
+        IReadOnlyList<string> originalFiles,
+        IReadOnlyList<Recording.RecordingResult> results,
+        IReadOnlyList<string>? auditExcerpt = null)
+    {
+        return Create(bundleDirectory, EvidenceInput.FromRecording(originalFiles, results, auditExcerpt));
+    }
+
     private static void Validate(EvidenceInput input)
     {
         if (input.OriginalFiles is null || input.OriginalFiles.Count == 0)
