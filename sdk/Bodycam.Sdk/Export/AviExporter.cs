@@ -488,9 +488,9 @@ public sealed class AviExporter
             }
 
             long position = _output.Position;
-            byte[] chunk = AviStandardIndexEntry.BuildChunk(AviHeader.FourCc(indexId), chunkId, _riffStart, entries);
+            byte[] chunk = AviStandardIndexEntry.BuildChunk(AviHeader.FourCc(indexId), chunkId, _riffStart - _start, entries);
             _output.Write(chunk);
-            super.Add(new AviSuperIndexEntry(position, (uint)chunk.Length, duration));
+            super.Add(new AviSuperIndexEntry(position - _start, (uint)chunk.Length, duration));
         }
 
         private static uint SumSamples(List<AviStandardIndexEntry> entries)

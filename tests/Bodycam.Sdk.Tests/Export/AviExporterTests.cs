@@ -49,7 +49,10 @@ public class AviExporterTests
         Assert.Equal(0, result.VideoFramesRepeated);
         Assert.Equal(0, result.SilenceSamplesInserted);
         Assert.Equal(400, result.DurationMilliseconds);
+        Assert.Equal(1, avi.Parts);
+        Assert.Equal(10u, avi.OdmlTotalFrames);
         AssertIndexMatchesChunks(avi);
+        AssertOpenDmlIndexesConsistent(avi);
     }
 
     [Fact]
@@ -153,6 +156,21 @@ public class AviExporterTests
         Assert.Equal(1u, avi.StreamCount);
         Assert.Single(avi.Streams);
         Assert.All(avi.MoviChunks, c => Assert.Equal("00dc", c.Id));
+        AssertOpenDmlIndexesConsistent(avi);
+    }
+
+    [Fact]
+    public void Export_AudioStreamWithoutAudioFrames_StillWritesEveryPicture()
+    {
+        // More pictures than the exporter holds back while waiting for audio to interleave with.
+        List<MediaFrame> video = Video(Enumerable.Range(0, 5000).Select(i => i * 40L));
+
+        (AviFile avi, AviExportResult result, _) = Export(s_withAudio, video);
+
+        Assert.Equal(5000, result.VideoFrames);
+        Assert.Equal(5000, avi.MoviChunks.Count);
+        Assert.Equal(0u, avi.Streams[1].Length);
+        Assert.Equal(0, result.AudioSamples);
     }
 
     [Theory]
@@ -295,31 +313,7 @@ public class AviExporterTests
         Assert.Equal(200u, avi.OdmlTotalFrames);
         Assert.Equal(200u, avi.Streams[0].Length);
 
-        // Super index -> ix## -> chunk data, for both streams.
-        Dictionary<long, AviFile.Chunk> byDataOffset = avi.MoviChunks.ToDictionary(c => (long)c.Offset + 8);
-        foreach ((AviFile.StreamHeader stream, string id) in new[] { (avi.Streams[0], "00dc"), (avi.Streams[1], "01wb") })
-        {
-            Assert.Equal(id, stream.SuperIndexChunkId);
-            List<AviFile.StandardIndex> indexes = avi.StandardIndexes.Where(x => x.ChunkId == id).ToList();
-            Assert.Equal(indexes.Count, stream.SuperIndex.Count);
-            int covered = 0;
-            for (int i = 0; i < indexes.Count; i++)
-            {
-                Assert.Equal(indexes[i].Offset, stream.SuperIndex[i].Offset);
-                Assert.Equal(8u + (uint)(24 + (8 * indexes[i].Entries.Count)), stream.SuperIndex[i].Size);
-                foreach (AviFile.SuperIndexEntry entry in indexes[i].Entries)
-                {
-                    AviFile.Chunk chunk = byDataOffset[indexes[i].BaseOffset + entry.Offset];
-                    Assert.Equal(id, chunk.Id);
-                    Assert.Equal((uint)chunk.Data.Length, entry.Size);
-                }
-
-                covered += indexes[i].Entries.Count;
-            }
-
-            Assert.Equal(avi.MoviChunks.Count(c => c.Id == id), covered);
-            Assert.Equal(stream.Length, (uint)stream.SuperIndex.Sum(e => e.Duration));
-        }
+        AssertOpenDmlIndexesConsistent(avi);
     }
 
     [Fact]
@@ -368,13 +362,14 @@ public class AviExporterTests
         var output = new MemoryStream();
         output.Write(new byte[] { 9, 9, 9 });
 
-        AviExportResult result = new AviExporter().Export(output, s_videoOnly, Video(new long[] { 0, 40 }));
+        AviExportResult result = new AviExporter(1L << 30, 65536).Export(output, s_withAudio, Interleave(Video(Enumerable.Range(0, 50).Select(i => i * 40L)), Audio(0, 40, 50, 16000)));
 
         byte[] bytes = output.ToArray();
         Assert.Equal(3 + result.FileBytes, bytes.Length);
         AviFile avi = AviFile.Parse(bytes.Skip(3).ToArray());
-        Assert.Equal(2, avi.MoviChunks.Count);
-        AssertIndexMatchesChunks(avi);
+        Assert.True(avi.Parts >= 2);
+        Assert.Equal(100, avi.MoviChunks.Count);
+        AssertOpenDmlIndexesConsistent(avi);
     }
 
     internal static List<MediaFrame> Video(IEnumerable<long> timestamps)
@@ -411,6 +406,35 @@ public class AviExporterTests
         AviExportResult result = new AviExporter().Export(output, streams, frames);
         byte[] bytes = output.ToArray();
         return (AviFile.Parse(bytes), result, bytes);
+    }
+
+    /// <summary>Super index -> ix## -> chunk data, for every stream, in file coordinates.</summary>
+    private static void AssertOpenDmlIndexesConsistent(AviFile avi)
+    {
+        Dictionary<long, AviFile.Chunk> byDataOffset = avi.MoviChunks.ToDictionary(c => (long)c.Offset + 8);
+        foreach ((AviFile.StreamHeader stream, string id) in avi.Streams.Select((st, i) => (st, i == 0 ? "00dc" : "01wb")))
+        {
+            Assert.Equal(id, stream.SuperIndexChunkId);
+            List<AviFile.StandardIndex> indexes = avi.StandardIndexes.Where(x => x.ChunkId == id).ToList();
+            Assert.Equal(indexes.Count, stream.SuperIndex.Count);
+            int covered = 0;
+            for (int i = 0; i < indexes.Count; i++)
+            {
+                Assert.Equal(indexes[i].Offset, stream.SuperIndex[i].Offset);
+                Assert.Equal(8u + (uint)(24 + (8 * indexes[i].Entries.Count)), stream.SuperIndex[i].Size);
+                foreach (AviFile.SuperIndexEntry entry in indexes[i].Entries)
+                {
+                    AviFile.Chunk chunk = byDataOffset[indexes[i].BaseOffset + entry.Offset];
+                    Assert.Equal(id, chunk.Id);
+                    Assert.Equal((uint)chunk.Data.Length, entry.Size);
+                }
+
+                covered += indexes[i].Entries.Count;
+            }
+
+            Assert.Equal(avi.MoviChunks.Count(c => c.Id == id), covered);
+            Assert.Equal(stream.Length, (uint)stream.SuperIndex.Sum(e => e.Duration));
+        }
     }
 
     private static void AssertIndexMatchesChunks(AviFile avi)
