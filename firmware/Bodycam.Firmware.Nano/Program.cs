@@ -2,7 +2,6 @@ using System;
 using System.Device.Gpio;
 using System.Device.Pwm;
 using System.Diagnostics;
-using System.IO;
 using System.Threading;
 using Bodycam.Firmware.Audit;
 using Bodycam.Firmware.Board;
@@ -194,9 +193,10 @@ public static class Program
                 card.Mount();
                 return;
             }
-            catch (IOException e)
+            catch (Exception e)
             {
-                // Reported, not swallowed: the fault cue tells the officer, the debug port tells the engineer.
+                // Mount reports a missing or unreadable card with more than one exception type. Reported, not
+                // swallowed: the fault cue tells the officer, the debug port tells the engineer.
                 Debug.WriteLine("SD card not mounted: " + e.Message);
             }
 

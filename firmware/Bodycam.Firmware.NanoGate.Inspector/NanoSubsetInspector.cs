@@ -21,6 +21,8 @@ namespace Bodycam.Firmware.NanoGate.Inspector;
 /// standalone signature in the metadata tables is decoded too, so an instantiation reached by no walked site is still
 /// reported. Compiler-embedded attribute types (NullableAttribute, RefSafetyRulesAttribute, ...) get no exemption:
 /// they are inspected like every other type and pass only because they are plain classes.
+/// Not decoded: the values of custom attribute arguments, so a <c>typeof(List&lt;int&gt;)</c> passed to an attribute
+/// (stored as a type-name string, not as a TypeSpec) is not seen.
 /// </remarks>
 public static class NanoSubsetInspector
 {

@@ -329,6 +329,34 @@ public class NanoSubsetInspectorTests
     }
 
     [Fact]
+    public void Inspect_ActionOfIntFromNanoMscorlib_ReportsInstantiation()
+    {
+        // nanoFramework's mscorlib declares Action<T> and Func<T>, so the compiler accepts them; the runtime does not.
+        const string Source = """
+            namespace Fixture
+            {
+                public class Callbacks
+                {
+                    public System.Action<int>? Handler;
+
+                    public void Raise(int value) => Handler?.Invoke(value);
+                }
+            }
+            """;
+
+        InspectionReport report = NanoFixture.InspectNano(Source);
+
+        Assert.Contains(report.Findings, f =>
+            f.Rule == FindingRule.GenericInstantiation
+            && f.Subject == "System.Action<int>"
+            && f.Location == "field Fixture.Callbacks.Handler");
+        Assert.Contains(report.Findings, f =>
+            f.Rule == FindingRule.GenericInstantiation
+            && f.Subject == "System.Action<int>"
+            && f.Location.StartsWith("the body of Fixture.Callbacks.Raise(int)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Inspect_NullableValueType_DoesNotCompileAgainstNanoMscorlib()
     {
         // nanoFramework's mscorlib has no Nullable<T>: "int?" is stopped by the compiler before the inspection.

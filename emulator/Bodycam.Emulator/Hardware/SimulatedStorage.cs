@@ -425,7 +425,7 @@ public sealed class SimulatedStorage : IFileStorage
                 int at = Count % ChunkSize;
                 if (at == 0 && Count / ChunkSize == _chunks.Count)
                 {
-                    _chunks.Add(new byte[ChunkSize]);
+                    _chunks.Add(GC.AllocateUninitializedArray<byte>(ChunkSize));
                 }
 
                 int n = Math.Min(count, ChunkSize - at);
