@@ -1,0 +1,412 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Bodycam.Firmware.Hal;
+
+namespace Bodycam.Emulator.Hardware;
+
+/// <summary>
+/// The device's storage in memory, optionally mirrored to a directory, with fault injection: a capacity (so it fills),
+/// injected errors, and power cuts after a number of operations or at a time. A write is durable only once flushed;
+/// at a power cut unflushed bytes are dropped, torn (a prefix lands) or kept, per <see cref="TornWrites"/>.
+/// While the power is off every operation throws <see cref="StorageException"/> with
+/// <see cref="StorageError.PowerLost"/>; <see cref="Reset"/> powers it back on, keeping what was durable.
+/// </summary>
+public sealed class SimulatedStorage : IFileStorage
+{
+    private readonly Dictionary<string, SimFile> _files = new(StringComparer.Ordinal);
+    private readonly string? _directory;
+    private readonly IClock? _clock;
+    private readonly SimulatedRandom _tearRandom;
+    private int _cutAfterOperations = -1;
+    private long _cutAtMilliseconds = -1;
+    private int _failAfterOperations = -1;
+    private StorageError _failError;
+
+    /// <summary>Initializes a new instance of the <see cref="SimulatedStorage"/> class held in memory.</summary>
+    /// <param name="capacityBytes">The volume's capacity.</param>
+    /// <param name="clock">The clock for <see cref="CutPowerAt"/> (optional).</param>
+    /// <param name="seed">Seed of the random source that picks torn-write lengths.</param>
+    public SimulatedStorage(long capacityBytes, IClock? clock = null, long seed = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacityBytes);
+        CapacityBytes = capacityBytes;
+        _clock = clock;
+        _tearRandom = new SimulatedRandom(seed);
+    }
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="SimulatedStorage"/> class mirrored to a directory: files already
+    /// there are loaded as durable; flushed data, truncations and deletions are written through.
+    /// </summary>
+    /// <param name="directory">The directory (created when missing).</param>
+    /// <param name="capacityBytes">The volume's capacity.</param>
+    /// <param name="clock">The clock for <see cref="CutPowerAt"/> (optional).</param>
+    /// <param name="seed">Seed of the random source that picks torn-write lengths.</param>
+    public SimulatedStorage(string directory, long capacityBytes, IClock? clock = null, long seed = 1)
+        : this(capacityBytes, clock, seed)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        _directory = directory;
+        Directory.CreateDirectory(directory);
+        foreach (string path in Directory.GetFiles(directory))
+        {
+            var file = new SimFile();
+            byte[] bytes = File.ReadAllBytes(path);
+            file.Data.AddRange(bytes);
+            file.DurableLength = bytes.Length;
+            file.MirroredLength = bytes.Length;
+            _files[Path.GetFileName(path)] = file;
+        }
+    }
+
+    /// <summary>Gets or sets the capacity of the volume in bytes.</summary>
+    public long CapacityBytes { get; set; }
+
+    /// <summary>Gets or sets what a power cut does to unflushed data.</summary>
+    public TornWriteMode TornWrites { get; set; } = TornWriteMode.DropUnsynced;
+
+    /// <summary>Gets a value indicating whether the storage has power.</summary>
+    public bool IsPowered { get; private set; } = true;
+
+    /// <summary>Gets the number of mutating operations (create, append, flush, truncate, delete) that succeeded.</summary>
+    public int OperationCount { get; private set; }
+
+    /// <summary>Cuts the power when <paramref name="operations"/> more mutating operations have succeeded.</summary>
+    /// <param name="operations">Operations allowed before the cut (0: the next one fails).</param>
+    public void CutPowerAfter(int operations)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(operations);
+        _cutAfterOperations = OperationCount + operations;
+    }
+
+    /// <summary>Cuts the power at the first operation on or after a time on the clock given at construction.</summary>
+    /// <param name="monotonicMilliseconds">The time of the cut.</param>
+    public void CutPowerAt(long monotonicMilliseconds)
+    {
+        if (_clock is null)
+        {
+            throw new InvalidOperationException("A power cut at a time needs the clock given at construction.");
+        }
+
+        _cutAtMilliseconds = monotonicMilliseconds;
+    }
+
+    /// <summary>Cuts the power now.</summary>
+    public void CutPower()
+    {
+        if (!IsPowered)
+        {
+            return;
+        }
+
+        IsPowered = false;
+        foreach (KeyValuePair<string, SimFile> entry in _files)
+        {
+            SimFile file = entry.Value;
+            int unsynced = file.Data.Count - file.DurableLength;
+            if (unsynced <= 0)
+            {
+                continue;
+            }
+
+            int keep = TornWrites switch
+            {
+                TornWriteMode.KeepUnsynced => unsynced,
+                TornWriteMode.TearUnsynced => PickTear(unsynced),
+                _ => 0,
+            };
+            file.Data.RemoveRange(file.DurableLength + keep, unsynced - keep);
+            file.DurableLength = file.Data.Count;
+            Mirror(entry.Key, file);
+        }
+    }
+
+    /// <summary>Makes every mutating operation fail with an error once <paramref name="operations"/> more succeeded.</summary>
+    /// <param name="error">The error to report (not <see cref="StorageError.PowerLost"/>: use the power-cut methods).</param>
+    /// <param name="operations">Operations allowed before the failures start.</param>
+    public void FailWritesAfter(StorageError error, int operations)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(operations);
+        _failError = error;
+        _failAfterOperations = OperationCount + operations;
+    }
+
+    /// <summary>
+    /// Power-on state after a reboot: a pending power cut happens now (unflushed data handled per
+    /// <see cref="TornWrites"/>), power returns, injected faults are cleared; durable files stay.
+    /// </summary>
+    public void Reset()
+    {
+        CutPower();
+        IsPowered = true;
+        _cutAfterOperations = -1;
+        _cutAtMilliseconds = -1;
+        _failAfterOperations = -1;
+    }
+
+    /// <summary>Erases every file (a freshly formatted card) and powers on.</summary>
+    public void Format()
+    {
+        foreach (string name in _files.Keys.ToArray())
+        {
+            _files.Remove(name);
+            if (_directory is not null)
+            {
+                File.Delete(Path.Combine(_directory, name));
+            }
+        }
+
+        IsPowered = true;
+    }
+
+    /// <summary>Reads a copy of a file's current bytes (what a read would see).</summary>
+    /// <param name="name">The file name.</param>
+    /// <returns>The bytes.</returns>
+    public byte[] ReadAllBytes(string name) => Get(name).Data.ToArray();
+
+    /// <summary>Replaces a file's bytes, durable (tests use it to tamper with a recording on the card).</summary>
+    /// <param name="name">The file name.</param>
+    /// <param name="bytes">The new content.</param>
+    public void WriteAllBytes(string name, byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (!_files.TryGetValue(name, out SimFile? file))
+        {
+            file = new SimFile();
+            _files[name] = file;
+        }
+
+        file.Data.Clear();
+        file.Data.AddRange(bytes);
+        file.DurableLength = bytes.Length;
+        file.MirroredLength = -1;
+        Mirror(name, file);
+    }
+
+    /// <inheritdoc/>
+    public string[] List()
+    {
+        CheckPower();
+        return _files.Keys.ToArray();
+    }
+
+    /// <inheritdoc/>
+    public bool Exists(string name)
+    {
+        CheckPower();
+        return _files.ContainsKey(name);
+    }
+
+    /// <inheritdoc/>
+    public void Create(string name)
+    {
+        BeginMutation();
+        if (_files.ContainsKey(name))
+        {
+            throw new StorageException(StorageError.AlreadyExists, "The file already exists.");
+        }
+
+        // File creation is a directory update; it is treated as durable on return (FAT writes the entry at once).
+        var file = new SimFile();
+        _files[name] = file;
+        Mirror(name, file);
+        OperationCount++;
+    }
+
+    /// <inheritdoc/>
+    public void Append(string name, byte[] buffer, int offset, int count)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        SimFile file;
+        try
+        {
+            BeginMutation();
+        }
+        catch (StorageException ex) when (ex.Error == StorageError.PowerLost && TornWrites != TornWriteMode.DropUnsynced
+            && _files.TryGetValue(name, out SimFile? torn) && count > 0)
+        {
+            // The write in flight at the cut: part of it may have reached the card before the power went.
+            int keep = TornWrites == TornWriteMode.KeepUnsynced ? count : PickTear(count);
+            torn.Data.AddRange(new ArraySegment<byte>(buffer, offset, keep));
+            torn.DurableLength = torn.Data.Count;
+            Mirror(name, torn);
+            throw;
+        }
+
+        file = Get(name);
+        if (UsedBytes() + count > CapacityBytes)
+        {
+            throw new StorageException(StorageError.Full, "The volume is full.");
+        }
+
+        file.Data.AddRange(new ArraySegment<byte>(buffer, offset, count));
+        OperationCount++;
+    }
+
+    /// <inheritdoc/>
+    public void Flush(string name)
+    {
+        BeginMutation();
+        SimFile file = Get(name);
+        file.DurableLength = file.Data.Count;
+        Mirror(name, file);
+        OperationCount++;
+    }
+
+    /// <inheritdoc/>
+    public int Read(string name, long position, byte[] buffer, int offset, int count)
+    {
+        CheckPower();
+        SimFile file = Get(name);
+        if (position >= file.Data.Count)
+        {
+            return 0;
+        }
+
+        int n = (int)Math.Min(count, file.Data.Count - position);
+        file.Data.CopyTo((int)position, buffer, offset, n);
+        return n;
+    }
+
+    /// <inheritdoc/>
+    public long GetLength(string name)
+    {
+        CheckPower();
+        return Get(name).Data.Count;
+    }
+
+    /// <inheritdoc/>
+    public void Truncate(string name, long length)
+    {
+        BeginMutation();
+        SimFile file = Get(name);
+        if (length < 0 || length > file.Data.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(length));
+        }
+
+        file.Data.RemoveRange((int)length, file.Data.Count - (int)length);
+        file.DurableLength = file.Data.Count;
+        file.MirroredLength = -1;
+        Mirror(name, file);
+        OperationCount++;
+    }
+
+    /// <inheritdoc/>
+    public void Delete(string name)
+    {
+        BeginMutation();
+        Get(name);
+        _files.Remove(name);
+        if (_directory is not null)
+        {
+            File.Delete(Path.Combine(_directory, name));
+        }
+
+        OperationCount++;
+    }
+
+    /// <inheritdoc/>
+    public long ReadFreeBytes()
+    {
+        CheckPower();
+        return Math.Max(0, CapacityBytes - UsedBytes());
+    }
+
+    /// <inheritdoc/>
+    public long ReadCapacityBytes()
+    {
+        CheckPower();
+        return CapacityBytes;
+    }
+
+    private long UsedBytes()
+    {
+        long used = 0;
+        foreach (SimFile file in _files.Values)
+        {
+            used += file.Data.Count;
+        }
+
+        return used;
+    }
+
+    private SimFile Get(string name)
+    {
+        if (!_files.TryGetValue(name, out SimFile? file))
+        {
+            throw new StorageException(StorageError.NotFound, "The file does not exist.");
+        }
+
+        return file;
+    }
+
+    private void CheckPower()
+    {
+        if (IsPowered && _cutAtMilliseconds >= 0 && _clock is not null && _clock.ReadMilliseconds() >= _cutAtMilliseconds)
+        {
+            CutPower();
+        }
+
+        if (!IsPowered)
+        {
+            throw new StorageException(StorageError.PowerLost, "The storage lost power.");
+        }
+    }
+
+    private void BeginMutation()
+    {
+        if (IsPowered && _cutAfterOperations >= 0 && OperationCount >= _cutAfterOperations)
+        {
+            CutPower();
+        }
+
+        CheckPower();
+        if (_failAfterOperations >= 0 && OperationCount >= _failAfterOperations)
+        {
+            throw new StorageException(_failError, "Injected storage fault.");
+        }
+    }
+
+    private int PickTear(int count)
+    {
+        byte[] r = new byte[4];
+        _tearRandom.Fill(r, 0, 4);
+        return (int)(BitConverter.ToUInt32(r, 0) % (uint)(count + 1));
+    }
+
+    private void Mirror(string name, SimFile file)
+    {
+        if (_directory is null)
+        {
+            return;
+        }
+
+        // Only durable bytes reach the directory, so a crash of the emulator itself behaves like a power cut.
+        // Growth is appended; anything else (a truncation) rewrites the file.
+        string path = Path.Combine(_directory, name);
+        if (file.MirroredLength >= 0 && file.DurableLength >= file.MirroredLength && File.Exists(path))
+        {
+            using var append = new FileStream(path, FileMode.Append, FileAccess.Write);
+            append.Write(file.Data.GetRange(file.MirroredLength, file.DurableLength - file.MirroredLength).ToArray());
+        }
+        else
+        {
+            using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
+            stream.Write(file.Data.GetRange(0, file.DurableLength).ToArray());
+        }
+
+        file.MirroredLength = file.DurableLength;
+    }
+
+    private sealed class SimFile
+    {
+        public List<byte> Data { get; } = new();
+
+        public int DurableLength { get; set; }
+
+        public int MirroredLength { get; set; } = -1;
+    }
+}

@@ -1,0 +1,507 @@
+using System;
+using Bodycam.Firmware.Hal;
+using Bodycam.Firmware.Recording;
+
+namespace Bodycam.Firmware.PreRecord;
+
+/// <summary>
+/// The pre-record ring: one byte arena and a fixed frame index, both allocated once at construction, holding the
+/// last <see cref="WindowMilliseconds"/> of frames in RAM only (never written to storage unless a recording
+/// starts). Every frame is stored contiguously, so a drain hands the arena itself to the writer without copying.
+/// <para>
+/// Retention rule: after a push or trim at time t the ring starts at the last video key frame at or before
+/// t - window (so a clip cut there decodes), or, when no key frame is that old, at its oldest frame not older than
+/// t - window. Older frames are
+/// evicted by age; when the arena or the index is full the oldest frames are evicted by space. Each operation is
+/// O(1) amortised (every frame is evicted once) and allocates nothing. Audio is left out unless
+/// <see cref="IncludesAudio"/>. A frame larger than the arena is rejected and counted.
+/// </para>
+/// <para>
+/// While draining into a recording (after <see cref="BeginDrain"/>) nothing is evicted by age or dropped by policy:
+/// live frames queue behind the pre-record so the recording has no gap and no reordering.
+/// </para>
+/// </summary>
+public sealed class PreRecordBuffer
+{
+    private readonly byte[] _arena;
+    private readonly int[] _offsets;
+    private readonly int[] _lengths;
+    private readonly long[] _timestamps;
+    private readonly FrameKind[] _kinds;
+    private readonly bool[] _keyFrames;
+
+    // Slots of the video key frames in the ring, oldest first: the anchors a clip may start at.
+    private readonly int[] _anchors;
+    private readonly int _capacity;
+
+    private int _head;
+    private int _count;
+    private int _anchorHead;
+    private int _anchorCount;
+    private int _writePosition;
+
+    // True when the newest frames sit at the start of the arena and the oldest near its end.
+    private bool _wrapped;
+    private long _bytesUsed;
+
+    /// <summary>Initializes a new instance of the <see cref="PreRecordBuffer"/> class.</summary>
+    /// <param name="arenaBytes">Size of the arena in bytes (at least 1).</param>
+    /// <param name="frameCapacity">Entries in the frame index (at least 2).</param>
+    /// <param name="windowMilliseconds">The pre-record window, 0 to 120000.</param>
+    /// <param name="includesAudio">Whether audio frames are kept.</param>
+    public PreRecordBuffer(int arenaBytes, int frameCapacity, long windowMilliseconds, bool includesAudio)
+    {
+        if (arenaBytes < 1)
+        {
+            throw new ArgumentOutOfRangeException("arenaBytes");
+        }
+
+        if (frameCapacity < 2)
+        {
+            throw new ArgumentOutOfRangeException("frameCapacity");
+        }
+
+        if (windowMilliseconds < 0 || windowMilliseconds > 120000)
+        {
+            throw new ArgumentOutOfRangeException("windowMilliseconds");
+        }
+
+        _arena = new byte[arenaBytes];
+        _capacity = frameCapacity;
+        _offsets = new int[frameCapacity];
+        _lengths = new int[frameCapacity];
+        _timestamps = new long[frameCapacity];
+        _kinds = new FrameKind[frameCapacity];
+        _keyFrames = new bool[frameCapacity];
+        _anchors = new int[frameCapacity];
+        WindowMilliseconds = windowMilliseconds;
+        IncludesAudio = includesAudio;
+    }
+
+    /// <summary>Gets the size of the arena in bytes.</summary>
+    public int ArenaBytes => _arena.Length;
+
+    /// <summary>Gets the number of entries of the frame index.</summary>
+    public int FrameCapacity => _capacity;
+
+    /// <summary>Gets the pre-record window.</summary>
+    public long WindowMilliseconds { get; }
+
+    /// <summary>Gets a value indicating whether audio frames are kept in the pre-record.</summary>
+    public bool IncludesAudio { get; }
+
+    /// <summary>Gets the number of frames held.</summary>
+    public int Count => _count;
+
+    /// <summary>Gets the payload bytes held (what a recording would have to store for the pre-record).</summary>
+    public long BytesUsed => _bytesUsed;
+
+    /// <summary>Gets the time from the oldest to the newest frame held, 0 when fewer than two frames.</summary>
+    public long SpanMilliseconds => _count == 0 ? 0 : _timestamps[Slot(_count - 1)] - _timestamps[_head];
+
+    /// <summary>Gets a value indicating whether the ring is draining into a recording.</summary>
+    public bool IsDraining { get; private set; }
+
+    /// <summary>Gets the number of frames offered to <see cref="Push"/>, accepted or not.</summary>
+    public long OfferedCount { get; private set; }
+
+    /// <summary>Gets the number of frames rejected for being larger than the arena.</summary>
+    public long RejectedOversizeCount { get; private set; }
+
+    /// <summary>Gets the number of audio frames left out by the audio policy.</summary>
+    public long ExcludedAudioCount { get; private set; }
+
+    /// <summary>Gets the number of frames evicted because they fell out of the window.</summary>
+    public long EvictedByAgeCount { get; private set; }
+
+    /// <summary>Gets the number of frames evicted to make room (arena or index full) while buffering.</summary>
+    public long EvictedBySpaceCount { get; private set; }
+
+    /// <summary>
+    /// Gets the number of frames lost while draining because the arena was full of frames not yet written (the
+    /// device core drains before pushing to avoid this; a non-zero count means the writer fell behind).
+    /// </summary>
+    public long LostWhileDrainingCount { get; private set; }
+
+    /// <summary>
+    /// Adds a frame, evicting by age and space as needed. O(1) amortised, no allocation.
+    /// </summary>
+    /// <param name="kind">Video or audio.</param>
+    /// <param name="keyFrame">Whether the frame decodes on its own.</param>
+    /// <param name="timestampMilliseconds">Capture time on the monotonic clock (non-decreasing).</param>
+    /// <param name="data">Source buffer.</param>
+    /// <param name="offset">First byte.</param>
+    /// <param name="count">Length.</param>
+    /// <returns>True when the frame was stored; false when it was rejected (too large) or excluded (audio policy).</returns>
+    public bool Push(FrameKind kind, bool keyFrame, long timestampMilliseconds, byte[] data, int offset, int count)
+    {
+        if (data == null)
+        {
+            throw new ArgumentNullException("data");
+        }
+
+        if (offset < 0 || count < 0 || offset > data.Length - count)
+        {
+            throw new ArgumentOutOfRangeException("count");
+        }
+
+        OfferedCount++;
+
+        // Time moved on whether or not this frame is kept.
+        if (!IsDraining)
+        {
+            Trim(timestampMilliseconds);
+        }
+
+        if (kind == FrameKind.Audio && !IncludesAudio && !IsDraining)
+        {
+            ExcludedAudioCount++;
+            return false;
+        }
+
+        if (count > _arena.Length)
+        {
+            RejectedOversizeCount++;
+            return false;
+        }
+
+        long evictedBySpace = EvictedBySpaceCount;
+        int position = Place(count);
+        if (!IsDraining && EvictedBySpaceCount != evictedBySpace)
+        {
+            // Space eviction may have taken the key frame that kept older frames useful; trim them too. Removing
+            // more old frames only frees more room, so the place found for the new frame stays free.
+            Trim(timestampMilliseconds);
+        }
+
+        Array.Copy(data, offset, _arena, position, count);
+        int slot = Slot(_count);
+        _offsets[slot] = position;
+        _lengths[slot] = count;
+        _timestamps[slot] = timestampMilliseconds;
+        _kinds[slot] = kind;
+        _keyFrames[slot] = keyFrame;
+        _count++;
+        _bytesUsed += count;
+        _writePosition = position + count;
+        if (kind == FrameKind.Video && keyFrame)
+        {
+            int anchorSlot = _anchorHead + _anchorCount;
+            if (anchorSlot >= _capacity)
+            {
+                anchorSlot -= _capacity;
+            }
+
+            _anchors[anchorSlot] = slot;
+            _anchorCount++;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Evicts the frames that fell out of the window at a time: everything before the last video key frame at or
+    /// before <paramref name="nowMilliseconds"/> - window, and leading frames older than that with no key frame
+    /// before them. Does nothing while draining.
+    /// </summary>
+    /// <param name="nowMilliseconds">The current monotonic time.</param>
+    public void Trim(long nowMilliseconds)
+    {
+        if (IsDraining)
+        {
+            return;
+        }
+
+        long cutoff = nowMilliseconds - WindowMilliseconds;
+
+        // Frames older than the window with no key frame before them could never start a clip that decodes.
+        while (_count > 0 && _timestamps[_head] <= cutoff && (_anchorCount == 0 || _anchors[_anchorHead] != _head))
+        {
+            RemoveOldest();
+            EvictedByAgeCount++;
+        }
+
+        while (_anchorCount > 0)
+        {
+            int target;
+            if (_anchorCount > 1 && _timestamps[_anchors[NextAnchor(_anchorHead)]] <= cutoff)
+            {
+                target = _anchors[NextAnchor(_anchorHead)];
+            }
+            else if (_timestamps[_anchors[_anchorHead]] <= cutoff && _anchors[_anchorHead] != _head)
+            {
+                target = _anchors[_anchorHead];
+            }
+            else
+            {
+                break;
+            }
+
+            while (_head != target)
+            {
+                RemoveOldest();
+                EvictedByAgeCount++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts draining for a recording triggered at a time: trims to the window, drops frames before the first video
+    /// key frame (they would not decode), and stops age eviction and the audio policy until the ring is empty.
+    /// </summary>
+    /// <param name="triggerMilliseconds">The monotonic time of the trigger.</param>
+    /// <returns>The number of frames the recording will receive from the pre-record.</returns>
+    public int BeginDrain(long triggerMilliseconds)
+    {
+        Trim(triggerMilliseconds);
+        if (_anchorCount == 0)
+        {
+            Clear();
+        }
+        else
+        {
+            while (_head != _anchors[_anchorHead])
+            {
+                RemoveOldest();
+                EvictedByAgeCount++;
+            }
+        }
+
+        IsDraining = _count > 0;
+        return _count;
+    }
+
+    /// <summary>Tells whether a frame of a length fits without evicting anything.</summary>
+    /// <param name="count">The frame length.</param>
+    /// <returns>True when it fits in the free space of the arena and index.</returns>
+    public bool HasRoomFor(int count)
+    {
+        if (count > _arena.Length)
+        {
+            return false;
+        }
+
+        if (_count == 0)
+        {
+            return true;
+        }
+
+        if (_count == _capacity)
+        {
+            return false;
+        }
+
+        int headOffset = _offsets[_head];
+        if (_wrapped)
+        {
+            return headOffset - _writePosition >= count;
+        }
+
+        return count == 0 || _arena.Length - _writePosition >= count || headOffset >= count;
+    }
+
+    /// <summary>
+    /// Hands the oldest frames to a recording, straight from the arena, and removes them. When the ring runs empty
+    /// the drain ends and buffering rules apply again.
+    /// </summary>
+    /// <param name="sink">The recording.</param>
+    /// <param name="maximumFrames">The most frames to hand over in this call.</param>
+    /// <returns>The number of frames handed over.</returns>
+    /// <exception cref="StorageException">The sink failed; the failed frame stays in the ring.</exception>
+    public int DrainTo(IRecordingSink sink, int maximumFrames)
+    {
+        int drained = 0;
+        while (drained < maximumFrames && _count > 0)
+        {
+            int slot = _head;
+            sink.AppendFrame(
+                _kinds[slot],
+                _keyFrames[slot],
+                _timestamps[slot],
+                _arena,
+                _offsets[slot],
+                _lengths[slot]);
+            RemoveOldest();
+            drained++;
+        }
+
+        if (_count == 0)
+        {
+            IsDraining = false;
+        }
+
+        return drained;
+    }
+
+    /// <summary>Wipes the arena (zeroes every byte) and empties the index; ends any drain.</summary>
+    public void Clear()
+    {
+        Array.Clear(_arena, 0, _arena.Length);
+        _head = 0;
+        _count = 0;
+        _anchorHead = 0;
+        _anchorCount = 0;
+        _writePosition = 0;
+        _wrapped = false;
+        _bytesUsed = 0;
+        IsDraining = false;
+    }
+
+    /// <summary>Tells whether every byte of the arena is zero (after <see cref="Clear"/>; for tests and audits).</summary>
+    /// <returns>True when the arena holds no data.</returns>
+    public bool IsArenaZeroed()
+    {
+        int accumulated = 0;
+        for (int i = 0; i < _arena.Length; i++)
+        {
+            accumulated |= _arena[i];
+        }
+
+        return accumulated == 0;
+    }
+
+    /// <summary>Reads the capture time of a held frame.</summary>
+    /// <param name="index">0 for the oldest frame to <see cref="Count"/> - 1.</param>
+    /// <returns>The timestamp in monotonic milliseconds.</returns>
+    public long GetTimestamp(int index)
+    {
+        return _timestamps[CheckedSlot(index)];
+    }
+
+    /// <summary>Reads the kind of a held frame.</summary>
+    /// <param name="index">0 for the oldest frame to <see cref="Count"/> - 1.</param>
+    /// <returns>Video or audio.</returns>
+    public FrameKind GetKind(int index)
+    {
+        return _kinds[CheckedSlot(index)];
+    }
+
+    /// <summary>Tells whether a held frame is a key frame.</summary>
+    /// <param name="index">0 for the oldest frame to <see cref="Count"/> - 1.</param>
+    /// <returns>True for a key frame.</returns>
+    public bool IsKeyFrame(int index)
+    {
+        return _keyFrames[CheckedSlot(index)];
+    }
+
+    /// <summary>Reads the length of a held frame.</summary>
+    /// <param name="index">0 for the oldest frame to <see cref="Count"/> - 1.</param>
+    /// <returns>The length in bytes.</returns>
+    public int GetLength(int index)
+    {
+        return _lengths[CheckedSlot(index)];
+    }
+
+    /// <summary>Copies a held frame out.</summary>
+    /// <param name="index">0 for the oldest frame to <see cref="Count"/> - 1.</param>
+    /// <param name="destination">Destination buffer.</param>
+    /// <param name="destinationOffset">First byte to fill.</param>
+    /// <returns>The number of bytes copied (the frame's length).</returns>
+    public int CopyFrame(int index, byte[] destination, int destinationOffset)
+    {
+        int slot = CheckedSlot(index);
+        Array.Copy(_arena, _offsets[slot], destination, destinationOffset, _lengths[slot]);
+        return _lengths[slot];
+    }
+
+    private int Place(int count)
+    {
+        while (true)
+        {
+            if (_count == 0)
+            {
+                _writePosition = 0;
+                _wrapped = false;
+                return 0;
+            }
+
+            if (_count < _capacity)
+            {
+                if (count == 0)
+                {
+                    return _writePosition;
+                }
+
+                int headOffset = _offsets[_head];
+                if (_wrapped)
+                {
+                    if (headOffset - _writePosition >= count)
+                    {
+                        return _writePosition;
+                    }
+                }
+                else if (_arena.Length - _writePosition >= count)
+                {
+                    return _writePosition;
+                }
+                else if (headOffset >= count)
+                {
+                    _wrapped = true;
+                    return 0;
+                }
+            }
+
+            RemoveOldest();
+            if (IsDraining)
+            {
+                LostWhileDrainingCount++;
+            }
+            else
+            {
+                EvictedBySpaceCount++;
+            }
+        }
+    }
+
+    private void RemoveOldest()
+    {
+        int slot = _head;
+        int oldOffset = _offsets[slot];
+        if (_anchorCount > 0 && _anchors[_anchorHead] == slot)
+        {
+            _anchorHead = NextAnchor(_anchorHead);
+            _anchorCount--;
+        }
+
+        _bytesUsed -= _lengths[slot];
+        _head++;
+        if (_head == _capacity)
+        {
+            _head = 0;
+        }
+
+        _count--;
+        if (_count == 0)
+        {
+            _writePosition = 0;
+            _wrapped = false;
+        }
+        else if (_wrapped && _offsets[_head] < oldOffset)
+        {
+            // The oldest frame is now in the low part of the arena: the high part is free again.
+            _wrapped = false;
+        }
+    }
+
+    private int Slot(int index)
+    {
+        int slot = _head + index;
+        return slot >= _capacity ? slot - _capacity : slot;
+    }
+
+    private int CheckedSlot(int index)
+    {
+        if (index < 0 || index >= _count)
+        {
+            throw new ArgumentOutOfRangeException("index");
+        }
+
+        return Slot(index);
+    }
+
+    private int NextAnchor(int anchorIndex)
+    {
+        int next = anchorIndex + 1;
+        return next == _capacity ? 0 : next;
+    }
+}

@@ -1,0 +1,535 @@
+using System;
+using Bodycam.Firmware.Hal;
+using Bodycam.Firmware.Provisioning;
+using Bodycam.Firmware.Storage;
+
+namespace Bodycam.Firmware.Recording;
+
+/// <summary>
+/// The encrypted recording writer (docs/recording-format.md; DESIGN section 4). Frames are gathered into a segment of
+/// at most <see cref="RecordingWriterOptions.SegmentMaxMilliseconds"/> of media and
+/// <see cref="RecordingWriterOptions.SegmentMaxBytes"/>; each segment is sealed with AES-256-GCM under a payload key
+/// derived from a fresh per-file content key, chained into the file's SHA-256 hash chain, appended and flushed before
+/// the next one starts, so a power cut loses at most the segment in flight. Every
+/// <see cref="RecordingWriterOptions.CheckpointInterval"/> segments and at close the device signs the chain.
+/// The content key is sealed to each provisioned recipient and erased at once; the payload key lives in RAM only
+/// until the file closes. All buffers are allocated here, once.
+/// </summary>
+public class RecordingWriter : IRecordingSink
+{
+    private const int AadSize = RecordingFormat.HashSize + 5;
+    private const int SegmentRecordOverhead = RecordingFormat.RecordHeaderSize + RecordingFormat.SegmentOverhead;
+
+    private readonly RecordingWriterOptions _options;
+    private readonly RecordingStore _store;
+    private readonly IFileStorage _storage;
+    private readonly ICryptoEngine _crypto;
+    private readonly ISecureElement _secureElement;
+    private readonly IRandom _random;
+    private readonly IProvisioning _provisioning;
+    private readonly byte[] _deviceId;
+    private readonly byte[] _devicePublicKey = new byte[RecordingFormat.KeySize];
+
+    private readonly byte[] _plain;
+    private readonly byte[] _record;
+    private readonly byte[] _control = new byte[RecordingFormat.RecordHeaderSize + RecordingFormat.RecoveryBodySize];
+    private readonly byte[] _signatureMessage;
+    private readonly byte[] _header = new byte[RecordingFormat.MaxHeaderSize];
+    private readonly byte[] _headerHash = new byte[RecordingFormat.HashSize];
+    private readonly byte[] _chain = new byte[RecordingFormat.HashSize];
+    private readonly byte[] _previousFileHash = new byte[RecordingFormat.HashSize];
+    private readonly byte[] _aad = new byte[AadSize];
+    private readonly byte[] _nonce = new byte[RecordingFormat.NonceSize];
+    private readonly byte[] _zeroNonce = new byte[RecordingFormat.NonceSize];
+    private readonly byte[] _contentKey = new byte[RecordingFormat.KeySize];
+    private readonly byte[] _payloadKey = new byte[RecordingFormat.KeySize];
+    private readonly byte[] _wrapKey = new byte[RecordingFormat.KeySize];
+    private readonly byte[] _sharedSecret = new byte[RecordingFormat.KeySize];
+    private readonly byte[] _ephemeralPublic = new byte[RecordingFormat.KeySize];
+    private readonly byte[] _recipientKey = new byte[RecordingFormat.KeySize];
+    private readonly byte[] _stanzaSalt = new byte[2 * RecordingFormat.KeySize];
+    private readonly byte[] _recordingIdBytes = new byte[16];
+
+    private string _recordingId = string.Empty;
+    private string _fileName = string.Empty;
+    private int _fileIndex;
+    private long _fileBytes;
+    private long _fileStartMonotonic;
+    private long _beginMonotonic;
+    private long _beginUnix;
+    private bool _clockSet;
+    private uint _segmentIndex;
+    private uint _recordsInFile;
+    private int _plainLength;
+    private long _segmentStart;
+    private long _lastTimestamp;
+
+    /// <summary>Initializes a new instance of the <see cref="RecordingWriter"/> class.</summary>
+    /// <param name="options">Segment, file and media settings.</param>
+    /// <param name="store">The storage manager (file names, free space, the open recording).</param>
+    /// <param name="crypto">AES-GCM, SHA-256 and HKDF.</param>
+    /// <param name="secureElement">The device key (signatures) and ephemeral X25519 agreements.</param>
+    /// <param name="random">The hardware random source (content keys, recording ids).</param>
+    /// <param name="provisioning">The recipients' public keys.</param>
+    public RecordingWriter(
+        RecordingWriterOptions options,
+        RecordingStore store,
+        ICryptoEngine crypto,
+        ISecureElement secureElement,
+        IRandom random,
+        IProvisioning provisioning)
+    {
+        if (options == null || store == null || crypto == null || secureElement == null || random == null
+            || provisioning == null)
+        {
+            throw new ArgumentNullException(options == null ? "options" : "dependency");
+        }
+
+        if (options.SegmentMaxBytes < RecordingFormat.FrameHeaderSize || options.SegmentMaxMilliseconds <= 0
+            || options.CheckpointInterval <= 0 || options.FileMaxMilliseconds <= 0)
+        {
+            throw new ArgumentOutOfRangeException("options", "Segment, checkpoint and file limits must be positive.");
+        }
+
+        string id = options.DeviceId;
+        if (id == null || id.Length == 0 || id.Length > RecordingFormat.MaxDeviceIdLength)
+        {
+            throw new ArgumentOutOfRangeException("options", "The device id must have 1 to 64 ASCII characters.");
+        }
+
+        for (int i = 0; i < id.Length; i++)
+        {
+            if (id[i] < 0x20 || id[i] > 0x7E)
+            {
+                throw new ArgumentOutOfRangeException("options", "The device id must be printable ASCII.");
+            }
+        }
+
+        _options = options;
+        _store = store;
+        _storage = store.Storage;
+        _crypto = crypto;
+        _secureElement = secureElement;
+        _random = random;
+        _provisioning = provisioning;
+        _deviceId = RecordingFormat.Ascii(id);
+
+        _plain = new byte[options.SegmentMaxBytes];
+        _record = new byte[SegmentRecordOverhead + options.SegmentMaxBytes];
+        _signatureMessage = new byte[RecordingFormat.SignatureLabel.Length + 1 + RecordingFormat.RecoveryBodySize];
+
+        long smallestFile = RecordingFormat.MaxHeaderSize + (2L * _record.Length) + CloseReserveBytes;
+        if (options.FileMaxBytes < smallestFile)
+        {
+            throw new ArgumentOutOfRangeException("options", "The file size limit must hold a header and two full segments.");
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool IsOpen { get; private set; }
+
+    /// <summary>Gets the id of the open recording, or an empty string.</summary>
+    public string RecordingId => IsOpen ? _recordingId : string.Empty;
+
+    /// <summary>Gets the number of files the open (or last) recording spans so far.</summary>
+    public int FileCount => _fileIndex + 1;
+
+    /// <summary>Gets the name of the file being written (or last written).</summary>
+    public string CurrentFileName => _fileName;
+
+    private static int CloseReserveBytes =>
+        SegmentRecordOverhead
+        + RecordingFormat.RecordHeaderSize + RecordingFormat.CloseBodySize
+        + RecordingFormat.RecordHeaderSize + RecordingFormat.CheckpointBodySize;
+
+    /// <inheritdoc/>
+    public long ReadAvailableBytes()
+    {
+        return _store.ReadAvailableBytes();
+    }
+
+    /// <inheritdoc/>
+    public string Begin(long monotonicMilliseconds, long unixMilliseconds, bool clockSet)
+    {
+        if (IsOpen)
+        {
+            throw new InvalidOperationException("A recording is already open.");
+        }
+
+        int recipients = _provisioning.RecipientCount;
+        if (!_provisioning.IsProvisioned || recipients < 1)
+        {
+            throw new InvalidOperationException("The device has no recipient key: nobody could decrypt a recording.");
+        }
+
+        if (recipients > RecordingFormat.MaxRecipients)
+        {
+            throw new InvalidOperationException("More recipients than the format allows.");
+        }
+
+        if (_store.ReadAvailableBytes() < RecordingFormat.MaxHeaderSize + _record.Length + CloseReserveBytes)
+        {
+            throw new StorageException(StorageError.Full, "No room for a new recording.");
+        }
+
+        _random.Fill(_recordingIdBytes, 0, _recordingIdBytes.Length);
+        _recordingId = Hex(_recordingIdBytes);
+        _beginMonotonic = monotonicMilliseconds;
+        _beginUnix = unixMilliseconds;
+        _clockSet = clockSet;
+        _secureElement.ReadDevicePublicKey(_devicePublicKey, 0);
+        Array.Clear(_previousFileHash, 0, _previousFileHash.Length);
+        try
+        {
+            IsOpen = true;
+            _store.SetOpenRecording(_recordingId);
+            OpenFile(0, monotonicMilliseconds);
+        }
+        catch
+        {
+            Abort();
+            throw;
+        }
+
+        return _recordingId;
+    }
+
+    /// <inheritdoc/>
+    public void AppendFrame(FrameKind kind, bool keyFrame, long timestampMilliseconds, byte[] data, int offset, int count)
+    {
+        if (data == null)
+        {
+            throw new ArgumentNullException("data");
+        }
+
+        if (offset < 0 || count < 0 || offset + count > data.Length)
+        {
+            throw new ArgumentOutOfRangeException("count");
+        }
+
+        AddRecord((byte)kind, keyFrame ? (byte)1 : (byte)0, timestampMilliseconds, data, offset, count);
+    }
+
+    /// <inheritdoc/>
+    public void AddMarker(long timestampMilliseconds)
+    {
+        AddRecord(RecordingFormat.FrameMarker, 0, timestampMilliseconds, _plain, 0, 0);
+    }
+
+    /// <inheritdoc/>
+    public void End(long monotonicMilliseconds)
+    {
+        RequireOpen();
+        try
+        {
+            SealSegment(true);
+            WriteClose(RecordingCloseReason.Stopped, monotonicMilliseconds);
+            _storage.Flush(_fileName);
+        }
+        finally
+        {
+            Abort();
+        }
+    }
+
+    /// <summary>
+    /// Gives up the open recording without writing anything more (after a storage failure): keys are erased and the
+    /// file is left for <see cref="RecordingStore.RecoverInterrupted"/> to close.
+    /// </summary>
+    public void Abort()
+    {
+        Array.Clear(_contentKey, 0, _contentKey.Length);
+        Array.Clear(_payloadKey, 0, _payloadKey.Length);
+        Array.Clear(_wrapKey, 0, _wrapKey.Length);
+        Array.Clear(_sharedSecret, 0, _sharedSecret.Length);
+        _plainLength = 0;
+        if (IsOpen)
+        {
+            IsOpen = false;
+            _store.SetOpenRecording(string.Empty);
+        }
+    }
+
+    private void AddRecord(byte kind, byte flags, long timestamp, byte[] data, int offset, int count)
+    {
+        RequireOpen();
+        int needed = RecordingFormat.FrameHeaderSize + count;
+        if (needed > _plain.Length)
+        {
+            throw new ArgumentOutOfRangeException("count", "The frame does not fit in a segment (SegmentMaxBytes).");
+        }
+
+        if (_plainLength > 0
+            && (_plainLength + needed > _plain.Length || timestamp - _segmentStart >= _options.SegmentMaxMilliseconds))
+        {
+            try
+            {
+                CompleteSegment(timestamp);
+            }
+            catch
+            {
+                Abort();
+                throw;
+            }
+        }
+
+        if (_plainLength == 0)
+        {
+            _segmentStart = timestamp;
+        }
+
+        // Frame record: kind, flags, timestamp, length, bytes (docs/recording-format.md, "Segment plaintext").
+        int p = _plainLength;
+        _plain[p] = kind;
+        _plain[p + 1] = flags;
+        BigEndian.WriteInt64(_plain, p + 2, timestamp);
+        BigEndian.WriteUInt32(_plain, p + 10, (uint)count);
+        Array.Copy(data, offset, _plain, p + RecordingFormat.FrameHeaderSize, count);
+        _plainLength = p + needed;
+        _lastTimestamp = timestamp;
+    }
+
+    private void CompleteSegment(long now)
+    {
+        int recordLength = SegmentRecordOverhead + _plainLength;
+        long free = _storage.ReadFreeBytes();
+        if (free < recordLength + CloseReserveBytes)
+        {
+            // Out of room: keep what still fits, close the file properly, and report the fault.
+            if (free < recordLength + CloseReserveBytes - SegmentRecordOverhead)
+            {
+                _plainLength = 0;
+            }
+
+            SealSegment(true);
+            WriteClose(RecordingCloseReason.StorageFull, now);
+            _storage.Flush(_fileName);
+            Abort();
+            throw new StorageException(StorageError.Full, "The storage is full; the recording was closed.");
+        }
+
+        bool sizeLimit = _fileBytes + recordLength + _record.Length + CloseReserveBytes > _options.FileMaxBytes;
+        bool timeLimit = now - _fileStartMonotonic >= _options.FileMaxMilliseconds;
+        if (!sizeLimit && !timeLimit)
+        {
+            SealSegment(false);
+            return;
+        }
+
+        // Continuation (DESIGN 4): close this file, then link the next one to its final chain hash.
+        SealSegment(true);
+        WriteClose(RecordingCloseReason.Continued, now);
+        _storage.Flush(_fileName);
+        Array.Copy(_chain, _previousFileHash, RecordingFormat.HashSize);
+        OpenFile(_fileIndex + 1, now);
+    }
+
+    private void OpenFile(int index, long monotonic)
+    {
+        if (index > 999)
+        {
+            throw new StorageException(StorageError.Full, "A recording may span at most 1000 files.");
+        }
+
+        _fileIndex = index;
+        _fileName = RecordingFormat.FileName(_recordingId, index);
+        _fileStartMonotonic = monotonic;
+        _segmentIndex = 0;
+        _recordsInFile = 0;
+        _plainLength = 0;
+
+        int length = BuildHeader(monotonic);
+
+        // Header hash H: the chain's first link, the segments' AAD, the payload key's salt.
+        _crypto.Sha256Begin();
+        _crypto.Sha256Update(_header, 0, length);
+        _crypto.Sha256End(_headerHash, 0);
+        Array.Copy(_headerHash, _chain, RecordingFormat.HashSize);
+        _crypto.HkdfSha256(_contentKey, _headerHash, RecordingFormat.PayloadLabel, _payloadKey);
+        Array.Clear(_contentKey, 0, _contentKey.Length);
+
+        _storage.Create(_fileName);
+        _storage.Append(_fileName, _header, 0, length);
+        _storage.Flush(_fileName);
+        _fileBytes = length;
+    }
+
+    private int BuildHeader(long monotonic)
+    {
+        byte[] h = _header;
+        Array.Copy(RecordingFormat.Magic, 0, h, 0, 6);
+        BigEndian.WriteUInt16(h, 6, RecordingFormat.Version);
+        Array.Copy(_recordingIdBytes, 0, h, 12, 16);
+        Array.Copy(_devicePublicKey, 0, h, 28, 32);
+        h[60] = (byte)_deviceId.Length;
+        Array.Copy(_deviceId, 0, h, 61, _deviceId.Length);
+        int p = 61 + _deviceId.Length;
+        BigEndian.WriteInt64(h, p, monotonic);
+        BigEndian.WriteInt64(h, p + 8, _beginUnix + (monotonic - _beginMonotonic));
+        h[p + 16] = _clockSet ? (byte)1 : (byte)0;
+        BigEndian.WriteUInt16(h, p + 17, _fileIndex);
+        Array.Copy(_previousFileHash, 0, h, p + 19, 32);
+        h[p + 51] = (byte)_options.VideoCodec;
+        BigEndian.WriteUInt16(h, p + 52, _options.Width);
+        BigEndian.WriteUInt16(h, p + 54, _options.Height);
+        BigEndian.WriteUInt16(h, p + 56, _options.FramesPerSecond);
+        BigEndian.WriteUInt32(h, p + 58, (uint)_options.AudioSampleRate);
+        h[p + 62] = (byte)_options.AudioFormat;
+        h[p + 63] = (byte)_options.AudioChannels;
+        BigEndian.WriteUInt32(h, p + 64, (uint)_options.SegmentMaxMilliseconds);
+        BigEndian.WriteUInt32(h, p + 68, (uint)_options.SegmentMaxBytes);
+        BigEndian.WriteUInt16(h, p + 72, _options.CheckpointInterval);
+        BigEndian.WriteInt64(h, p + 74, _options.FileMaxBytes);
+        BigEndian.WriteUInt32(h, p + 82, (uint)_options.FileMaxMilliseconds);
+        int recipients = _provisioning.RecipientCount;
+        h[p + 86] = (byte)recipients;
+        p += RecordingFormat.HeaderFixedSuffixSize;
+
+        // A fresh content key for this file; sealed to every recipient (age-style X25519 stanzas).
+        _random.Fill(_contentKey, 0, _contentKey.Length);
+        for (int i = 0; i < recipients; i++)
+        {
+            _provisioning.ReadRecipientKey(i, _recipientKey, 0);
+            _secureElement.AgreeEphemeral(_recipientKey, _ephemeralPublic, _sharedSecret);
+
+            // RFC 7748 section 6.1: an all-zero secret means a low-order recipient key; refuse it.
+            int acc = 0;
+            for (int j = 0; j < _sharedSecret.Length; j++)
+            {
+                acc |= _sharedSecret[j];
+            }
+
+            if (acc == 0)
+            {
+                Array.Clear(_contentKey, 0, _contentKey.Length);
+                throw new InvalidOperationException("A recipient key is not usable (low-order X25519 point).");
+            }
+
+            Array.Copy(_ephemeralPublic, 0, _stanzaSalt, 0, 32);
+            Array.Copy(_recipientKey, 0, _stanzaSalt, 32, 32);
+            _crypto.HkdfSha256(_sharedSecret, _stanzaSalt, RecordingFormat.RecipientLabel, _wrapKey);
+            Array.Clear(_sharedSecret, 0, _sharedSecret.Length);
+
+            h[p] = 1;
+            Array.Copy(_recipientKey, 0, h, p + 1, 32);
+            Array.Copy(_ephemeralPublic, 0, h, p + 33, 32);
+
+            // Each wrap key seals exactly one message, so the all-zero nonce is never reused under it.
+            _crypto.AesGcmSeal(_wrapKey, _zeroNonce, h, 0, 0, _contentKey, 0, 32, h, p + 65, h, p + 97);
+            Array.Clear(_wrapKey, 0, _wrapKey.Length);
+            p += RecordingFormat.StanzaSize;
+        }
+
+        BigEndian.WriteUInt32(h, 8, (uint)p);
+        return p;
+    }
+
+    private void SealSegment(bool last)
+    {
+        int n = _plainLength;
+        uint index = _segmentIndex;
+        byte flags = last ? (byte)1 : (byte)0;
+        int recordLength = SegmentRecordOverhead + n;
+
+        _record[0] = RecordingFormat.RecordSegment;
+        BigEndian.WriteUInt32(_record, 1, (uint)(recordLength - RecordingFormat.RecordHeaderSize));
+        BigEndian.WriteUInt32(_record, 5, index);
+        _record[9] = flags;
+
+        // STREAM nonce (docs/recording-format.md "Segments"): 11-byte big-endian counter, then the last-segment flag.
+        BigEndian.WriteUInt32(_nonce, 7, index);
+        _nonce[11] = flags;
+
+        // AAD binds the header hash, the index and the flags.
+        Array.Copy(_headerHash, 0, _aad, 0, RecordingFormat.HashSize);
+        BigEndian.WriteUInt32(_aad, 32, index);
+        _aad[36] = flags;
+
+        _crypto.AesGcmSeal(_payloadKey, _nonce, _aad, 0, AadSize, _plain, 0, n, _record, 10, _record, 10 + n);
+        _storage.Append(_fileName, _record, 0, recordLength);
+        Chain(_record, recordLength);
+        _fileBytes += recordLength;
+        _segmentIndex = index + 1;
+        _recordsInFile++;
+        _plainLength = 0;
+
+        if (last)
+        {
+            return;
+        }
+
+        if (_segmentIndex % (uint)_options.CheckpointInterval == 0)
+        {
+            WriteCheckpoint();
+        }
+
+        _storage.Flush(_fileName);
+    }
+
+    private void WriteCheckpoint()
+    {
+        byte[] c = _control;
+        c[0] = RecordingFormat.RecordCheckpoint;
+        BigEndian.WriteUInt32(c, 1, RecordingFormat.CheckpointBodySize);
+        BigEndian.WriteUInt32(c, 5, _segmentIndex);
+        BigEndian.WriteUInt32(c, 9, _recordsInFile);
+        Array.Copy(_chain, 0, c, 13, RecordingFormat.HashSize);
+        SignAndAppend(RecordingFormat.CheckpointBodySize);
+    }
+
+    private void WriteClose(RecordingCloseReason reason, long monotonic)
+    {
+        byte[] c = _control;
+        c[0] = RecordingFormat.RecordClose;
+        BigEndian.WriteUInt32(c, 1, RecordingFormat.CloseBodySize);
+        BigEndian.WriteUInt32(c, 5, _segmentIndex);
+        BigEndian.WriteUInt32(c, 9, _recordsInFile);
+        BigEndian.WriteInt64(c, 13, monotonic);
+        c[21] = (byte)reason;
+        Array.Copy(_chain, 0, c, 22, RecordingFormat.HashSize);
+        SignAndAppend(RecordingFormat.CloseBodySize);
+    }
+
+    private void SignAndAppend(int bodySize)
+    {
+        int signed = RecordingFormat.SignControlRecord(_control, bodySize, _signatureMessage, _secureElement);
+        _storage.Append(_fileName, _control, 0, signed);
+        Chain(_control, signed);
+        _fileBytes += signed;
+        _recordsInFile++;
+    }
+
+    private void Chain(byte[] record, int length)
+    {
+        // h_i = SHA-256(h_{i-1} || record bytes) (docs/recording-format.md, "Hash chain").
+        _crypto.Sha256Begin();
+        _crypto.Sha256Update(_chain, 0, RecordingFormat.HashSize);
+        _crypto.Sha256Update(record, 0, length);
+        _crypto.Sha256End(_chain, 0);
+    }
+
+    private void RequireOpen()
+    {
+        if (!IsOpen)
+        {
+            throw new InvalidOperationException("No recording is open.");
+        }
+    }
+
+    private static string Hex(byte[] bytes)
+    {
+        char[] chars = new char[bytes.Length * 2];
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            chars[2 * i] = HexDigit(bytes[i] >> 4);
+            chars[(2 * i) + 1] = HexDigit(bytes[i] & 0xF);
+        }
+
+        return new string(chars);
+    }
+
+    private static char HexDigit(int value)
+    {
+        return (char)(value < 10 ? '0' + value : 'a' + value - 10);
+    }
+}

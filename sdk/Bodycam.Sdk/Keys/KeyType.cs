@@ -1,0 +1,11 @@
+namespace Bodycam.Sdk.Keys;
+
+/// <summary>What a municipality key pair is for (docs/recording-format.md, "Key files").</summary>
+public enum KeyType
+{
+    /// <summary>An X25519 recipient key: recordings are sealed to its public half; the private half decrypts them.</summary>
+    Recipient = 1,
+
+    /// <summary>An Ed25519 authority key: signs dock commands and configuration the devices accept.</summary>
+    Authority = 2,
+}

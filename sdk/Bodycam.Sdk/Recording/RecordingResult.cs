@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using Bodycam.Sdk.Media;
+
+namespace Bodycam.Sdk.Recording;
+
+/// <summary>
+/// What reading a recording file found. Only <see cref="RecordingStatus.Complete"/> means the whole file verified;
+/// every other status comes with what was verified before it (and, for tampering, where it failed).
+/// </summary>
+public sealed class RecordingResult
+{
+    /// <summary>Gets the status.</summary>
+    public required RecordingStatus Status { get; init; }
+
+    /// <summary>Gets the header.</summary>
+    public required RecordingHeader Header { get; init; }
+
+    /// <summary>Gets the number of segments read before the end or the failure.</summary>
+    public required int SegmentCount { get; init; }
+
+    /// <summary>Gets the number of segments covered by a valid device signature (checkpoint, close or recovery).</summary>
+    public required int SignedSegmentCount { get; init; }
+
+    /// <summary>Gets the number of records read before the end or the failure.</summary>
+    public required int RecordCount { get; init; }
+
+    /// <summary>Gets the decrypted frames (empty for <see cref="RecordingReader.Verify"/>).</summary>
+    public required IReadOnlyList<MediaFrame> Frames { get; init; }
+
+    /// <summary>Gets the marker times on the monotonic clock (empty for <see cref="RecordingReader.Verify"/>).</summary>
+    public required IReadOnlyList<long> Markers { get; init; }
+
+    /// <summary>Gets the close reason, when a close record was read.</summary>
+    public RecordingCloseReason? CloseReason { get; init; }
+
+    /// <summary>Gets the monotonic time of the close, when a close record was read.</summary>
+    public long? EndMonotonicMilliseconds { get; init; }
+
+    /// <summary>Gets the bytes recovery cut from the torn tail (for <see cref="RecordingStatus.ClosedByRecovery"/>).</summary>
+    public long BytesCut { get; init; }
+
+    /// <summary>Gets the index of the last whole segment before recovery, or -1 (for <see cref="RecordingStatus.ClosedByRecovery"/>).</summary>
+    public long LastGoodSegment { get; init; } = -1;
+
+    /// <summary>Gets the chain hash after the last record read (for a closed file: what the next file links to).</summary>
+    public required ReadOnlyMemory<byte> FinalChainHash { get; init; }
+
+    /// <summary>Gets why verification failed (for <see cref="RecordingStatus.Tampered"/>).</summary>
+    public RecordingFormatError? Error { get; init; }
+
+    /// <summary>Gets the record where verification failed (-1: the header), for <see cref="RecordingStatus.Tampered"/>.</summary>
+    public int FailedRecordIndex { get; init; } = -1;
+
+    /// <summary>Gets the byte offset where verification failed, for <see cref="RecordingStatus.Tampered"/>.</summary>
+    public long FailedOffset { get; init; } = -1;
+
+    /// <summary>Throws unless the file verified completely.</summary>
+    /// <returns>This result.</returns>
+    /// <exception cref="RecordingFormatException">The status is not <see cref="RecordingStatus.Complete"/>.</exception>
+    public RecordingResult EnsureComplete()
+    {
+        if (Status == RecordingStatus.Complete)
+        {
+            return this;
+        }
+
+        if (Status == RecordingStatus.Tampered)
+        {
+            throw new RecordingFormatException(Error ?? RecordingFormatError.NotComplete, FailedRecordIndex, FailedOffset, "The recording failed verification: " + Error + ".");
+        }
+
+        throw new RecordingFormatException(RecordingFormatError.NotComplete, RecordCount, -1, "The recording is not complete: " + Status + ".");
+    }
+}
