@@ -18,7 +18,7 @@ public sealed class DockService
     private const int MaxConfirmFiles = 16;
     private const int MaxRecipients = 8;
     private const int ReadResponseOverhead = 16;
-    private const int ListEntryMaxSize = 1 + DockProtocol.MaxStringLength + 8 + 1;
+    private const int ListEntryMaxSize = 1 + DockProtocol.MaxStringLength + 1 + DockProtocol.MaxStringLength + 8 + 1;
 
     // 2020-01-01T00:00:00Z: a clock set before this is a host error, not a time.
     private const long MinimumUnixMilliseconds = 1577836800000;
@@ -487,6 +487,7 @@ public sealed class DockService
         {
             string name = _recordings.GetName(i);
             PutAscii(name);
+            PutAscii(_recordings.GetRecordingId(name));
             PutInt64(_recordings.GetLength(name));
             PutByte(_recordings.IsOpen(name) ? 1 : 0);
             listed++;
@@ -627,6 +628,27 @@ public sealed class DockService
                     SendError(type, requestId, DockError.BadRequest, (uint)i);
                     return;
                 }
+            }
+        }
+
+        // A recording is confirmed whole: every file of each recording named must be in the request.
+        int total = _recordings.Count;
+        for (int k = 0; k < total; k++)
+        {
+            string other = _recordings.GetName(k);
+            string recording = _recordings.GetRecordingId(other);
+            bool touched = false;
+            bool listed = false;
+            for (int i = 0; i < files; i++)
+            {
+                touched |= _recordings.GetRecordingId(_confirmNames[i]) == recording;
+                listed |= (object)_confirmNames[i] == (object)other;
+            }
+
+            if (touched && !listed)
+            {
+                SendError(type, requestId, DockError.BadRequest, 2);
+                return;
             }
         }
 

@@ -14,6 +14,11 @@ public interface IDockRecordings
     /// <returns>The file name (ASCII, at most 64 characters).</returns>
     string GetName(int index);
 
+    /// <summary>Gets the recording a file belongs to (a recording may span continuation files).</summary>
+    /// <param name="name">The file name.</param>
+    /// <returns>The recording's identifier (ASCII, at most 64 characters).</returns>
+    string GetRecordingId(string name);
+
     /// <summary>Gets a file's length.</summary>
     /// <param name="name">The file name.</param>
     /// <returns>The length in bytes.</returns>
