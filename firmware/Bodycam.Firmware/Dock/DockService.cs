@@ -296,6 +296,7 @@ public sealed class DockService
 
         int version = max < DockProtocol.MaxProtocolVersion ? max : DockProtocol.MaxProtocolVersion;
         EndSession();
+        _recordings.Refresh();
         _helloDone = true;
         Begin((int)DockCommand.Hello, requestId);
         PutByte(version);
@@ -474,6 +475,11 @@ public sealed class DockService
         if (!EndOfRequest(type, requestId))
         {
             return;
+        }
+
+        if (start == 0)
+        {
+            _recordings.Refresh();
         }
 
         int total = _recordings.Count;

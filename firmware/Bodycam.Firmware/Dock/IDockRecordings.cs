@@ -6,6 +6,9 @@ namespace Bodycam.Firmware.Dock;
 /// </summary>
 public interface IDockRecordings
 {
+    /// <summary>Takes a fresh look at the storage (the service calls this on hello and before listing).</summary>
+    void Refresh();
+
     /// <summary>Gets the number of recording files (continuation files count separately).</summary>
     int Count { get; }
 

@@ -17,6 +17,10 @@ public sealed class StorageRecordings(MemoryFileStorage storage) : IDockRecordin
 
     public int Count => _names.Count;
 
+    public int Refreshes { get; private set; }
+
+    public void Refresh() => Refreshes++;
+
     public void Add(string name, byte[] content)
     {
         storage.Put(name, content);
