@@ -12,6 +12,9 @@ public enum OffloadStatus
     /// <summary>Copied but the verification failed: not confirmed, still on the device.</summary>
     VerificationFailed = 3,
 
+    /// <summary>Copied and verified; not confirmed because confirming was switched off: still on the device.</summary>
+    VerifiedNotConfirmed = 5,
+
     /// <summary>The device refused the confirm (for example a hash mismatch): still on the device.</summary>
     ConfirmRefused = 4,
 }

@@ -73,7 +73,7 @@ public sealed class Offloader
 
                 if (!_options.Confirm)
                 {
-                    results.Add(new OffloadedRecording(recording.Key, paths, bytes, OffloadStatus.VerificationFailed, "verified; not confirmed (confirm disabled)"));
+                    results.Add(new OffloadedRecording(recording.Key, paths, bytes, OffloadStatus.VerifiedNotConfirmed, check.Detail));
                     continue;
                 }
 
