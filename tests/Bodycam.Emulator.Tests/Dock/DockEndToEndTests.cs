@@ -94,6 +94,22 @@ public sealed class DockEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Offload_VerificationFails_ConfirmsNothing()
+    {
+        _device.Record(1, 1000, 8);
+        _device.StartTcp();
+        Moq.Mock<IRecordingVerifier> verifier = new(Moq.MockBehavior.Strict);
+        verifier.Setup(v => v.VerifyAsync(Moq.It.IsAny<IReadOnlyList<string>>(), Moq.It.IsAny<ReadOnlyMemory<byte>>(), Moq.It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RecordingCheck(false, "tampered"));
+
+        IReadOnlyList<OffloadedRecording> results = await new Offloader(ConnectTcp, verifier.Object, new OffloadOptions { Destination = _destination }).RunAsync();
+
+        Assert.Equal(OffloadStatus.VerificationFailed, Assert.Single(results).Status);
+        Assert.Contains(_device.Storage.List(), n => n.EndsWith(".bcr", StringComparison.Ordinal));
+        verifier.VerifyAll();
+    }
+
+    [Fact]
     public async Task UnauthenticatedHost_GetsOnlyHelloAndInfo()
     {
         _device.Record(1, 1000, 5);
