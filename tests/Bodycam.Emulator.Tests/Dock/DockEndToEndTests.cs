@@ -100,7 +100,7 @@ public sealed class DockEndToEndTests : IDisposable
         _device.StartTcp();
         Moq.Mock<IRecordingVerifier> verifier = new(Moq.MockBehavior.Strict);
         verifier.Setup(v => v.VerifyAsync(Moq.It.IsAny<IReadOnlyList<string>>(), Moq.It.IsAny<ReadOnlyMemory<byte>>(), Moq.It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new RecordingCheck(false, "tampered"));
+            .Returns(Task.FromResult(new RecordingCheck(false, "tampered")));
 
         IReadOnlyList<OffloadedRecording> results = await new Offloader(ConnectTcp, verifier.Object, new OffloadOptions { Destination = _destination }).RunAsync();
 
