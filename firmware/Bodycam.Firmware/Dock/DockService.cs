@@ -38,6 +38,7 @@ public sealed class DockService
     private readonly IDockDeviceStatus _status;
     private readonly IDockConfigurationSink _configuration;
     private readonly DockServiceOptions _options;
+    private readonly IFrameCrc _crc;
     private readonly DockFrameParser _parser;
     private readonly byte[] _tx;
     private readonly byte[] _scratch;
@@ -95,6 +96,7 @@ public sealed class DockService
         _recordings = parts.Recordings ?? throw new ArgumentException("Recordings missing", nameof(parts));
         _status = parts.Status ?? throw new ArgumentException("Status missing", nameof(parts));
         _configuration = parts.Configuration ?? throw new ArgumentException("Configuration missing", nameof(parts));
+        _crc = parts.FrameCrc ?? new SoftwareFrameCrc();
         if (options.MaxResponsePayload < 1024 || options.MaxResponsePayload > DockProtocol.AbsoluteMaxPayload)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "MaxResponsePayload");
@@ -1082,7 +1084,7 @@ public sealed class DockService
     private void Send()
     {
         LittleEndian.WriteUInt32(_tx, 8, (uint)(_p - DockProtocol.HeaderSize));
-        uint crc = Crc32.Compute(_tx, 4, _p - 4);
+        uint crc = _crc.Update(0, _tx, 4, _p - 4);
         LittleEndian.WriteUInt32(_tx, _p, crc);
         _channel.Write(_tx, 0, _p + DockProtocol.TrailerSize);
     }

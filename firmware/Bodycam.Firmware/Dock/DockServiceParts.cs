@@ -46,6 +46,9 @@ public sealed class DockServiceParts
     /// <summary>Gets or sets the device status.</summary>
     public IDockDeviceStatus? Status { get; set; }
 
+    /// <summary>Gets or sets the frame CRC; when not set, <see cref="SoftwareFrameCrc"/>.</summary>
+    public IFrameCrc? FrameCrc { get; set; }
+
     /// <summary>Gets or sets where pushed configurations go.</summary>
     public IDockConfigurationSink? Configuration { get; set; }
 }

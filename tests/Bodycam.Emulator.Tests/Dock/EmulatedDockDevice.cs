@@ -21,7 +21,7 @@ public sealed class EmulatedDockDevice : IDisposable
     private DockTcpEndpoint? _tcp;
     private DockPtyEndpoint? _pty;
 
-    public EmulatedDockDevice(int seed = 1, string deviceId = "bc-0001")
+    public EmulatedDockDevice(int seed = 1, string deviceId = "bc-0001", bool crcUnit = false)
     {
         SecureElement = new HostSecureElement(seed);
         Link = new DockLink(_boardLock);
@@ -49,6 +49,7 @@ public sealed class EmulatedDockDevice : IDisposable
                 Recordings = new RecordingStoreDockRecordings(Store),
                 Status = Status,
                 Configuration = new RecordingConfigurationSink(),
+                FrameCrc = crcUnit ? new SimulatedCrcUnit() : null,
             },
             new DockServiceOptions());
         Link.Attach(Service);
