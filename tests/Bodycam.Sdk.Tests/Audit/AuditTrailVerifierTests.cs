@@ -1,8 +1,8 @@
 using System;
 using System.Buffers.Binary;
 using System.IO;
-using System.Security.Cryptography;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Text;
 using Bodycam.Sdk.Audit;
 using Bodycam.Sdk.Dock;
