@@ -502,8 +502,8 @@ public sealed class DeviceCore
             return;
         }
 
+        // Read now for Begin; the cue and the status LED follow at the next clock check in Poll.
         bool clockSet = _realTimeClock.IsSet;
-        _clockNotSet = !clockSet;
         long unix = clockSet ? _realTimeClock.ReadUnixMilliseconds() - (_now - trigger) : 0;
         string id;
         try
@@ -546,6 +546,12 @@ public sealed class DeviceCore
     {
         try
         {
+            // The writer receives frames and markers in time order: the pre-record goes first.
+            while (_preRecord.IsDraining)
+            {
+                _preRecord.DrainTo(_recordings, _preRecord.Count);
+            }
+
             _recordings.AddMarker(timestamp);
         }
         catch (StorageException ex)

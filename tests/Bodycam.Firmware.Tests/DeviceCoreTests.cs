@@ -246,6 +246,28 @@ public class DeviceCoreTests
     }
 
     [Fact]
+    public void Marker_WhilePreRecordDrains_FollowsTheDrainedFrames()
+    {
+        DeviceConfiguration configuration = DeviceHarness.SmallConfiguration();
+        configuration.PreRecordDrainFramesPerCall = 1;
+        configuration.PreRecordWindowMilliseconds = 10000;
+        var h = new DeviceHarness(configuration);
+        h.Boot();
+        h.AdvanceWithVideo(12000);
+        h.DoublePress();
+        h.Press(100);
+        Assert.True(h.Device.PreRecord.IsDraining);
+        int framesBefore = h.Sink.Frames.Count;
+
+        h.Advance(1000);
+
+        Assert.Single(h.Sink.Markers);
+        Assert.False(h.Device.PreRecord.IsDraining);
+        Assert.True(h.Sink.Frames.Count > framesBefore);
+        Assert.True(h.Sink.Frames.Last().Timestamp <= h.Sink.Markers[0]);
+    }
+
+    [Fact]
     public void Recording_AudioExcludedFromPreRecordButRecordedLive()
     {
         _h.Boot();
@@ -482,6 +504,21 @@ public class DeviceCoreTests
         _h.Advance(_h.Configuration.ClockNotSetCueIntervalMilliseconds * 2);
         Assert.Equal(2, _h.Cues.Count(Cue.ClockNotSet));
         Assert.Equal(FaultReason.None, _h.Device.Fault);
+    }
+
+    [Fact]
+    public void ClockLostInStandby_StartsTheRepeatingCue()
+    {
+        _h.Boot();
+
+        _h.RealTimeClock.IsSet = false;
+        _h.Advance(20);
+
+        Assert.Equal(FaultReason.ClockNotSet, _h.Device.Fault);
+        Assert.Equal(1, _h.Cues.Count(Cue.ClockNotSet));
+
+        _h.Advance(_h.Configuration.ClockNotSetCueIntervalMilliseconds);
+        Assert.Equal(2, _h.Cues.Count(Cue.ClockNotSet));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class SimulatedStorage : IFileStorage
         {
             var file = new SimFile();
             byte[] bytes = File.ReadAllBytes(path);
-            file.Data.AddRange(bytes);
+            file.Data.Append(bytes, 0, bytes.Length);
             file.DurableLength = bytes.Length;
             file.MirroredLength = bytes.Length;
             _files[Path.GetFileName(path)] = file;
@@ -117,7 +117,7 @@ public sealed class SimulatedStorage : IFileStorage
                 TornWriteMode.TearUnsynced => PickTear(unsynced),
                 _ => 0,
             };
-            file.Data.RemoveRange(file.DurableLength + keep, unsynced - keep);
+            file.Data.SetLength(file.DurableLength + keep);
             file.DurableLength = file.Data.Count;
             Mirror(entry.Key, file);
         }
@@ -164,7 +164,7 @@ public sealed class SimulatedStorage : IFileStorage
     /// <summary>Reads a copy of a file's current bytes (what a read would see).</summary>
     /// <param name="name">The file name.</param>
     /// <returns>The bytes.</returns>
-    public byte[] ReadAllBytes(string name) => Get(name).Data.ToArray();
+    public byte[] ReadAllBytes(string name) => Get(name).Data.ToArray(0, Get(name).Data.Count);
 
     /// <summary>Replaces a file's bytes, durable (tests use it to tamper with a recording on the card).</summary>
     /// <param name="name">The file name.</param>
@@ -178,8 +178,8 @@ public sealed class SimulatedStorage : IFileStorage
             _files[name] = file;
         }
 
-        file.Data.Clear();
-        file.Data.AddRange(bytes);
+        file.Data.SetLength(0);
+        file.Data.Append(bytes, 0, bytes.Length);
         file.DurableLength = bytes.Length;
         file.MirroredLength = -1;
         Mirror(name, file);
@@ -229,7 +229,7 @@ public sealed class SimulatedStorage : IFileStorage
         {
             // The write in flight at the cut: part of it may have reached the card before the power went.
             int keep = TornWrites == TornWriteMode.KeepUnsynced ? count : PickTear(count);
-            torn.Data.AddRange(new ArraySegment<byte>(buffer, offset, keep));
+            torn.Data.Append(buffer, offset, keep);
             torn.DurableLength = torn.Data.Count;
             Mirror(name, torn);
             throw;
@@ -241,7 +241,7 @@ public sealed class SimulatedStorage : IFileStorage
             throw new StorageException(StorageError.Full, "The volume is full.");
         }
 
-        file.Data.AddRange(new ArraySegment<byte>(buffer, offset, count));
+        file.Data.Append(buffer, offset, count);
         OperationCount++;
     }
 
@@ -287,7 +287,7 @@ public sealed class SimulatedStorage : IFileStorage
             throw new ArgumentOutOfRangeException(nameof(length));
         }
 
-        file.Data.RemoveRange((int)length, file.Data.Count - (int)length);
+        file.Data.SetLength((int)length);
         file.DurableLength = file.Data.Count;
         file.MirroredLength = -1;
         Mirror(name, file);
@@ -390,12 +390,12 @@ public sealed class SimulatedStorage : IFileStorage
         if (file.MirroredLength >= 0 && file.DurableLength >= file.MirroredLength && File.Exists(path))
         {
             using var append = new FileStream(path, FileMode.Append, FileAccess.Write);
-            append.Write(file.Data.GetRange(file.MirroredLength, file.DurableLength - file.MirroredLength).ToArray());
+            append.Write(file.Data.ToArray(file.MirroredLength, file.DurableLength - file.MirroredLength));
         }
         else
         {
             using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
-            stream.Write(file.Data.GetRange(0, file.DurableLength).ToArray());
+            stream.Write(file.Data.ToArray(0, file.DurableLength));
         }
 
         file.MirroredLength = file.DurableLength;
@@ -403,10 +403,73 @@ public sealed class SimulatedStorage : IFileStorage
 
     private sealed class SimFile
     {
-        public List<byte> Data { get; } = new();
+        public ChunkedBytes Data { get; } = new();
 
         public int DurableLength { get; set; }
 
         public int MirroredLength { get; set; } = -1;
+    }
+
+    /// <summary>File bytes in 64 KiB chunks: appends never copy what is stored, and no chunk lands on the large object heap.</summary>
+    private sealed class ChunkedBytes
+    {
+        private const int ChunkSize = 64 * 1024;
+        private readonly List<byte[]> _chunks = new();
+
+        public int Count { get; private set; }
+
+        public void Append(byte[] buffer, int offset, int count)
+        {
+            while (count > 0)
+            {
+                int at = Count % ChunkSize;
+                if (at == 0 && Count / ChunkSize == _chunks.Count)
+                {
+                    _chunks.Add(GC.AllocateUninitializedArray<byte>(ChunkSize));
+                }
+
+                int n = Math.Min(count, ChunkSize - at);
+                Buffer.BlockCopy(buffer, offset, _chunks[Count / ChunkSize], at, n);
+                Count += n;
+                offset += n;
+                count -= n;
+            }
+        }
+
+        public void CopyTo(int position, byte[] buffer, int offset, int count)
+        {
+            while (count > 0)
+            {
+                int at = position % ChunkSize;
+                int n = Math.Min(count, ChunkSize - at);
+                Buffer.BlockCopy(_chunks[position / ChunkSize], at, buffer, offset, n);
+                position += n;
+                offset += n;
+                count -= n;
+            }
+        }
+
+        public byte[] ToArray(int position, int count)
+        {
+            byte[] result = new byte[count];
+            CopyTo(position, result, 0, count);
+            return result;
+        }
+
+        public void SetLength(int length)
+        {
+            if (length > Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(length));
+            }
+
+            Count = length;
+            int keep = (length + ChunkSize - 1) / ChunkSize;
+            _chunks.RemoveRange(keep, _chunks.Count - keep);
+            if (length % ChunkSize != 0)
+            {
+                Array.Clear(_chunks[keep - 1], length % ChunkSize, ChunkSize - (length % ChunkSize));
+            }
+        }
     }
 }

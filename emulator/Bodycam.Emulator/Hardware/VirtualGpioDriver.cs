@@ -49,7 +49,6 @@ public sealed class VirtualGpioDriver : GpioDriver
         lock (_sync)
         {
             VirtualPin pin = GetOrAdd(pinNumber);
-            pin.ExternalValue = value;
             pin.ExternalDriven = true;
             if (pin.Value == value)
             {
@@ -266,8 +265,6 @@ public sealed class VirtualGpioDriver : GpioDriver
         public PinMode Mode { get; set; } = PinMode.Input;
 
         public PinValue Value { get; set; } = PinValue.Low;
-
-        public PinValue ExternalValue { get; set; } = PinValue.Low;
 
         public bool ExternalDriven { get; set; }
 

@@ -104,8 +104,8 @@ public sealed class DeviceConfiguration
     }
 
     /// <summary>
-    /// Gets or sets the size of the pre-record arena, allocated once at construction. Default 16 MiB (30 s at
-    /// 4 Mbit/s is 15 MB), range 64 KiB to 128 MiB.
+    /// Gets or sets the size of the pre-record arena, allocated once at construction. Default 16 MiB: 30 s plus one
+    /// 2 s group of pictures at 4 Mbit/s (hardware-notes.md, memory budget), range 64 KiB to 128 MiB.
     /// </summary>
     public int PreRecordArenaBytes
     {

@@ -318,6 +318,11 @@ public sealed class RecordingReader
         int index = 0;
         bool sawLast = false;
 
+        // One arena for all plaintext (never larger than the file): frames are slices of it, and a long recording
+        // costs one allocation instead of one large-object allocation per segment.
+        byte[] arena = aead is null ? Array.Empty<byte>() : GC.AllocateUninitializedArray<byte>(f.Length);
+        int arenaUsed = 0;
+
         while (true)
         {
             state.Chain = chain;
@@ -399,12 +404,13 @@ public sealed class RecordingReader
                     BinaryPrimitives.WriteUInt32BigEndian(aad[HashSize..], segmentIndex);
                     aad[HashSize + 4] = flags;
                     int n = (int)body - SegmentOverhead;
-                    byte[] plain = new byte[n];
-                    if (!aead.TryOpen(nonce, b.Slice(5, n), b.Slice(5 + n, TagSize), aad, plain))
+                    var plain = new ReadOnlyMemory<byte>(arena, arenaUsed, n);
+                    if (!aead.TryOpen(nonce, b.Slice(5, n), b.Slice(5 + n, TagSize), aad, arena.AsSpan(arenaUsed, n)))
                     {
                         return state.Fail(RecordingFormatError.AuthenticationFailed, index, pos);
                     }
 
+                    arenaUsed += n;
                     if (!ParseFrames(plain, state))
                     {
                         return state.Fail(RecordingFormatError.MalformedSegmentPlaintext, index, pos);
@@ -484,10 +490,10 @@ public sealed class RecordingReader
         }
     }
 
-    private static bool ParseFrames(byte[] plain, ReadState state)
+    private static bool ParseFrames(ReadOnlyMemory<byte> memory, ReadState state)
     {
         int p = 0;
-        var memory = new ReadOnlyMemory<byte>(plain);
+        ReadOnlySpan<byte> plain = memory.Span;
         while (p < plain.Length)
         {
             if (plain.Length - p < FrameHeaderSize)
@@ -497,8 +503,8 @@ public sealed class RecordingReader
 
             byte kind = plain[p];
             byte flags = plain[p + 1];
-            long timestamp = BinaryPrimitives.ReadInt64BigEndian(plain.AsSpan(p + 2));
-            uint length = BinaryPrimitives.ReadUInt32BigEndian(plain.AsSpan(p + 10));
+            long timestamp = BinaryPrimitives.ReadInt64BigEndian(plain[(p + 2)..]);
+            uint length = BinaryPrimitives.ReadUInt32BigEndian(plain[(p + 10)..]);
             if ((flags & 0xFE) != 0 || length > (uint)(plain.Length - p - FrameHeaderSize))
             {
                 return false;

@@ -68,29 +68,29 @@ public class RecordingVectorTests
         switch (name)
         {
             case "complete":
-            {
-                var rig = new RecordingRig(seed: 1, options: options);
-                string id = rig.Record(2500, videoSize: 48, audioSize: 16);
-                return (rig.FirstFile(id), rig);
-            }
+                {
+                    var rig = new RecordingRig(seed: 1, options: options);
+                    string id = rig.Record(2500, videoSize: 48, audioSize: 16);
+                    return (rig.FirstFile(id), rig);
+                }
 
             case "multi-recipient":
-            {
-                var rig = new RecordingRig(seed: 3, recipients: 3, options: options);
-                string id = rig.Record(1500, videoSize: 48, audioSize: 16);
-                return (rig.FirstFile(id), rig);
-            }
+                {
+                    var rig = new RecordingRig(seed: 3, recipients: 3, options: options);
+                    string id = rig.Record(1500, videoSize: 48, audioSize: 16);
+                    return (rig.FirstFile(id), rig);
+                }
 
             default:
-            {
-                var rig = new RecordingRig(seed: 2, options: options);
-                rig.Storage.TornWrites = TornWriteMode.TearUnsynced;
-                rig.Storage.CutPowerAfter(9);
-                Assert.Throws<StorageException>(() => rig.Record(2500, videoSize: 48, audioSize: 16));
-                rig.Reboot().RecoverInterrupted();
-                string id = rig.Store.ListRecordings().Single().RecordingId;
-                return (rig.FirstFile(id), rig);
-            }
+                {
+                    var rig = new RecordingRig(seed: 2, options: options);
+                    rig.Storage.TornWrites = TornWriteMode.TearUnsynced;
+                    rig.Storage.CutPowerAfter(9);
+                    Assert.Throws<StorageException>(() => rig.Record(2500, videoSize: 48, audioSize: 16));
+                    rig.Reboot().RecoverInterrupted();
+                    string id = rig.Store.ListRecordings().Single().RecordingId;
+                    return (rig.FirstFile(id), rig);
+                }
         }
     }
 

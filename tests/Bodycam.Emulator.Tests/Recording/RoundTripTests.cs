@@ -1,9 +1,9 @@
 using System;
 using System.Linq;
-using RecordingWriterOptions = Bodycam.Firmware.Recording.RecordingWriterOptions;
 using Bodycam.Sdk.Media;
 using Bodycam.Sdk.Recording;
 using Xunit;
+using RecordingWriterOptions = Bodycam.Firmware.Recording.RecordingWriterOptions;
 
 namespace Bodycam.Emulator.Tests.Recording;
 

@@ -1,0 +1,173 @@
+using System;
+using System.Security.Cryptography;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Bodycam.Emulator.Hardware;
+using Bodycam.Firmware.Hal;
+using Bodycam.Firmware.Provisioning;
+using Bodycam.Firmware.Recording;
+using Bodycam.Firmware.Storage;
+using Bodycam.Sdk.Recording;
+
+namespace Bodycam.Benchmarks.Recording;
+
+/// <summary>
+/// The recording paths against their floor (docs/performance.md, "Recording"): over the same 16 MiB of media
+/// (25 fps of 20 KiB frames in 512 KiB segments), raw AES-256-GCM sealing plus raw SHA-256 hashing (the reference),
+/// the firmware writer on the emulator's memory storage, and the SDK's verify + decrypt.
+/// </summary>
+[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 8)]
+[MemoryDiagnoser]
+public class RecordingThroughputBenchmarks
+{
+    private const int FrameSize = 20 * 1024;
+    private const int FrameCount = 800;
+    private const int SegmentBytes = 512 * 1024;
+
+    private readonly byte[] _frame = new byte[FrameSize];
+    private readonly byte[] _key = new byte[32];
+    private readonly byte[] _nonce = new byte[12];
+    private readonly byte[] _aad = new byte[37];
+    private readonly byte[] _tag = new byte[16];
+    private readonly byte[] _digest = new byte[32];
+    private byte[] _segmentPlain = Array.Empty<byte>();
+    private byte[] _segmentCipher = Array.Empty<byte>();
+    private byte[] _segmentCipher2 = Array.Empty<byte>();
+    private int _segments;
+    private AesGcm? _aes;
+    private byte[] _file = Array.Empty<byte>();
+    private byte[] _devicePublicKey = Array.Empty<byte>();
+    private byte[] _recipientPrivate = Array.Empty<byte>();
+    private SimulatedRandom? _random;
+    private SimulatedSecureElement? _secureElement;
+    private SimulatedCryptoEngine? _crypto;
+
+    /// <summary>Builds the media, the keys and one recording for the reader.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        new SimulatedRandom(5).Fill(_frame, 0, _frame.Length);
+        new SimulatedRandom(6).Fill(_key, 0, _key.Length);
+        _aes = new AesGcm(_key, 16);
+
+        // The reference seals the same plaintext the writer seals: frames with their 14-byte headers, per segment.
+        int perSegment = SegmentBytes / (FrameSize + 14);
+        _segments = (FrameCount + perSegment - 1) / perSegment;
+        _segmentPlain = new byte[perSegment * (FrameSize + 14)];
+        for (int i = 0; i < perSegment; i++)
+        {
+            _frame.CopyTo(_segmentPlain, (i * (FrameSize + 14)) + 14);
+        }
+
+        _segmentCipher = new byte[_segmentPlain.Length];
+        _segmentCipher2 = new byte[_segmentPlain.Length];
+
+        _recipientPrivate = new byte[32];
+        new SimulatedRandom(7).Fill(_recipientPrivate, 0, 32);
+
+        // The board's parts exist before any recording: only the writer, store and card contents are per run.
+        _random = new SimulatedRandom(8);
+        _secureElement = new SimulatedSecureElement(_key, _random);
+        _crypto = new SimulatedCryptoEngine();
+        SimulatedStorage storage = RunWriter();
+        _devicePublicKey = _secureElement.DevicePublicKey;
+        _file = storage.ReadAllBytes(storage.List()[0]);
+    }
+
+    /// <summary>Disposes the reference cipher.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _aes?.Dispose();
+        _crypto?.Dispose();
+    }
+
+    /// <summary>The floor: AES-256-GCM seal, then SHA-256 of the ciphertext, one segment after another.</summary>
+    [Benchmark(Baseline = true)]
+    public void ReferenceSealAndHash()
+    {
+        for (int s = 0; s < _segments; s++)
+        {
+            _nonce[11] = (byte)s;
+            _aes!.Encrypt(_nonce, _segmentPlain, _segmentCipher, _tag, _aad);
+            SHA256.HashData(_segmentCipher, _digest);
+        }
+    }
+
+    /// <summary>The floor on two cores: hash segment i on one core while sealing segment i + 1 on the other.</summary>
+    [Benchmark]
+    public void ReferenceSealAndHashTwoCores()
+    {
+        Task? hashing = null;
+        byte[] current = _segmentCipher;
+        byte[] other = _segmentCipher2;
+        for (int s = 0; s < _segments; s++)
+        {
+            _nonce[11] = (byte)s;
+            _aes!.Encrypt(_nonce, _segmentPlain, current, _tag, _aad);
+            hashing?.Wait();
+            byte[] toHash = current;
+            hashing = Task.Run(() => SHA256.HashData(toHash));
+            (current, other) = (other, current);
+        }
+
+        hashing?.Wait();
+    }
+
+    /// <summary>The firmware writer: frame assembly, sealing, hash chain, signatures and memory storage writes.</summary>
+    [Benchmark]
+    public long FirmwareWriter() => RunWriter().OperationCount;
+
+    /// <summary>The SDK reader: structure, chain and signatures checked, every segment decrypted and parsed.</summary>
+    [Benchmark]
+    public int SdkVerifyAndDecrypt()
+    {
+        RecordingResult result = new RecordingReader(_file).Decrypt(_devicePublicKey, _recipientPrivate);
+        if (result.Status != RecordingStatus.Complete)
+        {
+            throw new InvalidOperationException("The benchmark recording did not verify.");
+        }
+
+        return result.Frames.Count;
+    }
+
+    private SimulatedStorage RunWriter()
+    {
+        SimulatedRandom random = _random!;
+        SimulatedSecureElement se = _secureElement!;
+        SimulatedCryptoEngine crypto = _crypto!;
+        var storage = new SimulatedStorage(1L << 30);
+        var store = new RecordingStore(storage, crypto, se, 0);
+        var options = new RecordingWriterOptions { SegmentMaxBytes = SegmentBytes, SegmentMaxMilliseconds = 1000, FileMaxBytes = 1L << 30 };
+        var writer = new RecordingWriter(options, store, crypto, se, random, new OneRecipient(_recipientPrivate));
+        writer.Begin(0, 0, true);
+        for (int i = 0; i < FrameCount; i++)
+        {
+            writer.AppendFrame(FrameKind.Video, true, i * 40L, _frame, 0, FrameSize);
+        }
+
+        writer.End(FrameCount * 40L);
+        return storage;
+    }
+
+    private sealed class OneRecipient : IProvisioning
+    {
+        private readonly byte[] _public;
+
+        public OneRecipient(byte[] privateKey)
+        {
+            _public = Bodycam.Sdk.Crypto.X25519.GetPublicKey(privateKey);
+        }
+
+        public bool IsProvisioned => true;
+
+        public string MunicipalityId => "heerde";
+
+        public int RecipientCount => 1;
+
+        public void ReadRecipientKey(int index, byte[] destination, int offset) => _public.CopyTo(destination, offset);
+
+        public void ReadAuthorityKey(byte[] destination, int offset) => Array.Clear(destination, offset, 32);
+    }
+}

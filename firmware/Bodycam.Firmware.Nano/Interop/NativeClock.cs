@@ -1,0 +1,22 @@
+using System.Runtime.CompilerServices;
+using Bodycam.Firmware.Hal;
+
+namespace Bodycam.Firmware.Nano.Interop;
+
+/// <summary>
+/// The monotonic clock: the chip's high-resolution timer (microseconds since boot, never set, never going back),
+/// read through the board's native component. nanoFramework's mscorlib has no monotonic tick API, and
+/// <c>DateTime.UtcNow</c> jumps when the clock is set, so the core's time (hardware-notes.md, "Native component")
+/// comes from here.
+/// </summary>
+public sealed class NativeClock : IClock
+{
+    /// <inheritdoc/>
+    public long ReadMilliseconds()
+    {
+        return NativeReadMicroseconds() / 1000;
+    }
+
+    [MethodImpl(MethodImplOptions.InternalCall)]
+    private static extern long NativeReadMicroseconds();
+}
