@@ -9,7 +9,8 @@ namespace Bodycam.Fuzz;
 /// <c>Bodycam.Fuzz &lt;target&gt; --libfuzzer</c> under libfuzzer-dotnet;
 /// <c>Bodycam.Fuzz &lt;target&gt; --run FILE...</c> runs inputs once (reproduce a crash, check a corpus);
 /// <c>Bodycam.Fuzz seeds DIR</c> writes a seed corpus per target from real files.
-/// Targets: recording, dock-device, dock-host, configuration, scenario.
+/// Targets: recording, dock-device, dock-host, configuration, scenario. Drivers that cannot pass arguments (such as
+/// libfuzzer-dotnet) set <c>BODYCAM_FUZZ_TARGET</c> (and <c>BODYCAM_FUZZ_LIBFUZZER=1</c>) instead.
 /// </summary>
 internal static class Program
 {
@@ -17,6 +18,12 @@ internal static class Program
 
     public static int Main(string[] args)
     {
+        string? fromEnvironment = Environment.GetEnvironmentVariable("BODYCAM_FUZZ_TARGET");
+        if (args.Length == 0 && !string.IsNullOrEmpty(fromEnvironment))
+        {
+            args = Environment.GetEnvironmentVariable("BODYCAM_FUZZ_LIBFUZZER") == "1" ? [fromEnvironment, "--libfuzzer"] : [fromEnvironment];
+        }
+
         if (args.Length == 2 && args[0] == "seeds")
         {
             Seeds.Write(args[1]);
