@@ -22,6 +22,7 @@ public static class EmulatorCommandLine
         "  bodycam-emu live [--seed N]                   interactive device in real time\n" +
         "  bodycam-emu bench shift                       10 h shift at 1080p30, 4 Mbit/s: simulated/wall time\n" +
         "  bodycam-emu frame <out.jpg> [--resolution WxH] write one test-pattern JPEG frame\n" +
+        "  bodycam-emu tamper-sweep [--positions N] [--seed S] flip, cut and splice recordings; print detection figures\n" +
         "exit codes: 0 all expectations held, 1 an expectation failed, 2 invalid scenario or usage, 42 timeout";
 
     /// <summary>Runs the command line.</summary>
@@ -69,6 +70,8 @@ public static class EmulatorCommandLine
                 return 2;
             case "frame":
                 return FrameCommand.Run(args, output, error);
+            case "tamper-sweep":
+                return TamperSweepCommand.Run(args, output, error);
             case "--help":
             case "-h":
             case "help":

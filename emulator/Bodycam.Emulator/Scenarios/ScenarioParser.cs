@@ -63,9 +63,10 @@ public static class ScenarioParser
         {
             throw new ScenarioException(ScenarioErrorKind.Syntax, file, (int)e.Start.Line, (int)e.Start.Column, Inner(e).Message);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // The scanner gives up on some malformed input without a position; locate it by replaying the events.
+            // The scanner gives up on some malformed input without a position (and the loader rejects some tags and
+            // events with ArgumentException); locate it by replaying the events.
             Mark where = LastGoodPosition(text);
             throw new ScenarioException(ScenarioErrorKind.Syntax, file, (int)where.Line, (int)where.Column, "malformed YAML after this point");
         }
@@ -90,7 +91,7 @@ public static class ScenarioParser
                 last = parser.Current!.End;
             }
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
         }
         catch (YamlException e)
