@@ -1,13 +1,16 @@
 using System;
 using System.Collections.Generic;
 using System.Device.Gpio;
+using Bodycam.Emulator.Dock;
 using Bodycam.Emulator.Hardware;
 using Bodycam.Emulator.Scenarios;
 using Bodycam.Firmware;
 using Bodycam.Firmware.Audit;
 using Bodycam.Firmware.Board;
 using Bodycam.Firmware.Configuration;
+using Bodycam.Firmware.Dock;
 using Bodycam.Firmware.Hal;
+using Bodycam.Firmware.Provisioning;
 using Bodycam.Firmware.Recording;
 using Bodycam.Firmware.Storage;
 using Bodycam.Sdk.Recording;
@@ -17,7 +20,10 @@ namespace Bodycam.Emulator.Device;
 /// <summary>
 /// One emulated camera: the unchanged firmware core (<see cref="DeviceCore"/>), its GPIO adapter on a virtual driver
 /// behind the real <see cref="GpioController"/>, the encrypted <see cref="RecordingWriter"/> and
-/// <see cref="RecordingStore"/> (with boot-time recovery) on simulated storage, and the other simulated parts. Time
+/// <see cref="RecordingStore"/> (with boot-time recovery), the signed <see cref="Firmware.Audit.AuditTrail"/>, the
+/// <see cref="ProvisioningStore"/>, the <see cref="ConfigurationStore"/> and the <see cref="Firmware.Dock.DockService"/>
+/// on simulated storage and the board's simulated CRC unit, composed as on the device (see
+/// <see cref="ComposeFirmware"/>), and the other simulated parts. Time
 /// only moves in <see cref="Advance"/>, from event to event: the next frame, the next scheduled event or the core's
 /// next deadline, so idle hours cost nothing.
 /// </summary>
@@ -25,6 +31,12 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
 {
     /// <summary>The record button's GPIO pin (active low, internal pull-up).</summary>
     public const int ButtonPin = 4;
+
+    /// <summary>The audit trail's file on the device's storage.</summary>
+    public const string AuditFileName = "audit.log";
+
+    /// <summary>The firmware version the emulated device reports over the dock.</summary>
+    public const string FirmwareVersion = "1.0.0-emulator";
 
     private const int AudioSampleRate = 16000;
     private const int AudioBlockMilliseconds = 100;
@@ -48,6 +60,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     private long _nextVideoAt;
     private bool _audioActive;
     private long _nextAudioAt;
+    private bool _firstBoot = true;
 
     /// <summary>Builds the device and boots it (provisioned, clock set, unless the options say otherwise).</summary>
     /// <param name="options">Who the device is and how it is configured.</param>
@@ -74,11 +87,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
         byte[] identitySeed = new byte[32];
         seeds.Derive("identity " + options.DeviceId).Fill(identitySeed);
         SecureElement = new SimulatedSecureElement(identitySeed, Random);
-        Provisioning = new SimulatedProvisioning(
-            options.Municipality,
-            new[] { options.Keys.RecipientPublicKey(options.Municipality) },
-            options.Keys.AuthorityPublicKey(options.Municipality));
-        Provisioning.IsProvisioned = o.Provisioned ?? true;
+        DockLink = new DockLink(BoardLock) { IsConnected = false };
         if (o.BatteryPercent is double battery)
         {
             Battery.Percent = battery;
@@ -138,8 +147,20 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     /// <summary>The LEDs, speaker and vibration motor.</summary>
     public CueRecorder Cues { get; }
 
-    /// <summary>What the core reported to its audit log.</summary>
+    /// <summary>What the core and the dock service appended to the audit trail (a copy for the timeline).</summary>
     public AuditRecorder Audit { get; }
+
+    /// <summary>The device's hash-chained, signed audit trail on its storage, or null while the power is off.</summary>
+    public AuditTrail? AuditTrail { get; private set; }
+
+    /// <summary>The dock service, or null while the power is off.</summary>
+    public DockService? DockService { get; private set; }
+
+    /// <summary>The USB port the dock endpoints deliver to; it carries data only while the device is docked.</summary>
+    public DockLink DockLink { get; }
+
+    /// <summary>The configuration pushed over the dock, or null while the power is off.</summary>
+    public ConfigurationStore? ConfigurationStore { get; private set; }
 
     /// <summary>The storage card.</summary>
     public SimulatedStorage Storage { get; }
@@ -153,8 +174,8 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     /// <summary>The secure element holding the device identity.</summary>
     public SimulatedSecureElement SecureElement { get; }
 
-    /// <summary>The provisioning store.</summary>
-    public SimulatedProvisioning Provisioning { get; }
+    /// <summary>The provisioning store on the device's storage, or null while the power is off.</summary>
+    public ProvisioningStore? Provisioning { get; private set; }
 
     /// <summary>What each recording received at the writer's interface.</summary>
     public IReadOnlyList<RecordingObservation> Observations => _observations;
@@ -234,6 +255,11 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
 
             // No PowerDown: the supply is gone, nothing gets to close or flush (DESIGN §3: recovery closes it at boot).
             Storage.CutPower();
+            DockLink.Detach();
+            DockService = null;
+            AuditTrail = null;
+            Provisioning = null;
+            ConfigurationStore = null;
             Core = null;
             _button?.Dispose();
             _button = null;
@@ -265,29 +291,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
 
             ApplyCapacity();
             Log("power", "power on");
-            DeviceConfiguration configuration = BuildConfiguration();
-            _store = new RecordingStore(Storage, Crypto, SecureElement, configuration.StorageReserveBytes);
-            foreach (string id in _store.RecoverInterrupted())
-            {
-                Audit.Append(AuditEventType.RecordingRecovered, Clock.Now, id);
-                Log("recording", "recovered " + id);
-            }
-
-            var writer = new RecordingWriter(BuildWriterOptions(), _store, Crypto, SecureElement, Random, Provisioning);
-            _sink.Replace(writer);
-            var core = new DeviceCore(configuration, new DeviceHardware
-            {
-                Clock = Clock,
-                RealTimeClock = RealTimeClock,
-                Battery = Battery,
-                Camera = Camera,
-                Cues = Cues,
-                Recordings = _sink,
-                Audit = Audit,
-                Provisioning = Provisioning,
-            });
-            core.StateChanged += OnStateChanged;
-            Core = core;
+            DeviceCore core = ComposeFirmware();
             _gpioDriver.SetInputValue(ButtonPin, _buttonPressed ? PinValue.Low : PinValue.High);
             _button = new RecordButtonGpio(_gpio, ButtonPin, core, Clock);
             core.Boot(_button.ReadPressed());
@@ -518,11 +522,90 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
 
             _docked = docked;
             Battery.Charging = docked;
+            DockLink.IsConnected = docked;
             Log("dock", docked ? "placed in the dock" : "taken out of the dock");
             Core?.EnqueueDockDetect(docked, Clock.Now);
             Poll();
             DockChanged?.Invoke(this, docked);
         }
+    }
+
+    // The board's composition at boot, as on the device: storage-backed audit trail, provisioning and configuration
+    // stores, recovery of an interrupted recording, the encrypted writer, the core, and the dock service on the USB
+    // link with the board's CRC unit. Everything the core and the dock service append to the audit trail is also
+    // copied to Audit for the timeline.
+    private DeviceCore ComposeFirmware()
+    {
+        var trail = new AuditTrail(Storage, Crypto, SecureElement, RealTimeClock, AuditFileName);
+        trail.Open();
+        var audit = new TimelineAuditLog(trail, this);
+        var provisioning = new ProvisioningStore(Storage, Crypto, SecureElement);
+        provisioning.Load();
+        if (_firstBoot && provisioning.State == ProvisioningState.Unprovisioned && (_options.Overrides.Provisioned ?? true))
+        {
+            // Enrolled as the dock's provision command would do it (docs/dock-protocol.md, "Provision"), with the
+            // municipality keys the emulator generated or loaded from --keys.
+            provisioning.Provision(
+                _options.Municipality,
+                _options.Keys.AuthorityPublicKey(_options.Municipality),
+                new[] { _options.Keys.RecipientPublicKey(_options.Municipality) });
+            audit.Append(AuditEventType.Provisioned, Clock.Now, _options.Municipality);
+        }
+
+        _firstBoot = false;
+        DeviceConfiguration configuration = BuildConfiguration();
+        var configurationStore = new ConfigurationStore(Storage, Crypto, SecureElement);
+        configurationStore.Load(configuration);
+        SizePreRecord(configuration);
+        _store = new RecordingStore(Storage, Crypto, SecureElement, configuration.StorageReserveBytes);
+        foreach (string id in _store.RecoverInterrupted())
+        {
+            audit.Append(AuditEventType.RecordingRecovered, Clock.Now, id);
+            Log("recording", "recovered " + id);
+        }
+
+        var writer = new RecordingWriter(BuildWriterOptions(), _store, Crypto, SecureElement, Random, provisioning);
+        _sink.Replace(writer);
+        var core = new DeviceCore(configuration, new DeviceHardware
+        {
+            Clock = Clock,
+            RealTimeClock = RealTimeClock,
+            Battery = Battery,
+            Camera = Camera,
+            Cues = Cues,
+            Recordings = _sink,
+            Audit = audit,
+            Provisioning = provisioning,
+        });
+        core.StateChanged += OnStateChanged;
+        configurationStore.Attach(core);
+        var service = new DockService(
+            new DockServiceParts
+            {
+                Channel = DockLink,
+                Clock = Clock,
+                RealTimeClock = RealTimeClock,
+                Random = Random,
+                Crypto = Crypto,
+                SecureElement = SecureElement,
+                Battery = Battery,
+                Storage = Storage,
+                Provisioning = provisioning,
+                Audit = audit,
+                AuditReader = trail,
+                Recordings = new RecordingStoreDockRecordings(_store),
+                Status = new DeviceCoreDockStatus(core, _options.DeviceId, FirmwareVersion),
+                Configuration = configurationStore,
+                FrameCrc = new SimulatedCrcUnit(),
+            },
+            new DockServiceOptions());
+        AuditTrail = trail;
+        Provisioning = provisioning;
+        ConfigurationStore = configurationStore;
+        DockService = service;
+        Core = core;
+        DockLink.Attach(service);
+        return core;
     }
 
     private void ApplyCapacity()
@@ -673,6 +756,11 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
             configuration.StopHoldMilliseconds = hold;
         }
 
+        return configuration;
+    }
+
+    private void SizePreRecord(DeviceConfiguration configuration)
+    {
         // The pre-record arena is sized from the window and the camera's bitrate (plus a key frame's slack and the
         // audio), as the board's budget would be (DESIGN §3: one allocation at boot).
         CameraSettings camera = _options.Camera;
@@ -686,7 +774,6 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
         long frames = ((camera.FramesPerSecond + (1000 / AudioBlockMilliseconds)) * windowMs / 1000 * 5 / 4) + 64;
         configuration.PreRecordFrameCapacity = (int)Math.Clamp(frames, 16, 65536);
         configuration.Validate();
-        return configuration;
     }
 
     private RecordingWriterOptions BuildWriterOptions()
@@ -707,6 +794,26 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
         }
 
         return writer;
+    }
+
+    // Forwards to the signed trail and keeps a copy for the timeline and the expect steps.
+    private sealed class TimelineAuditLog : IAuditLog
+    {
+        private readonly IAuditLog _trail;
+        private readonly EmulatedDevice _device;
+
+        public TimelineAuditLog(IAuditLog trail, EmulatedDevice device)
+        {
+            _trail = trail;
+            _device = device;
+        }
+
+        public void Append(AuditEventType type, long monotonicMilliseconds, string subject)
+        {
+            _trail.Append(type, monotonicMilliseconds, subject);
+            _device.Audit.Append(type, monotonicMilliseconds, subject);
+            _device.Log("audit", Names.Kebab(type.ToString()) + (string.IsNullOrEmpty(subject) ? string.Empty : " " + subject));
+        }
     }
 
     private sealed class NullSink : IRecordingSink
