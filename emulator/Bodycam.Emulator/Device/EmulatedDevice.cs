@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Device.Gpio;
+using System.IO;
+using System.Threading.Tasks;
 using Bodycam.Emulator.Dock;
 using Bodycam.Emulator.Hardware;
 using Bodycam.Emulator.Scenarios;
@@ -61,6 +63,9 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     private bool _audioActive;
     private long _nextAudioAt;
     private bool _firstBoot = true;
+    private DockTcpEndpoint? _tcpEndpoint;
+    private DockPtyEndpoint? _ptyEndpoint;
+    private string? _offloadDirectory;
 
     /// <summary>Builds the device and boots it (provisioned, clock set, unless the options say otherwise).</summary>
     /// <param name="options">Who the device is and how it is configured.</param>
@@ -411,12 +416,173 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
         }
     }
 
-    /// <summary>Releases the GPIO controller and the crypto engine.</summary>
+    /// <summary>The TCP port of the dock endpoint, or 0 when none was started.</summary>
+    public int DockTcpPort => _tcpEndpoint?.Port ?? 0;
+
+    /// <summary>The pseudo-terminal path of the dock endpoint, or null when none was started.</summary>
+    public string? DockPtyPath => _ptyEndpoint?.SlavePath;
+
+    /// <summary>Serves the dock protocol on TCP, on the loopback interface only (the device answers while docked).</summary>
+    /// <param name="port">The port; 0 picks a free one (see <see cref="DockTcpPort"/>).</param>
+    /// <returns>The port listened on.</returns>
+    public int StartDockTcp(int port)
+    {
+        if (_tcpEndpoint != null)
+        {
+            throw new InvalidOperationException("The TCP dock endpoint is already running.");
+        }
+
+        var endpoint = new DockTcpEndpoint(DockLink, port);
+        endpoint.Start();
+        _tcpEndpoint = endpoint;
+        return endpoint.Port;
+    }
+
+    /// <summary>Serves the dock protocol on a new pseudo-terminal (POSIX only), as a camera's USB serial port.</summary>
+    /// <returns>The path a host opens (/dev/pts/N).</returns>
+    public string StartDockPty()
+    {
+        if (_ptyEndpoint != null)
+        {
+            throw new InvalidOperationException("The pseudo-terminal dock endpoint is already running.");
+        }
+
+        var endpoint = new DockPtyEndpoint(DockLink);
+        endpoint.Start();
+        _ptyEndpoint = endpoint;
+        return endpoint.SlavePath;
+    }
+
+    /// <inheritdoc />
+    public OffloadReport Offload(string link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        if (!IsDocked || Core == null)
+        {
+            return new OffloadReport(0, 0, Array.Empty<string>(), Core == null ? "the device has no power" : "the device is not in the dock, so its port carries nothing");
+        }
+
+        if (link == "tcp" && _tcpEndpoint == null)
+        {
+            return new OffloadReport(0, 0, Array.Empty<string>(), "no TCP dock endpoint (run with --dock-port)");
+        }
+
+        string destination = OffloadDirectory();
+        byte[] authorityKey = _options.Keys.AuthorityPrivateKey(_options.Municipality);
+        using var authority = new Bodycam.Sdk.Dock.Ed25519DockSigner(authorityKey);
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(authorityKey);
+        var offloader = new Bodycam.Sdk.Offload.Offloader(
+            async token =>
+            {
+                Bodycam.Sdk.Dock.IDockTransport transport = link == "tcp"
+                    ? await Bodycam.Sdk.Dock.TcpDockTransport.ConnectAsync("127.0.0.1", _tcpEndpoint!.Port, token).ConfigureAwait(false)
+                    : new InProcessDockTransport(DockLink);
+                var client = new Bodycam.Sdk.Dock.DockClient(transport, new Bodycam.Sdk.Dock.DockClientOptions { RequestTimeout = TimeSpan.FromSeconds(10) });
+                try
+                {
+                    await client.ConnectAsync(token).ConfigureAwait(false);
+                    await client.AuthenticateAsync(new Bodycam.Sdk.Dock.AuthorityAuthenticator(authority), token).ConfigureAwait(false);
+                }
+                catch
+                {
+                    client.Dispose();
+                    throw;
+                }
+
+                return client;
+            },
+            new Bodycam.Sdk.Offload.ReaderRecordingVerifier(),
+            new Bodycam.Sdk.Offload.OffloadOptions { Destination = destination });
+        IReadOnlyList<Bodycam.Sdk.Offload.OffloadedRecording> results;
+        try
+        {
+            // The scenario runs on one thread; the offload's own tasks do not need it.
+            results = Task.Run(() => offloader.RunAsync()).GetAwaiter().GetResult();
+        }
+        catch (Bodycam.Sdk.Dock.DockErrorException e)
+        {
+            return new OffloadReport(0, 0, Array.Empty<string>(), "the device refused: " + e.Code);
+        }
+        catch (Bodycam.Sdk.Dock.DockConnectionException e)
+        {
+            return new OffloadReport(0, 0, Array.Empty<string>(), "link failed: " + e.Message);
+        }
+
+        int confirmed = 0;
+        int failed = 0;
+        var lines = new List<string>();
+        foreach (Bodycam.Sdk.Offload.OffloadedRecording r in results)
+        {
+            bool good = r.Status == Bodycam.Sdk.Offload.OffloadStatus.Confirmed;
+            confirmed += good ? 1 : 0;
+            failed += good || r.Status == Bodycam.Sdk.Offload.OffloadStatus.SkippedOpen ? 0 : 1;
+            lines.Add(r.RecordingId + " " + Names.Kebab(r.Status.ToString()) + (string.IsNullOrEmpty(r.Detail) ? string.Empty : " (" + r.Detail + ")"));
+            Log("offload", r.RecordingId + " " + Names.Kebab(r.Status.ToString()) + ", " + r.Bytes + " bytes to " + Path.Combine(destination, _options.DeviceId));
+        }
+
+        return new OffloadReport(confirmed, failed, lines);
+    }
+
+    /// <inheritdoc />
+    public AuditReport ReadAudit()
+    {
+        lock (BoardLock)
+        {
+            bool wasOff = !Storage.IsPowered;
+            if (wasOff)
+            {
+                Storage.Reset();
+            }
+
+            try
+            {
+                if (!Storage.Exists(AuditFileName))
+                {
+                    return new AuditReport(false, "no audit trail on storage", Array.Empty<string>());
+                }
+
+                Bodycam.Sdk.Audit.AuditVerification verification = Bodycam.Sdk.Audit.AuditTrailVerifier.Verify(Storage.ReadAllBytes(AuditFileName), SecureElement.DevicePublicKey);
+                var events = new List<string>();
+                foreach (Bodycam.Sdk.Audit.AuditRecord record in verification.Records)
+                {
+                    events.Add(Names.Kebab(record.Kind.ToString()));
+                }
+
+                bool valid = verification.Status == Bodycam.Sdk.Audit.AuditTrailStatus.Valid;
+                string detail = Names.Kebab(verification.Status.ToString()) + (valid ? string.Empty : " at byte " + verification.FailureOffset + ": " + verification.FailureReason);
+                return new AuditReport(valid, detail, events);
+            }
+            finally
+            {
+                if (wasOff)
+                {
+                    Storage.CutPower();
+                }
+            }
+        }
+    }
+
+    /// <summary>Stops the dock endpoints and releases the GPIO controller and the crypto engine.</summary>
     public void Dispose()
     {
+        _tcpEndpoint?.Dispose();
+        _ptyEndpoint?.Dispose();
+        if (_offloadDirectory != null && _options.OffloadDirectory == null && Directory.Exists(_offloadDirectory))
+        {
+            Directory.Delete(_offloadDirectory, true);
+        }
+
         _button?.Dispose();
         _gpio.Dispose();
         Crypto.Dispose();
+    }
+
+    private string OffloadDirectory()
+    {
+        // Offloaded copies go where the options say, else to a temporary folder removed with the device.
+        _offloadDirectory ??= _options.OffloadDirectory ?? Path.Combine(Path.GetTempPath(), "bodycam-emu-offload-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_offloadDirectory);
+        return _offloadDirectory;
     }
 
     private RecordingSummary Summarize(RecordingInfo info)
