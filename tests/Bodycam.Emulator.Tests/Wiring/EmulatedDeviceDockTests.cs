@@ -70,6 +70,7 @@ public sealed class EmulatedDeviceDockTests : IDisposable
         Array.Clear(recipient);
         EvidenceBundle bundle = new EvidenceBundleWriter().Create(Path.Combine(_destination, "bundle"), first.Files, results);
         Assert.Contains(bundle.Files, f => f.RelativePath == EvidenceBundleWriter.ExportFileName);
+        Assert.Equal(0, _device.Crypto.Sha256ContextViolations);
         Assert.True(File.Exists(Path.Combine(bundle.Directory, EvidenceBundleWriter.ManifestFileName)));
     }
 
@@ -90,6 +91,22 @@ public sealed class EmulatedDeviceDockTests : IDisposable
         Assert.Equal(2, audit.Records.Count(r => r.Kind == AuditEventKind.RecordingStopped));
         Assert.Equal(2, audit.Records.Count(r => r.Kind == AuditEventKind.Offloaded));
         Assert.Equal(2, audit.Records.Count(r => r.Kind == AuditEventKind.Deleted));
+        Assert.Equal(0, _device.Crypto.Sha256ContextViolations);
+    }
+
+    [Theory]
+    [InlineData("dock-and-offload")]
+    [InlineData("escalation")]
+    [InlineData("long-recording-continuation")]
+    public void LibraryScenario_WithoutFaults_NeverInterleavesTheSha256Context(string name)
+    {
+        Scenario scenario = ScenarioParser.ParseFile(Path.Combine(RepositoryPaths.Scenarios(), name + ".yaml"));
+        long violations = -1;
+
+        ScenarioResult result = Bodycam.Emulator.Commands.ScenarioSession.Run(scenario, 1, KeyRing.FromSeed(scenario.Seed), null, null, (device, _) => violations = device.Crypto.Sha256ContextViolations);
+
+        Assert.Equal(ScenarioOutcome.Passed, result.Outcome);
+        Assert.Equal(0, violations);
     }
 
     [Fact]
