@@ -862,6 +862,9 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
                 busy |= core.NextDeadlineMilliseconds <= now;
             }
 
+            // The board loop also lets the dock service's timers act (partial frames, session expiry) in simulated time.
+            DockService?.Poll();
+
             if (now >= target && !busy)
             {
                 SyncStreams(now);
