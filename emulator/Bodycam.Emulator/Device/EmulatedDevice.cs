@@ -208,7 +208,11 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     /// <param name="text">The text.</param>
     public void Log(string kind, string text)
     {
-        _timeline.Add(new TimelineEntry(Clock.Now, kind, text));
+        // Under the board lock: a dock endpoint's thread logs audit events while a scenario step may log too.
+        lock (BoardLock)
+        {
+            _timeline.Add(new TimelineEntry(Clock.Now, kind, text));
+        }
     }
 
     /// <inheritdoc />
