@@ -108,7 +108,8 @@ public class EmulatorCommandLineTests
         Assert.Equal(0, exit);
         foreach (string id in new[] { "HEE-01", "OLD-01", "HAT-01", "HEE-02", "OLD-02", "HAT-02" })
         {
-            Assert.Single(Directory.GetFiles(Path.Combine(storage, id)));
+            Assert.Single(Directory.GetFiles(Path.Combine(storage, id), "*.bcr"));
+            Assert.True(File.Exists(Path.Combine(storage, id, "audit.log")));
         }
     }
 
