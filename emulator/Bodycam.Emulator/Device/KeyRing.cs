@@ -12,8 +12,8 @@ namespace Bodycam.Emulator.Device;
 /// <summary>
 /// The municipalities' key pairs for emulated devices: an X25519 recipient key (recordings are sealed to it; its
 /// private half decrypts) and an Ed25519 authority key. Derived from a seed for reproducible runs, or kept in a
-/// directory (<c>--keys</c>) as the SDK's key files (<c>heerde-recipient.key</c>/<c>.pub</c>,
-/// <c>heerde-authority.key</c>/<c>.pub</c>): generated and saved when absent, loaded when present. These are emulator
+/// directory (<c>--keys</c>) as the SDK's key files (<c>heerde.recipient.key</c>/<c>.pub</c>,
+/// <c>heerde.authority.key</c>/<c>.pub</c>): generated and saved when absent, loaded when present. These are emulator
 /// keys, never a municipality's production keys.
 /// </summary>
 public sealed class KeyRing
@@ -105,7 +105,7 @@ public sealed class KeyRing
             // The SDK's key files: a passphrase-protected private key and a public key file, so the bodycam CLI can
             // decrypt what an emulated device stored (--storage).
             KeyType type = role == "recipient" ? KeyType.Recipient : KeyType.Authority;
-            string path = Path.Combine(_directory, municipality + "-" + role + ".key");
+            string path = Path.Combine(_directory, municipality + "." + role + ".key");
             if (File.Exists(path))
             {
                 using KeyPair pair = PrivateKeyFile.Load(path, Passphrase(), type);
@@ -116,7 +116,7 @@ public sealed class KeyRing
                 key = _generate(label);
                 using KeyPair pair = KeyPair.FromPrivateKey(type, key);
                 PrivateKeyFile.Save(path, pair, Passphrase());
-                new PublicKeyFile(type, pair.PublicKey).Save(Path.Combine(_directory, municipality + "-" + role + ".pub"));
+                new PublicKeyFile(type, pair.PublicKey).Save(Path.Combine(_directory, municipality + "." + role + ".pub"));
             }
         }
         else

@@ -44,7 +44,7 @@ public sealed class CliDeviceCommandsTests : IDisposable
         _tcp = "127.0.0.1:" + _device.StartDockTcp(0);
     }
 
-    private string Authority => Path.Combine(_keys, "heerde-authority.key");
+    private string Authority => Path.Combine(_keys, "heerde.authority.key");
 
     [Fact]
     public async Task Offload_WithCertifiedDockKey_CopiesAndConfirms()

@@ -22,7 +22,7 @@ public class KeyRingTests
         byte[] loaded = KeyRing.FromDirectory(dir).RecipientPublicKey("oldebroek");
 
         Assert.Equal(generated, loaded);
-        Assert.True(File.Exists(Path.Combine(dir, "oldebroek-recipient.key")));
-        Assert.StartsWith("bodycam-recipient-x25519-v1 ", File.ReadAllText(Path.Combine(dir, "oldebroek-recipient.pub")));
+        Assert.True(File.Exists(Path.Combine(dir, "oldebroek.recipient.key")));
+        Assert.StartsWith("bodycam-recipient-x25519-v1 ", File.ReadAllText(Path.Combine(dir, "oldebroek.recipient.pub")));
     }
 }
