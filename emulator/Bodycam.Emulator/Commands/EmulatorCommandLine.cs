@@ -5,6 +5,7 @@ using System.IO;
 using System.Threading;
 using Bodycam.Emulator.Device;
 using Bodycam.Emulator.Scenarios;
+using Bodycam.Sdk.Keys;
 
 namespace Bodycam.Emulator.Commands;
 
@@ -48,6 +49,25 @@ public static class EmulatorCommandLine
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            return Dispatch(args, output, error, stop);
+        }
+        catch (WrongPassphraseException e)
+        {
+            // A --keys folder written with another passphrase (for example by `bodycam keys new`): a usage error.
+            error.WriteLine("bodycam-emu: " + e.Message + " Set " + KeyRing.PassphraseVariable + " to the passphrase of the key files in --keys.");
+            return 2;
+        }
+        catch (KeyFileException e)
+        {
+            error.WriteLine("bodycam-emu: key file: " + e.Message);
+            return 2;
+        }
+    }
+
+    private static int Dispatch(string[] args, TextWriter output, TextWriter error, CancellationToken stop)
+    {
         if (args.Length == 0)
         {
             var defaults = new RunOptions { Timeline = true };

@@ -98,6 +98,23 @@ public class EmulatorCommandLineTests
     }
 
     [Fact]
+    public void Run_KeysWrittenWithAnotherPassphrase_ExitsTwoNamingTheVariable()
+    {
+        // Key files written under a passphrase the emulator is not given (its default is used).
+        string keys = Path.GetDirectoryName(RepositoryPaths.TempFile("x"))!;
+        using (var pair = Bodycam.Sdk.Keys.KeyPair.Generate(Bodycam.Sdk.Keys.KeyType.Authority))
+        {
+            Bodycam.Sdk.Keys.PrivateKeyFile.Save(Path.Combine(keys, "heerde.authority.key"), pair, "not the emulator's passphrase", new Bodycam.Sdk.Keys.ScryptParameters(10, 8, 1));
+        }
+
+        var error = new StringWriter();
+        int exit = EmulatorCommandLine.Run(new[] { "run", Write(Passing), "--keys", keys }, new StringWriter(), error);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("BODYCAM_EMU_KEY_PASSPHRASE", error.ToString());
+    }
+
+    [Fact]
     public void Run_Fleet_GivesEachDeviceItsOwnStorage()
     {
         string storage = Path.GetDirectoryName(RepositoryPaths.TempFile("x"))!;
