@@ -1,3 +1,6 @@
+using System;
+using System.Threading.Tasks;
+
 namespace Bodycam.Cli;
 
 /// <summary>The bodycam command line.</summary>
@@ -5,10 +8,9 @@ public static class Program
 {
     /// <summary>Runs the command line.</summary>
     /// <param name="args">The command line.</param>
-    /// <returns>The exit code.</returns>
-    public static int Main(string[] args)
+    /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
+    public static Task<int> Main(string[] args)
     {
-        System.Console.Error.WriteLine("bodycam: not built yet");
-        return 2;
+        return new CliApp(Console.Out, Console.Error, Environment.GetEnvironmentVariable).RunAsync(args);
     }
 }

@@ -38,4 +38,7 @@ public enum AuditEventType
 
     /// <summary>The device was provisioned (enrolled in a municipality).</summary>
     Provisioned = 11,
+
+    /// <summary>The enrolment was cleared by an authorised reset over the dock.</summary>
+    ProvisioningReset = 12,
 }

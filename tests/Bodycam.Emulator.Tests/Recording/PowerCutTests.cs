@@ -120,6 +120,30 @@ public class PowerCutTests
         Assert.Equal(before.Length + 5 + 116, rig.ReadFile(name).Length);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void RecoverInterrupted_PowerCutDuringRecovery_RecoversAtTheNextBoot(int operations)
+    {
+        using var rig = new RecordingRig();
+        rig.Storage.TornWrites = TornWriteMode.TearUnsynced;
+        string id = rig.Record(2500, end: false);
+        string name = rig.Store.ListFiles(id)[0];
+        rig.Storage.Append(name, new byte[] { 1, 0, 0, 1, 0, 7 }, 0, 6);
+        RecordingStore store = rig.Reboot();
+        rig.Storage.CutPowerAfter(operations);
+
+        Assert.Throws<StorageException>(() => store.RecoverInterrupted());
+        RecordingStore again = rig.Reboot();
+        string[] recovered = again.RecoverInterrupted();
+        RecordingResult result = new RecordingReader(rig.ReadFile(name)).Decrypt(rig.DevicePublicKey, rig.RecipientPrivateKeys[0]);
+
+        Assert.Equal(new[] { id }, recovered);
+        Assert.Equal(RecordingStatus.ClosedByRecovery, result.Status);
+        Assert.Equal(RecordingState.Recovered, again.ListRecordings().Single().State);
+    }
+
     private static List<Action<Bodycam.Firmware.Recording.RecordingWriter>> Script()
     {
         var steps = new List<Action<Bodycam.Firmware.Recording.RecordingWriter>> { Begin };

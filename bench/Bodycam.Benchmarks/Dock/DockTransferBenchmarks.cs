@@ -1,0 +1,149 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Bodycam.Emulator.Tests.Dock;
+using Bodycam.Sdk.Dock;
+using Bodycam.Sdk.Keys;
+using Bodycam.Sdk.Offload;
+
+namespace Bodycam.Benchmarks.Dock;
+
+/// <summary>
+/// The transfer part of an offload (the firmware's dock service reads its storage and frames it, the SDK client
+/// receives and writes the file) over loopback TCP, against a raw socket copy of the same bytes from the same storage,
+/// and the whole offload with verification and confirm beside them. docs/performance.md, "Dock".
+/// </summary>
+[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 8)]
+public class DockTransferBenchmarks
+{
+    private EmulatedDockDevice _device = null!;
+    private Ed25519DockSigner _authority = null!;
+    private DockClient? _client;
+    private string _fileName = string.Empty;
+    private byte[] _fileBytes = [];
+    private TcpListener _rawListener = null!;
+    private Thread _rawThread = null!;
+    private Socket _rawClient = null!;
+    private readonly MemoryStream _sink = new();
+    private readonly byte[] _rawBuffer = new byte[1 << 16];
+    private string _destination = string.Empty;
+
+    /// <summary>Gets or sets the recording size in MiB.</summary>
+    [Params(32)]
+    public int MiB { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the board's CRC unit (simulated) frames the answers, instead of the firmware's table-driven CRC.</summary>
+    [Params(false, true)]
+    public bool CrcUnit { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _device = new EmulatedDockDevice(crcUnit: CrcUnit);
+        _authority = Ed25519DockSigner.Generate();
+        using KeyPair recipient = KeyPair.Generate(KeyType.Recipient);
+        _device.Enrol("heerde", _authority.PublicKey.ToArray(), recipient.PublicKey);
+        // 10 frames of 100 KiB per simulated second: about MiB mebibytes in one file.
+        _device.Record(MiB * 1024 / 1000, 100 * 1024, 1);
+        _fileName = _device.Storage.List().Single(n => n.EndsWith(".bcr", StringComparison.Ordinal));
+        _fileBytes = _device.Storage.Get(_fileName, true);
+        _device.StartTcp();
+        _sink.Capacity = _fileBytes.Length;
+
+        _rawListener = new TcpListener(IPAddress.Loopback, 0);
+        _rawListener.Start();
+        _rawThread = new Thread(ServeRaw) { IsBackground = true };
+        _rawThread.Start();
+        _rawClient = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, ReceiveBufferSize = 1 << 20 };
+        _rawClient.Connect((IPEndPoint)_rawListener.LocalEndpoint);
+        _destination = Path.Combine(Path.GetTempPath(), "bodycam-bench-" + Guid.NewGuid().ToString("N"));
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _client?.Dispose();
+        _rawClient.Dispose();
+        _rawListener.Stop();
+        _device.Dispose();
+        if (Directory.Exists(_destination))
+        {
+            Directory.Delete(_destination, true);
+        }
+    }
+
+    /// <summary>The same bytes read from the same storage in 64 KiB chunks and sent on a plain socket.</summary>
+    [Benchmark(Baseline = true)]
+    public long RawSocketCopy()
+    {
+        _sink.SetLength(0);
+        _rawClient.Send([1]);
+        long left = _fileBytes.Length;
+        while (left > 0)
+        {
+            int n = _rawClient.Receive(_rawBuffer, 0, (int)Math.Min(_rawBuffer.Length, left), SocketFlags.None);
+            _sink.Write(_rawBuffer, 0, n);
+            left -= n;
+        }
+
+        return _sink.Length;
+    }
+
+    /// <summary>The dock protocol's range reads (framed, CRC-checked, pipelined) into the same kind of sink.</summary>
+    [Benchmark]
+    public long DockTransfer()
+    {
+        _sink.SetLength(0);
+
+        // Connected on first use: the endpoint serves one host at a time, and the offload benchmark connects its own.
+        _client ??= Connect().GetAwaiter().GetResult();
+        _client.DownloadAsync(_fileName, 0, _sink).GetAwaiter().GetResult();
+        return _sink.Length;
+    }
+
+    /// <summary>A whole offload: connect, authenticate, copy to disk, verify with the reader, confirm (device rehashes and deletes).</summary>
+    [Benchmark]
+    public int WholeOffloadWithVerification()
+    {
+        Offloader offloader = new(_ => Connect(), new ReaderRecordingVerifier(), new OffloadOptions { Destination = _destination });
+        int confirmed = offloader.RunAsync().GetAwaiter().GetResult().Count(r => r.Status == OffloadStatus.Confirmed);
+        // Put the recording back for the next iteration (the endpoint is idle between offloads).
+        _device.Storage.Put(_fileName, _fileBytes);
+
+        Directory.Delete(_destination, true);
+        return confirmed;
+    }
+
+    private async Task<DockClient> Connect()
+    {
+        DockClient client = new(await TcpDockTransport.ConnectAsync("127.0.0.1", _device.TcpPort, CancellationToken.None));
+        await client.ConnectAsync();
+        await client.AuthenticateAsync(new AuthorityAuthenticator(_authority));
+        return client;
+    }
+
+    private void ServeRaw()
+    {
+        using Socket socket = _rawListener.AcceptSocket();
+        socket.NoDelay = true;
+        socket.SendBufferSize = 1 << 20;
+        byte[] request = new byte[1];
+        byte[] chunk = new byte[1 << 16];
+        while (socket.Receive(request) == 1)
+        {
+            long position = 0;
+            while (position < _fileBytes.Length)
+            {
+                int n = _device.Storage.Read(_fileName, position, chunk, 0, chunk.Length);
+                socket.Send(chunk, 0, n, SocketFlags.None);
+                position += n;
+            }
+        }
+    }
+}

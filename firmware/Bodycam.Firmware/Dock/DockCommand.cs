@@ -1,0 +1,50 @@
+namespace Bodycam.Firmware.Dock;
+
+/// <summary>
+/// The frame types of the dock protocol (docs/dock-protocol.md, "Commands"). A response carries the request's type
+/// with <see cref="DockProtocol.ResponseFlag"/> set; an error answer is <see cref="Error"/>.
+/// </summary>
+public enum DockCommand
+{
+    /// <summary>Version negotiation; the first request on every connection. Unauthenticated.</summary>
+    Hello = 0x01,
+
+    /// <summary>Device information. Unauthenticated.</summary>
+    Info = 0x02,
+
+    /// <summary>Asks for a fresh authentication challenge.</summary>
+    AuthBegin = 0x10,
+
+    /// <summary>Answers the challenge with a signature.</summary>
+    AuthProve = 0x11,
+
+    /// <summary>Ends the session.</summary>
+    EndSession = 0x12,
+
+    /// <summary>Lists the recording files.</summary>
+    ListRecordings = 0x20,
+
+    /// <summary>Reads a byte range of a recording file.</summary>
+    ReadRecording = 0x21,
+
+    /// <summary>Confirms an offload with the SHA-256 of each file; the device then deletes them.</summary>
+    ConfirmOffload = 0x22,
+
+    /// <summary>Reads a byte range of the audit trail.</summary>
+    ReadAudit = 0x30,
+
+    /// <summary>Sets the real-time clock.</summary>
+    SetClock = 0x40,
+
+    /// <summary>Applies a configuration signed by the authority key.</summary>
+    PushConfiguration = 0x41,
+
+    /// <summary>Enrols the device in a municipality (only when unprovisioned).</summary>
+    Provision = 0x50,
+
+    /// <summary>Clears the enrolment (authority session only, no recordings left).</summary>
+    ResetProvisioning = 0x51,
+
+    /// <summary>The error answer to any request.</summary>
+    Error = 0x7F,
+}

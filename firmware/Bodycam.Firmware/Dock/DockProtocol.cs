@@ -1,0 +1,71 @@
+namespace Bodycam.Firmware.Dock;
+
+/// <summary>Constants of the dock protocol's framing and authentication (docs/dock-protocol.md).</summary>
+public static class DockProtocol
+{
+    /// <summary>First magic byte ('B'); the four magic bytes spell "BCDK".</summary>
+    public const byte Magic0 = 0x42;
+
+    /// <summary>Second magic byte ('C').</summary>
+    public const byte Magic1 = 0x43;
+
+    /// <summary>Third magic byte ('D').</summary>
+    public const byte Magic2 = 0x44;
+
+    /// <summary>Fourth magic byte ('K').</summary>
+    public const byte Magic3 = 0x4B;
+
+    /// <summary>The frame format version (byte 4 of every frame).</summary>
+    public const byte FrameVersion = 1;
+
+    /// <summary>Magic (4), frame version (1), type (1), request id (2), payload length (4).</summary>
+    public const int HeaderSize = 12;
+
+    /// <summary>The CRC-32 after the payload.</summary>
+    public const int TrailerSize = 4;
+
+    /// <summary>The largest payload any party may send; longer length fields are oversize at once.</summary>
+    public const int AbsoluteMaxPayload = 1048576;
+
+    /// <summary>Set in a response's type byte.</summary>
+    public const int ResponseFlag = 0x80;
+
+    /// <summary>The lowest protocol version this firmware speaks.</summary>
+    public const byte MinProtocolVersion = 1;
+
+    /// <summary>The highest protocol version this firmware speaks.</summary>
+    public const byte MaxProtocolVersion = 1;
+
+    /// <summary>Length of an authentication challenge.</summary>
+    public const int ChallengeSize = 32;
+
+    /// <summary>Length of a SHA-256 digest.</summary>
+    public const int HashSize = 32;
+
+    /// <summary>Length of an Ed25519 key.</summary>
+    public const int KeySize = 32;
+
+    /// <summary>Length of an Ed25519 signature.</summary>
+    public const int SignatureSize = 64;
+
+    /// <summary>Longest string field (device id, municipality id, file name) in bytes.</summary>
+    public const int MaxStringLength = 64;
+
+    /// <summary>Session mode: signed by the municipality's authority key.</summary>
+    public const byte ModeAuthority = 1;
+
+    /// <summary>Session mode: signed by a dock key with a certificate from the authority.</summary>
+    public const byte ModeDockCertificate = 2;
+
+    /// <summary>Domain label in front of the signed challenge answer.</summary>
+    public const string AuthLabel = "BODYCAM-DOCK-AUTH-V1";
+
+    /// <summary>Domain label in front of a dock key certificate.</summary>
+    public const string CertificateLabel = "BODYCAM-DOCK-CERT-V1";
+
+    /// <summary>Domain label in front of a signed configuration.</summary>
+    public const string ConfigurationLabel = "BODYCAM-CONFIG-V1";
+
+    /// <summary>Domain label in front of a signed provisioning request.</summary>
+    public const string ProvisionLabel = "BODYCAM-PROVISION-V1";
+}

@@ -1,0 +1,32 @@
+namespace Bodycam.Firmware.Dock;
+
+/// <summary>The dock service's budget and timings (docs/dock-protocol.md gives the defaults' reasons).</summary>
+public sealed class DockServiceOptions
+{
+    /// <summary>Gets or sets the largest request payload accepted (the receive buffer). Default 8 KiB.</summary>
+    public int MaxRequestPayload { get; set; } = 8192;
+
+    /// <summary>Gets or sets the largest response payload sent (the transmit buffer). Default 64 KiB.</summary>
+    public int MaxResponsePayload { get; set; } = 65536;
+
+    /// <summary>Gets or sets how long a session lasts after authentication. Default 10 minutes.</summary>
+    public long SessionLifetimeMilliseconds { get; set; } = 600000;
+
+    /// <summary>Gets or sets how long a challenge may be answered. Default 30 s.</summary>
+    public long ChallengeLifetimeMilliseconds { get; set; } = 30000;
+
+    /// <summary>Gets or sets after how long a partial frame is given up. Default 2 s.</summary>
+    public long FrameTimeoutMilliseconds { get; set; } = 2000;
+
+    /// <summary>Gets or sets how many failed answers are allowed before challenges are rate-limited. Default 3.</summary>
+    public int FreeAttempts { get; set; } = 3;
+
+    /// <summary>Gets or sets the first back-off after the free attempts (doubling per failure, at most 64x). Default 1 s.</summary>
+    public long BackoffMilliseconds { get; set; } = 1000;
+
+    /// <summary>Gets or sets the least time between two authentication-failure audit entries (others are counted). Default 1 s.</summary>
+    public long AuditQuietMilliseconds { get; set; } = 1000;
+
+    /// <summary>Gets or sets the chunk in which files are hashed for a confirm. Default 16 KiB.</summary>
+    public int HashChunkBytes { get; set; } = 16384;
+}

@@ -1,0 +1,23 @@
+namespace Bodycam.Cli;
+
+/// <summary>The exit codes of <c>bodycam</c> (docs/dock-protocol.md, "Command line").</summary>
+public static class ExitCodes
+{
+    /// <summary>Everything asked was done and every check held.</summary>
+    public const int Success = 0;
+
+    /// <summary>A check failed: a recording or audit trail did not verify, or a recording was not confirmed.</summary>
+    public const int CheckFailed = 1;
+
+    /// <summary>The command line is wrong (unknown option, missing argument, bad value).</summary>
+    public const int Usage = 2;
+
+    /// <summary>The link to the device failed (connect, timeout, closed, malformed answer).</summary>
+    public const int LinkFailed = 3;
+
+    /// <summary>The device refused a request (not authenticated, already provisioned, ...).</summary>
+    public const int DeviceRefused = 4;
+
+    /// <summary>A key file could not be read (wrong passphrase, wrong type, damaged).</summary>
+    public const int KeyError = 5;
+}

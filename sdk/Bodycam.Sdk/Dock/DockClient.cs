@@ -1,0 +1,544 @@
+using System;
+using System.Buffers.Binary;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Bodycam.Sdk.Dock;
+
+/// <summary>
+/// The host side of the dock protocol (docs/dock-protocol.md) over any <see cref="IDockTransport"/>. One request at a
+/// time (downloads keep several range reads in flight); answers are matched by request id, so a late answer to a
+/// timed-out request is discarded. Read-only requests are retried after a timeout; requests that change the device
+/// are not.
+/// </summary>
+public sealed class DockClient : IDisposable
+{
+    private const int ReadResponseOverhead = 16;
+
+    private readonly IDockTransport _transport;
+    private readonly DockClientOptions _options;
+    private readonly DockFrameReader _reader;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly byte[] _sendBuffer = new byte[DockFraming.FrameLength(65536)];
+    private ushort _nextId;
+
+    /// <summary>Initializes a new instance of the <see cref="DockClient"/> class.</summary>
+    /// <param name="transport">The link (disposed with the client).</param>
+    /// <param name="options">Timeouts and retries.</param>
+    public DockClient(IDockTransport transport, DockClientOptions? options = null)
+    {
+        _transport = transport;
+        _options = options ?? new DockClientOptions();
+        _reader = new DockFrameReader(transport.Stream);
+    }
+
+    /// <summary>Gets the device's hello answer (after <see cref="ConnectAsync"/>).</summary>
+    public DockHello? Hello { get; private set; }
+
+    /// <summary>Gets a description of the link.</summary>
+    public string Description => _transport.Description;
+
+    /// <summary>Says hello and negotiates the protocol version.</summary>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>The device's answer.</returns>
+    public async Task<DockHello> ConnectAsync(CancellationToken cancellationToken = default)
+    {
+        byte[] payload = new PayloadWriter().Byte(DockFraming.ProtocolVersion).Byte(DockFraming.ProtocolVersion).ToArray();
+        DockHello hello = await RequestAsync(DockCommandCode.Hello, payload, true, ParseHello, cancellationToken).ConfigureAwait(false);
+        if (hello.ProtocolVersion != DockFraming.ProtocolVersion)
+        {
+            throw new DockConnectionException(DockConnectionFailure.IncompatibleVersion, $"The device chose protocol version {hello.ProtocolVersion}.");
+        }
+
+        Hello = hello;
+        return hello;
+    }
+
+    /// <summary>Reads the device information (no session needed).</summary>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>The information.</returns>
+    public Task<DeviceInfo> GetInfoAsync(CancellationToken cancellationToken = default)
+    {
+        return RequestAsync(DockCommandCode.Info, [], true, ParseInfo, cancellationToken);
+    }
+
+    /// <summary>Opens a session: asks for a challenge and answers it.</summary>
+    /// <param name="authenticator">Signs the answer.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>The session's lifetime.</returns>
+    public async Task<TimeSpan> AuthenticateAsync(IDockAuthenticator authenticator, CancellationToken cancellationToken = default)
+    {
+        DeviceInfo info = await GetInfoAsync(cancellationToken).ConfigureAwait(false);
+        DockHello hello = Hello ?? throw new InvalidOperationException("Call ConnectAsync first.");
+        (byte[] challenge, uint lifetime) = await RequestAsync(
+            DockCommandCode.AuthBegin,
+            [],
+            false,
+            p =>
+            {
+                PayloadReader r = new(p);
+                byte[] c = r.Take(32).ToArray();
+                uint l = r.UInt32();
+                r.UInt32();
+                r.End();
+                return (c, l);
+            },
+            cancellationToken).ConfigureAwait(false);
+        byte[] answer = authenticator.Answer(new DockChallenge(challenge, info.DeviceId, info.MunicipalityId, lifetime, hello.ProtocolVersion));
+        uint granted = await RequestAsync(
+            DockCommandCode.AuthProve,
+            answer,
+            false,
+            p =>
+            {
+                PayloadReader r = new(p);
+                r.Byte();
+                uint l = r.UInt32();
+                r.End();
+                return l;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return TimeSpan.FromMilliseconds(granted);
+    }
+
+    /// <summary>Ends the session.</summary>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>A task.</returns>
+    public Task EndSessionAsync(CancellationToken cancellationToken = default)
+    {
+        return RequestAsync(DockCommandCode.EndSession, [], true, _ => true, cancellationToken);
+    }
+
+    /// <summary>Lists every recording file (paging through the device's answers).</summary>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>The files.</returns>
+    public async Task<IReadOnlyList<DeviceRecordingFile>> ListRecordingsAsync(CancellationToken cancellationToken = default)
+    {
+        List<DeviceRecordingFile> files = [];
+        while (true)
+        {
+            byte[] payload = new PayloadWriter().UInt16(files.Count).ToArray();
+            (int total, List<DeviceRecordingFile> page) = await RequestAsync(DockCommandCode.ListRecordings, payload, true, ParseList, cancellationToken).ConfigureAwait(false);
+            files.AddRange(page);
+            if (files.Count >= total || page.Count == 0)
+            {
+                return files;
+            }
+        }
+    }
+
+    /// <summary>Reads one byte range of a recording file.</summary>
+    /// <param name="name">The file name.</param>
+    /// <param name="offset">Where to start.</param>
+    /// <param name="count">How many bytes at most.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>The bytes and the file's length.</returns>
+    public Task<(byte[] Data, long FileLength)> ReadRecordingAsync(string name, long offset, int count, CancellationToken cancellationToken = default)
+    {
+        byte[] payload = new PayloadWriter().Ascii(name).Int64(offset).UInt32((uint)count).ToArray();
+        return RequestAsync(
+            DockCommandCode.ReadRecording,
+            payload,
+            true,
+            p =>
+            {
+                PayloadReader r = new(p);
+                r.Int64();
+                long length = r.Int64();
+                return (r.Rest().ToArray(), length);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Copies a recording file from <paramref name="offset"/> to its end into <paramref name="destination"/>,
+    /// keeping several range reads in flight. The destination receives bytes strictly in order, so after a failure
+    /// its length is where a new call resumes.
+    /// </summary>
+    /// <param name="name">The file name.</param>
+    /// <param name="offset">Where to start (the bytes the destination already holds).</param>
+    /// <param name="destination">Where the bytes go.</param>
+    /// <param name="progress">Receives the count of bytes written so far in this call.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>The file's length on the device.</returns>
+    public async Task<long> DownloadAsync(string name, long offset, Stream destination, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        DockHello hello = Hello ?? throw new InvalidOperationException("Call ConnectAsync first.");
+        int chunk = hello.MaxResponsePayload - ReadResponseOverhead;
+        if (_options.ReadChunkBytes > 0 && _options.ReadChunkBytes < chunk)
+        {
+            chunk = _options.ReadChunkBytes;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            long fileLength = long.MaxValue;
+            long requested = offset;
+            long written = 0;
+            Queue<(ushort Id, long Offset)> inFlight = new();
+            byte[] request = new byte[1 + 64 + 8 + 4];
+            while (true)
+            {
+                while (inFlight.Count < Math.Max(1, _options.ReadWindow) && requested < fileLength && (requested == offset || requested < fileLength))
+                {
+                    if (requested > offset && fileLength == long.MaxValue)
+                    {
+                        break;
+                    }
+
+                    int n = EncodeRead(request, name, requested, chunk);
+                    ushort id = NextId();
+                    await SendAsync(DockCommandCode.ReadRecording, id, request.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
+                    inFlight.Enqueue((id, requested));
+                    requested += chunk;
+                }
+
+                if (inFlight.Count == 0)
+                {
+                    return fileLength == long.MaxValue ? offset : fileLength;
+                }
+
+                (ushort expectId, long expectOffset) = inFlight.Peek();
+                DockFrame frame = await ReceiveAsync(expectId, DockCommandCode.ReadRecording, cancellationToken).ConfigureAwait(false);
+                inFlight.Dequeue();
+                ReadOnlyMemory<byte> p = frame.Payload;
+                if (p.Length < ReadResponseOverhead)
+                {
+                    throw new DockConnectionException(DockConnectionFailure.MalformedResponse, "A range answer is too short.");
+                }
+
+                long at = BinaryPrimitives.ReadInt64LittleEndian(p.Span);
+                fileLength = BinaryPrimitives.ReadInt64LittleEndian(p.Span[8..]);
+                if (at != expectOffset)
+                {
+                    throw new DockConnectionException(DockConnectionFailure.MalformedResponse, "A range answer is for the wrong offset.");
+                }
+
+                ReadOnlyMemory<byte> data = p[ReadResponseOverhead..];
+                await destination.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+                written += data.Length;
+                progress?.Report(written);
+                if (requested > fileLength)
+                {
+                    requested = fileLength;
+                }
+
+                if (data.Length == 0 && at < fileLength)
+                {
+                    throw new DockConnectionException(DockConnectionFailure.MalformedResponse, "The device sent no bytes before the end of the file.");
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Confirms an offload: the device rehashes each file and deletes them all only if every hash matches.</summary>
+    /// <param name="files">Every file of each recording confirmed, with the SHA-256 of the verified copy.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>The number of files deleted.</returns>
+    public Task<int> ConfirmOffloadAsync(IReadOnlyList<OffloadConfirmation> files, CancellationToken cancellationToken = default)
+    {
+        PayloadWriter w = new PayloadWriter().Byte(files.Count);
+        foreach (OffloadConfirmation file in files)
+        {
+            if (file.Sha256.Length != 32)
+            {
+                throw new ArgumentException("A SHA-256 digest has 32 bytes.", nameof(files));
+            }
+
+            w.Ascii(file.Name).Bytes(file.Sha256.Span);
+        }
+
+        return RequestAsync(DockCommandCode.ConfirmOffload, w.ToArray(), false, p => (int)p[0], cancellationToken);
+    }
+
+    /// <summary>Reads the whole audit trail (raw bytes; verify with Audit.AuditTrailVerifier).</summary>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>The trail's bytes.</returns>
+    public async Task<byte[]> ReadAuditTrailAsync(CancellationToken cancellationToken = default)
+    {
+        using MemoryStream trail = new();
+        long length = long.MaxValue;
+        while (trail.Length < length)
+        {
+            byte[] payload = new PayloadWriter().Int64(trail.Length).UInt32(uint.MaxValue).ToArray();
+            (long total, byte[] data) = await RequestAsync(
+                DockCommandCode.ReadAudit,
+                payload,
+                true,
+                p =>
+                {
+                    PayloadReader r = new(p);
+                    r.Int64();
+                    long t = r.Int64();
+                    return (t, r.Rest().ToArray());
+                },
+                cancellationToken).ConfigureAwait(false);
+            length = total;
+            if (data.Length == 0)
+            {
+                break;
+            }
+
+            trail.Write(data);
+        }
+
+        return trail.ToArray();
+    }
+
+    /// <summary>Sets the device clock.</summary>
+    /// <param name="utc">The time to set.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>The device's previous time, or null when its clock was not set.</returns>
+    public Task<DateTimeOffset?> SetClockAsync(DateTimeOffset utc, CancellationToken cancellationToken = default)
+    {
+        byte[] payload = new PayloadWriter().Int64(utc.ToUnixTimeMilliseconds()).ToArray();
+        return RequestAsync(
+            DockCommandCode.SetClock,
+            payload,
+            false,
+            p =>
+            {
+                PayloadReader r = new(p);
+                bool wasSet = r.Byte() != 0;
+                long previous = r.Int64();
+                r.End();
+                return wasSet ? DateTimeOffset.FromUnixTimeMilliseconds(previous) : (DateTimeOffset?)null;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Pushes a configuration signed by the authority key.</summary>
+    /// <param name="municipalityId">The device's municipality (bound into the signature).</param>
+    /// <param name="sequence">A sequence number above the device's current one.</param>
+    /// <param name="document">The configuration document.</param>
+    /// <param name="authority">The authority key.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>A task.</returns>
+    public Task PushConfigurationAsync(string municipalityId, long sequence, byte[] document, IDockSigner authority, CancellationToken cancellationToken = default)
+    {
+        byte[] signature = authority.Sign(DockMessages.Configuration(municipalityId, sequence, document));
+        byte[] payload = new PayloadWriter().Int64(sequence).UInt16(document.Length).Bytes(document).Bytes(signature).ToArray();
+        return RequestAsync(DockCommandCode.PushConfiguration, payload, false, _ => true, cancellationToken);
+    }
+
+    /// <summary>Enrols an unprovisioned device in a municipality.</summary>
+    /// <param name="deviceId">The device id (from hello).</param>
+    /// <param name="municipalityId">The municipality (a-z, 0-9, '-').</param>
+    /// <param name="authority">The authority key (its public key is installed; it signs the request).</param>
+    /// <param name="recipientPublicKeys">1 to 8 X25519 recipient public keys.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>The device's Ed25519 public key.</returns>
+    public Task<byte[]> ProvisionAsync(string deviceId, string municipalityId, IDockSigner authority, IReadOnlyList<ReadOnlyMemory<byte>> recipientPublicKeys, CancellationToken cancellationToken = default)
+    {
+        PayloadWriter w = new PayloadWriter().Ascii(municipalityId).Bytes(authority.PublicKey.Span).Byte(recipientPublicKeys.Count);
+        foreach (ReadOnlyMemory<byte> key in recipientPublicKeys)
+        {
+            if (key.Length != 32)
+            {
+                throw new ArgumentException("An X25519 public key has 32 bytes.", nameof(recipientPublicKeys));
+            }
+
+            w.Bytes(key.Span);
+        }
+
+        byte[] unsigned = w.ToArray();
+        byte[] signature = authority.Sign(DockMessages.Provision(deviceId, unsigned));
+        byte[] payload = new PayloadWriter().Bytes(unsigned).Bytes(signature).ToArray();
+        return RequestAsync(
+            DockCommandCode.Provision,
+            payload,
+            false,
+            p => p[..32].ToArray(),
+            cancellationToken);
+    }
+
+    /// <summary>Clears the device's enrolment (authority session, no recordings left).</summary>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>A task.</returns>
+    public Task ResetProvisioningAsync(CancellationToken cancellationToken = default)
+    {
+        return RequestAsync(DockCommandCode.ResetProvisioning, [], false, _ => true, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _transport.Dispose();
+        _gate.Dispose();
+    }
+
+    private static DockHello ParseHello(ReadOnlySpan<byte> p)
+    {
+        PayloadReader r = new(p);
+        DockHello hello = new(r.Byte(), (int)r.UInt32(), (int)r.UInt32(), r.Ascii(), r.Ascii());
+        r.End();
+        return hello;
+    }
+
+    private static DeviceInfo ParseInfo(ReadOnlySpan<byte> p)
+    {
+        PayloadReader r = new(p);
+        DeviceInfo info = new()
+        {
+            DeviceId = r.Ascii(),
+            FirmwareVersion = r.Ascii(),
+            DevicePublicKey = r.Take(32).ToArray(),
+            StateCode = r.Byte(),
+            StateName = r.Ascii(),
+            StorageUsedBytes = r.Int64(),
+            StorageCapacityBytes = r.Int64(),
+            BatteryPercent = r.Byte(),
+            Provisioning = (DeviceProvisioningState)r.Byte(),
+            MunicipalityId = r.Ascii(),
+            RecipientCount = r.Byte(),
+            Clock = ReadClock(ref r),
+            MonotonicMilliseconds = r.Int64(),
+            RecordingFileCount = r.UInt16(),
+            SessionMode = r.Byte(),
+            SessionRemainingMilliseconds = r.UInt32(),
+        };
+        r.End();
+        return info;
+    }
+
+    private static DateTimeOffset? ReadClock(ref PayloadReader r)
+    {
+        bool set = r.Byte() != 0;
+        long unix = r.Int64();
+        return set ? DateTimeOffset.FromUnixTimeMilliseconds(unix) : null;
+    }
+
+    private static (int Total, List<DeviceRecordingFile> Page) ParseList(ReadOnlySpan<byte> p)
+    {
+        PayloadReader r = new(p);
+        int total = r.UInt16();
+        int count = r.Byte();
+        List<DeviceRecordingFile> page = new(count);
+        for (int i = 0; i < count; i++)
+        {
+            page.Add(new DeviceRecordingFile(r.Ascii(), r.Ascii(), r.Int64(), r.Byte() != 0));
+        }
+
+        r.End();
+        return (total, page);
+    }
+
+    private static int EncodeRead(byte[] request, string name, long offset, int count)
+    {
+        int n = 0;
+        request[n++] = (byte)name.Length;
+        for (int i = 0; i < name.Length; i++)
+        {
+            request[n++] = (byte)name[i];
+        }
+
+        BinaryPrimitives.WriteInt64LittleEndian(request.AsSpan(n), offset);
+        n += 8;
+        BinaryPrimitives.WriteUInt32LittleEndian(request.AsSpan(n), (uint)count);
+        return n + 4;
+    }
+
+    private delegate T Parser<T>(ReadOnlySpan<byte> payload);
+
+    private async Task<T> RequestAsync<T>(DockCommandCode type, byte[] payload, bool idempotent, Parser<T> parse, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            int attempts = idempotent ? 1 + Math.Max(0, _options.Retries) : 1;
+            for (int attempt = 1; ; attempt++)
+            {
+                ushort id = NextId();
+                await SendAsync(type, id, payload, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    DockFrame frame = await ReceiveAsync(id, type, cancellationToken).ConfigureAwait(false);
+                    return parse(frame.Payload.Span);
+                }
+                catch (DockConnectionException e) when (e.Reason == DockConnectionFailure.Timeout && attempt < attempts)
+                {
+                    // Sent again with a new request id; a late answer to this one is recognised and dropped.
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task SendAsync(DockCommandCode type, ushort id, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        int n = DockFraming.Encode((byte)type, id, payload.Span, _sendBuffer);
+        try
+        {
+            await _transport.Stream.WriteAsync(_sendBuffer.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
+            await _transport.Stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            throw new DockConnectionException(DockConnectionFailure.Closed, "The link to the device failed while sending.", e);
+        }
+    }
+
+    private async Task<DockFrame> ReceiveAsync(ushort id, DockCommandCode type, CancellationToken cancellationToken)
+    {
+        using CancellationTokenSource timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.RequestTimeout);
+        while (true)
+        {
+            DockFrame frame;
+            try
+            {
+                frame = await _reader.ReadAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new DockConnectionException(DockConnectionFailure.Timeout, $"No answer to {type} within {_options.RequestTimeout.TotalSeconds:0.#} s.");
+            }
+            catch (IOException e)
+            {
+                throw new DockConnectionException(DockConnectionFailure.Closed, "The link to the device failed while receiving.", e);
+            }
+
+            if (frame.RequestId != id)
+            {
+                continue;
+            }
+
+            if (frame.Type == (byte)DockCommandCode.Error)
+            {
+                PayloadReader r = new(frame.Payload.Span);
+                DockErrorCode code = (DockErrorCode)r.UInt16();
+                DockCommandCode request = (DockCommandCode)r.Byte();
+                uint detail = r.UInt32();
+                throw new DockErrorException(code, request, detail);
+            }
+
+            if (frame.Type != ((byte)type | DockFraming.ResponseFlag))
+            {
+                throw new DockConnectionException(DockConnectionFailure.MalformedResponse, $"Expected an answer to {type}, got type 0x{frame.Type:X2}.");
+            }
+
+            return frame;
+        }
+    }
+
+    private ushort NextId()
+    {
+        _nextId++;
+        if (_nextId == 0)
+        {
+            _nextId = 1;
+        }
+
+        return _nextId;
+    }
+}

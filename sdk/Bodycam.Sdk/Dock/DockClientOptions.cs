@@ -1,0 +1,19 @@
+using System;
+
+namespace Bodycam.Sdk.Dock;
+
+/// <summary>Timeouts, retries and read pipelining of a <see cref="DockClient"/>.</summary>
+public sealed class DockClientOptions
+{
+    /// <summary>Gets or sets how long to wait for an answer. Default 5 s.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets or sets how often a read-only request is sent again after a timeout. Default 2.</summary>
+    public int Retries { get; set; } = 2;
+
+    /// <summary>Gets or sets how many range reads are in flight during a download. Default 4.</summary>
+    public int ReadWindow { get; set; } = 4;
+
+    /// <summary>Gets or sets the largest range read (0: as much as the device sends in one frame).</summary>
+    public int ReadChunkBytes { get; set; }
+}

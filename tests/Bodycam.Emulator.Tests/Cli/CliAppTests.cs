@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Bodycam.Cli;
+using Bodycam.Emulator.Tests.Dock;
+using Bodycam.Sdk.Keys;
+using Xunit;
+
+namespace Bodycam.Emulator.Tests.Cli;
+
+public sealed class CliAppTests : IDisposable
+{
+    private const string Passphrase = "correct horse battery staple";
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "bodycam-cli-" + Guid.NewGuid().ToString("N"));
+    private readonly EmulatedDockDevice _device = new(seed: 11, deviceId: "bc-0002");
+    private string _lastOut = string.Empty;
+    private string _lastErr = string.Empty;
+
+    public CliAppTests()
+    {
+        Directory.CreateDirectory(_folder);
+    }
+
+    [Fact]
+    public async Task Cli_KeysProvisionOffloadVerifyExportAuditClock_WorkAgainstEmulatedDevice()
+    {
+        _device.StartTcp();
+        string tcp = "127.0.0.1:" + _device.TcpPort;
+        string keys = Path.Combine(_folder, "keys");
+        string authority = Path.Combine(keys, "oldebroek.authority.key");
+
+        Assert.Equal(0, await Run("keys", "new", "--out", keys, "--municipality", "oldebroek"));
+        Assert.Equal(0, await Run("device", "provision", "--tcp", tcp, "--municipality", "oldebroek", "--authority-key", authority, "--recipient", Path.Combine(keys, "oldebroek.recipient.pub")));
+        Assert.Equal(0, await Run("device", "info", "--tcp", tcp, "--json"));
+        using JsonDocument info = JsonDocument.Parse(_lastOut);
+        Assert.Equal("oldebroek", info.RootElement.GetProperty("MunicipalityId").GetString());
+        string deviceKey = info.RootElement.GetProperty("DevicePublicKey").GetString()!;
+
+        Assert.Equal(0, await Run("clock", "sync", "--tcp", tcp, "--authority-key", authority));
+        Assert.True(_device.Rtc.IsSet);
+        _device.Record(2, 3000, 1);
+        _device.Record(1, 2000, 2);
+
+        string dest = Path.Combine(_folder, "offload");
+        Assert.Equal(0, await Run("offload", dest, "--tcp", tcp, "--authority-key", authority, "--json"));
+        Assert.DoesNotContain(_device.Storage.List(), n => n.EndsWith(".bcr", StringComparison.Ordinal));
+        string[] copies = Directory.GetFiles(Path.Combine(dest, "bc-0002"), "*.bcr");
+        Assert.Equal(2, copies.Length);
+
+        Assert.Equal(0, await Run("verify", copies[0], "--device-key", deviceKey));
+        string bundle = Path.Combine(_folder, "bundle");
+        Assert.Equal(0, await Run("export", copies[0], "--device-key", deviceKey, "--recipient-key", Path.Combine(keys, "oldebroek.recipient.key"), "--out", bundle));
+        Assert.True(File.Exists(Path.Combine(bundle, "SHA256SUMS")));
+
+        Assert.Equal(0, await Run("audit", "--tcp", tcp, "--authority-key", authority, "--format", "csv"));
+        string[] lines = _lastOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("sequence,event,utc,monotonic_ms,subject", lines[0]);
+        Assert.Contains(lines, l => l.Contains(",Provisioned,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(",ClockSet,", StringComparison.Ordinal));
+        Assert.Equal(2, lines.Count(l => l.Contains(",Deleted,", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Verify_TamperedCopy_ExitsCheckFailed()
+    {
+        using KeyPair recipient = KeyPair.Generate(KeyType.Recipient);
+        using KeyPair authority = KeyPair.Generate(KeyType.Authority);
+        _device.Enrol("hattem", authority.PublicKey, recipient.PublicKey);
+        _device.Record(1, 2000, 3);
+        string name = _device.Storage.List().Single(n => n.EndsWith(".bcr", StringComparison.Ordinal));
+        byte[] copy = _device.Storage.Get(name, true);
+        copy[copy.Length / 2] ^= 0x40;
+        string path = Path.Combine(_folder, name);
+        File.WriteAllBytes(path, copy);
+
+        int code = await Run("verify", path, "--device-key", Convert.ToHexStringLower(_device.SecureElement.PublicKey));
+
+        Assert.Equal(ExitCodes.CheckFailed, code);
+        Assert.Contains("NOT verified", _lastOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Command_UnknownOption_ExitsUsage()
+    {
+        Assert.Equal(ExitCodes.Usage, await Run("device", "info", "--bogus"));
+    }
+
+    [Fact]
+    public async Task Command_NoConnectionOption_ExitsUsage()
+    {
+        Assert.Equal(ExitCodes.Usage, await Run("device", "info"));
+        Assert.Contains("--tcp", _lastErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Command_NothingListening_ExitsLinkFailed()
+    {
+        Assert.Equal(ExitCodes.LinkFailed, await Run("device", "info", "--tcp", "127.0.0.1:1"));
+    }
+
+    [Fact]
+    public async Task Offload_WrongAuthorityKey_ExitsDeviceRefused()
+    {
+        using KeyPair recipient = KeyPair.Generate(KeyType.Recipient);
+        using KeyPair authority = KeyPair.Generate(KeyType.Authority);
+        _device.Enrol("hattem", authority.PublicKey, recipient.PublicKey);
+        _device.Record(1, 1000, 4);
+        _device.StartTcp();
+        Assert.Equal(0, await Run("keys", "new", "--out", _folder, "--municipality", "heerde"));
+
+        int code = await Run("offload", Path.Combine(_folder, "out"), "--tcp", "127.0.0.1:" + _device.TcpPort, "--authority-key", Path.Combine(_folder, "heerde.authority.key"));
+
+        Assert.Equal(ExitCodes.DeviceRefused, code);
+        Assert.Contains(_device.Storage.List(), n => n.EndsWith(".bcr", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Help_EveryCommand_HasDescription()
+    {
+        foreach (string[] command in new[] { new[] { "keys", "new" }, ["device", "info"], ["device", "provision"], ["offload"], ["verify"], ["export"], ["audit"], ["clock", "sync"] })
+        {
+            Assert.Equal(0, await Run([.. command, "--help"]));
+            Assert.Contains("Description:", _lastOut, StringComparison.Ordinal);
+        }
+    }
+
+    public void Dispose()
+    {
+        _device.Dispose();
+        Directory.Delete(_folder, true);
+    }
+
+    private async Task<int> Run(params string[] args)
+    {
+        StringWriter output = new();
+        StringWriter error = new();
+        Dictionary<string, string> environment = new() { ["BODYCAM_PASSPHRASE"] = Passphrase };
+        int code = await new CliApp(output, error, name => environment.GetValueOrDefault(name)).RunAsync(args);
+        _lastOut = output.ToString();
+        _lastErr = error.ToString();
+        return code;
+    }
+}

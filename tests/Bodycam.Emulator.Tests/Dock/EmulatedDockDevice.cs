@@ -1,0 +1,132 @@
+using System;
+using Bodycam.Emulator.Dock;
+using Bodycam.Firmware.Audit;
+using Bodycam.Firmware.Dock;
+using Bodycam.Firmware.Hal;
+using Bodycam.Firmware.Provisioning;
+using Bodycam.Firmware.Recording;
+using Bodycam.Firmware.Storage;
+using Bodycam.Firmware.Tests.Dock.Fakes;
+
+namespace Bodycam.Emulator.Tests.Dock;
+
+/// <summary>
+/// A camera for end-to-end dock tests: the firmware's recording writer and storage manager, audit trail,
+/// provisioning store and dock service, over host doubles of the storage, crypto engine, secure element and clocks,
+/// served through the emulator's dock link.
+/// </summary>
+public sealed class EmulatedDockDevice : IDisposable
+{
+    private readonly object _boardLock = new();
+    private DockTcpEndpoint? _tcp;
+    private DockPtyEndpoint? _pty;
+
+    public EmulatedDockDevice(int seed = 1, string deviceId = "bc-0001", bool crcUnit = false)
+    {
+        SecureElement = new HostSecureElement(seed);
+        Link = new DockLink(_boardLock);
+        Provisioning = new ProvisioningStore(Storage, Crypto, SecureElement);
+        Provisioning.Load();
+        Audit = new AuditTrail(Storage, Crypto, SecureElement, Rtc, "audit.log");
+        Audit.Open();
+        Store = new RecordingStore(Storage, Crypto, SecureElement, 0);
+        Writer = new RecordingWriter(new RecordingWriterOptions { DeviceId = deviceId, Width = 320, Height = 240 }, Store, Crypto, SecureElement, new SeededRandom(seed + 1), Provisioning);
+        Status.DeviceId = deviceId;
+        Service = new DockService(
+            new DockServiceParts
+            {
+                Channel = Link,
+                Clock = Clock,
+                RealTimeClock = Rtc,
+                Random = new SeededRandom(seed),
+                Crypto = Crypto,
+                SecureElement = SecureElement,
+                Battery = new FixedBattery(),
+                Storage = Storage,
+                Provisioning = Provisioning,
+                Audit = Audit,
+                AuditReader = Audit,
+                Recordings = new RecordingStoreDockRecordings(Store),
+                Status = Status,
+                Configuration = new RecordingConfigurationSink(),
+                FrameCrc = crcUnit ? new SimulatedCrcUnit() : null,
+            },
+            new DockServiceOptions());
+        Link.Attach(Service);
+    }
+
+    public MemoryFileStorage Storage { get; } = new();
+
+    public HostCryptoEngine Crypto { get; } = new();
+
+    public HostSecureElement SecureElement { get; }
+
+    public ManualClock Clock { get; } = new();
+
+    public ManualRealTimeClock Rtc { get; } = new();
+
+    public FixedStatus Status { get; } = new();
+
+    public ProvisioningStore Provisioning { get; }
+
+    public AuditTrail Audit { get; }
+
+    public RecordingStore Store { get; }
+
+    public RecordingWriter Writer { get; }
+
+    public DockService Service { get; }
+
+    public DockLink Link { get; }
+
+    public int TcpPort => _tcp?.Port ?? throw new InvalidOperationException("TCP not started");
+
+    public string PtyPath => _pty?.SlavePath ?? throw new InvalidOperationException("pty not started");
+
+    public void StartTcp()
+    {
+        _tcp = new DockTcpEndpoint(Link, 0);
+        _tcp.Start();
+    }
+
+    public void StartPty()
+    {
+        _pty = new DockPtyEndpoint(Link);
+        _pty.Start();
+    }
+
+    public void Enrol(string municipalityId, byte[] authorityPublicKey, byte[] recipientPublicKey)
+    {
+        lock (_boardLock)
+        {
+            Provisioning.Provision(municipalityId, authorityPublicKey, [recipientPublicKey]);
+        }
+    }
+
+    /// <summary>Makes a closed recording of about <paramref name="seconds"/> seconds at 10 fps with seeded frames.</summary>
+    public string Record(int seconds, int frameBytes, int seed)
+    {
+        lock (_boardLock)
+        {
+            Random random = new(seed);
+            byte[] frame = new byte[frameBytes];
+            string id = Writer.Begin(Clock.Now, Rtc.Unix, Rtc.IsSet);
+            for (int i = 0; i < seconds * 10; i++)
+            {
+                random.NextBytes(frame);
+                Writer.AppendFrame(FrameKind.Video, i % 10 == 0, Clock.Now, frame, 0, frame.Length);
+                Clock.Advance(100);
+            }
+
+            Writer.End(Clock.Now);
+            Audit.Append(AuditEventType.RecordingStopped, Clock.Now, id);
+            return id;
+        }
+    }
+
+    public void Dispose()
+    {
+        _tcp?.Dispose();
+        _pty?.Dispose();
+    }
+}
