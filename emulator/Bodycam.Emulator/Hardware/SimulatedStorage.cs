@@ -410,11 +410,17 @@ public sealed class SimulatedStorage : IFileStorage
         public int MirroredLength { get; set; } = -1;
     }
 
-    /// <summary>File bytes in 64 KiB chunks: appends never copy what is stored, and no chunk lands on the large object heap.</summary>
+    /// <summary>
+    /// File bytes in chunks: appends never copy what is stored. Chunks start at 64 KiB and grow with the file up to
+    /// 4 MiB, so a long recording is a few large-object chunks the garbage collector never moves.
+    /// </summary>
     private sealed class ChunkedBytes
     {
-        private const int ChunkSize = 64 * 1024;
+        private const int SmallChunk = 64 * 1024;
+        private const int LargeChunk = 4 * 1024 * 1024;
         private readonly List<byte[]> _chunks = new();
+        private readonly List<int> _starts = new();
+        private int _capacity;
 
         public int Count { get; private set; }
 
@@ -422,14 +428,18 @@ public sealed class SimulatedStorage : IFileStorage
         {
             while (count > 0)
             {
-                int at = Count % ChunkSize;
-                if (at == 0 && Count / ChunkSize == _chunks.Count)
+                if (Count == _capacity)
                 {
-                    _chunks.Add(GC.AllocateUninitializedArray<byte>(ChunkSize));
+                    int size = Math.Clamp(Count / 2, SmallChunk, LargeChunk);
+                    _chunks.Add(GC.AllocateUninitializedArray<byte>(size));
+                    _starts.Add(_capacity);
+                    _capacity += size;
                 }
 
-                int n = Math.Min(count, ChunkSize - at);
-                Buffer.BlockCopy(buffer, offset, _chunks[Count / ChunkSize], at, n);
+                int c = Find(Count);
+                int at = Count - _starts[c];
+                int n = Math.Min(count, _chunks[c].Length - at);
+                Buffer.BlockCopy(buffer, offset, _chunks[c], at, n);
                 Count += n;
                 offset += n;
                 count -= n;
@@ -440,9 +450,10 @@ public sealed class SimulatedStorage : IFileStorage
         {
             while (count > 0)
             {
-                int at = position % ChunkSize;
-                int n = Math.Min(count, ChunkSize - at);
-                Buffer.BlockCopy(_chunks[position / ChunkSize], at, buffer, offset, n);
+                int c = Find(position);
+                int at = position - _starts[c];
+                int n = Math.Min(count, _chunks[c].Length - at);
+                Buffer.BlockCopy(_chunks[c], at, buffer, offset, n);
                 position += n;
                 offset += n;
                 count -= n;
@@ -464,12 +475,19 @@ public sealed class SimulatedStorage : IFileStorage
             }
 
             Count = length;
-            int keep = (length + ChunkSize - 1) / ChunkSize;
+
+            // Keep the chunks that hold bytes below the new length; drop the rest.
+            int keep = length == 0 ? 0 : Find(length - 1) + 1;
             _chunks.RemoveRange(keep, _chunks.Count - keep);
-            if (length % ChunkSize != 0)
-            {
-                Array.Clear(_chunks[keep - 1], length % ChunkSize, ChunkSize - (length % ChunkSize));
-            }
+            _starts.RemoveRange(keep, _starts.Count - keep);
+            _capacity = keep == 0 ? 0 : _starts[keep - 1] + _chunks[keep - 1].Length;
+        }
+
+        private int Find(int position)
+        {
+            // The last chunk that starts at or before the position.
+            int index = _starts.BinarySearch(position);
+            return index >= 0 ? index : ~index - 1;
         }
     }
 }

@@ -159,4 +159,21 @@ public class SimulatedStorageTests
         Assert.Equal(part.Length, n);
         Assert.Equal(big[60_000..130_000], part);
     }
+
+    [Fact]
+    public void TruncateThenAppend_AcrossChunks_KeepsTheBytesInOrder()
+    {
+        var storage = new SimulatedStorage(1 << 24);
+        storage.Create("a");
+        byte[] first = new byte[300_000];
+        byte[] second = new byte[250_000];
+        new SimulatedRandom(2).Fill(first, 0, first.Length);
+        new SimulatedRandom(3).Fill(second, 0, second.Length);
+        storage.Append("a", first, 0, first.Length);
+
+        storage.Truncate("a", 100_000);
+        storage.Append("a", second, 0, second.Length);
+
+        Assert.Equal([.. first[..100_000], .. second], storage.ReadAllBytes("a"));
+    }
 }
