@@ -26,6 +26,9 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     /// <summary>The record button's GPIO pin (active low, internal pull-up).</summary>
     public const int ButtonPin = 4;
 
+    /// <summary>The audit trail's file on the device's storage (docs/audit-trail.md).</summary>
+    public const string AuditFileName = "audit.log";
+
     private const int AudioSampleRate = 16000;
     private const int AudioBlockMilliseconds = 100;
     private const int MaxIterationsAtOneInstant = 1_000_000;
@@ -138,8 +141,18 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     /// <summary>The LEDs, speaker and vibration motor.</summary>
     public CueRecorder Cues { get; }
 
-    /// <summary>What the core reported to its audit log.</summary>
+    /// <summary>What the core reported to its audit log (kept in memory for the timeline, across boots).</summary>
     public AuditRecorder Audit { get; }
+
+    /// <summary>
+    /// The device's hash-chained, signed audit trail in <see cref="AuditFileName"/> on its storage, opened at each
+    /// boot (which cuts a record torn by a power cut); null while the power is off. Every event the core reports goes
+    /// both here and to <see cref="Audit"/>.
+    /// </summary>
+    public AuditTrail? Trail { get; private set; }
+
+    /// <summary>Storage errors met while booting (opening the audit trail, recovery); the core meets the card's state at its next write.</summary>
+    public int BootStorageErrors { get; private set; }
 
     /// <summary>The storage card.</summary>
     public SimulatedStorage Storage { get; }
@@ -235,6 +248,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
             // No PowerDown: the supply is gone, nothing gets to close or flush (DESIGN §3: recovery closes it at boot).
             Storage.CutPower();
             Core = null;
+            Trail = null;
             _button?.Dispose();
             _button = null;
             _store = null;
@@ -267,11 +281,36 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
             Log("power", "power on");
             DeviceConfiguration configuration = BuildConfiguration();
             _store = new RecordingStore(Storage, Crypto, SecureElement, configuration.StorageReserveBytes);
-            foreach (string id in _store.RecoverInterrupted())
+            var trail = new AuditTrail(Storage, Crypto, SecureElement, RealTimeClock, AuditFileName);
+            var audit = new BootAuditLog(trail, Audit);
+            try
             {
-                Audit.Append(AuditEventType.RecordingRecovered, Clock.Now, id);
-                Log("recording", "recovered " + id);
+                // The board's boot order: open the trail (cutting a torn record), then close what a power cut left
+                // open before anything new is written, each recovery named in the trail.
+                trail.Open();
+                audit.TrailOpen = true;
+                foreach (string id in _store.RecoverInterrupted())
+                {
+                    audit.Append(AuditEventType.RecordingRecovered, Clock.Now, id);
+                    Log("recording", "recovered " + id);
+                }
             }
+            catch (StorageException e) when (e.Error == StorageError.PowerLost)
+            {
+                // The supply went again while booting: the board is off; the next power-on starts over.
+                _store = null;
+                Log("power", "power lost while booting");
+                return;
+            }
+            catch (StorageException e)
+            {
+                // A failing card must not stop the boot: the core meets the error at its next write and faults
+                // (docs/state-machine.md); what recovery could not close stays for the next boot.
+                BootStorageErrors++;
+                Log("storage", "error while booting: " + Names.Kebab(e.Error.ToString()));
+            }
+
+            Trail = trail;
 
             var writer = new RecordingWriter(BuildWriterOptions(), _store, Crypto, SecureElement, Random, Provisioning);
             _sink.Replace(writer);
@@ -283,7 +322,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
                 Camera = Camera,
                 Cues = Cues,
                 Recordings = _sink,
-                Audit = Audit,
+                Audit = audit,
                 Provisioning = Provisioning,
             });
             core.StateChanged += OnStateChanged;
@@ -707,6 +746,32 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
         }
 
         return writer;
+    }
+
+    /// <summary>Every event to the in-memory recorder, then to the trail on storage (whose failures the core counts).</summary>
+    private sealed class BootAuditLog : IAuditLog
+    {
+        private readonly AuditTrail _trail;
+        private readonly AuditRecorder _recorder;
+
+        public BootAuditLog(AuditTrail trail, AuditRecorder recorder)
+        {
+            _trail = trail;
+            _recorder = recorder;
+        }
+
+        public bool TrailOpen { get; set; }
+
+        public void Append(AuditEventType type, long monotonicMilliseconds, string subject)
+        {
+            _recorder.Append(type, monotonicMilliseconds, subject);
+            if (!TrailOpen)
+            {
+                throw new StorageException(StorageError.IoError, "The audit trail could not be opened at boot.");
+            }
+
+            _trail.Append(type, monotonicMilliseconds, subject);
+        }
     }
 
     private sealed class NullSink : IRecordingSink
