@@ -4,11 +4,12 @@ using System.Globalization;
 using System.IO;
 using Bodycam.Emulator.Device;
 using Bodycam.Emulator.Scenarios;
+using Bodycam.Emulator.Sweeps;
 
 namespace Bodycam.Emulator.Commands;
 
 /// <summary>
-/// <c>bodycam-emu</c>: <c>run</c>, <c>scenarios</c>, <c>live</c>, <c>bench shift</c>, <c>frame</c>. With no arguments it
+/// <c>bodycam-emu</c>: <c>run</c>, <c>scenarios</c>, <c>live</c>, <c>bench shift</c>, <c>frame</c>, <c>sweep</c>. With no arguments it
 /// runs the built-in escalation scenario and prints the timeline.
 /// </summary>
 public static class EmulatorCommandLine
@@ -22,6 +23,7 @@ public static class EmulatorCommandLine
         "  bodycam-emu live [--seed N]                   interactive device in real time\n" +
         "  bodycam-emu bench shift                       10 h shift at 1080p30, 4 Mbit/s: simulated/wall time\n" +
         "  bodycam-emu frame <out.jpg> [--resolution WxH] write one test-pattern JPEG frame\n" +
+        SweepCommand.Usage +
         "exit codes: 0 all expectations held, 1 an expectation failed, 2 invalid scenario or usage, 42 timeout";
 
     /// <summary>Runs the command line.</summary>
@@ -69,6 +71,8 @@ public static class EmulatorCommandLine
                 return 2;
             case "frame":
                 return FrameCommand.Run(args, output, error);
+            case "sweep":
+                return SweepCommand.Run(args, output, error);
             case "--help":
             case "-h":
             case "help":

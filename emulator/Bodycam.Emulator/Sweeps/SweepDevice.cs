@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using Bodycam.Emulator.Device;
+using Bodycam.Emulator.Fleet;
+using Bodycam.Emulator.Hardware;
+using Bodycam.Emulator.Scenarios;
+
+namespace Bodycam.Emulator.Sweeps;
+
+/// <summary>
+/// One emulated device running a scenario for a sweep: its storage operations logged, its seals fingerprinted, and a
+/// run that stops at the first step after the power went (a cut ends the scenario; what follows is the reboot).
+/// </summary>
+public sealed class SweepDevice : IDisposable
+{
+    private const string AfterCutScenario =
+        "version: 1\n" +
+        "name: a recording after the reboot\n" +
+        "steps:\n" +
+        "  - advance: 2s\n" +
+        "  - press: double\n" +
+        "  - advance: 3s\n" +
+        "  - press: hold 3s\n";
+
+    private static readonly Scenario s_afterCut = ScenarioParser.Parse(AfterCutScenario, "after-cut.yaml");
+
+    private readonly Scenario _scenario;
+
+    /// <summary>Initializes a new instance of the <see cref="SweepDevice"/> class: builds and boots the scenario's device.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="keys">The municipality keys.</param>
+    /// <param name="mode">What a power cut does to writes in flight.</param>
+    public SweepDevice(Scenario scenario, KeyRing keys, PowerCutMode mode)
+    {
+        _scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
+        ArgumentNullException.ThrowIfNull(keys);
+        FleetMember member = FleetPlan.Plan(1)[0];
+        Municipality = scenario.Device.Municipality ?? member.Municipality;
+        Device = new EmulatedDevice(new EmulatedDeviceOptions
+        {
+            Seed = scenario.Seed,
+            DeviceId = scenario.Device.DeviceId ?? member.DeviceId,
+            Municipality = Municipality,
+            Overrides = scenario.Device,
+            Camera = scenario.Camera,
+            Keys = keys,
+        });
+        Device.Storage.TornWrites = mode switch
+        {
+            PowerCutMode.WholeWrites => TornWriteMode.KeepUnsynced,
+            PowerCutMode.TornWrites => TornWriteMode.TearUnsynced,
+            _ => TornWriteMode.DropUnsynced,
+        };
+        Log.Attach(Device.Storage);
+        Nonces.Attach(Device.Crypto);
+    }
+
+    /// <summary>Gets the device.</summary>
+    public EmulatedDevice Device { get; }
+
+    /// <summary>Gets the device's municipality (whose key decrypts its recordings).</summary>
+    public string Municipality { get; }
+
+    /// <summary>Gets the storage operations since the first boot.</summary>
+    public OperationLog Log { get; } = new();
+
+    /// <summary>Gets the seals since the first boot, across every later boot.</summary>
+    public NonceLedger Nonces { get; } = new();
+
+    /// <summary>Gets a value indicating whether the power failed during <see cref="RunScenario"/>.</summary>
+    public bool PowerFailed { get; private set; }
+
+    /// <summary>Runs the scenario (its expectations checked as by <c>bodycam-emu run</c>); stops before the first step after the storage lost power.</summary>
+    /// <returns>The scenario's result, or null when the run stopped at a cut.</returns>
+    public ScenarioResult? RunScenario()
+    {
+        var runner = new ScenarioRunner(null);
+        runner.StepStarting += (_, _) =>
+        {
+            if (!Device.Storage.IsPowered)
+            {
+                throw new PowerFailedException();
+            }
+        };
+        try
+        {
+            ScenarioResult result = runner.Run(_scenario, Device);
+            PowerFailed = !Device.Storage.IsPowered;
+            return result;
+        }
+        catch (PowerFailedException)
+        {
+            PowerFailed = true;
+            return null;
+        }
+    }
+
+    /// <summary>Cuts the supply (if a cut did not already) and boots again: recovery runs; then a second of standby.</summary>
+    public void Reboot()
+    {
+        Device.PowerCut();
+        Device.PowerOn();
+        Device.Advance(1000);
+    }
+
+    /// <summary>Makes one short recording in the new boot (when the device can record), so seals of two boots meet in the ledger.</summary>
+    public void RecordAfterReboot()
+    {
+        new ScenarioRunner(null).Run(s_afterCut, Device);
+    }
+
+    /// <summary>Reads every file on the card as it is now.</summary>
+    /// <returns>The files by name.</returns>
+    public Dictionary<string, byte[]> ReadImage()
+    {
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (string name in Device.Storage.List())
+        {
+            files[name] = Device.Storage.ReadAllBytes(name);
+        }
+
+        return files;
+    }
+
+    /// <summary>Builds the checker for runs of this scenario, with this (uncut) device's image as the reference.</summary>
+    /// <param name="keys">The municipality keys.</param>
+    /// <returns>The checker.</returns>
+    public ImageChecker ReferenceChecker(KeyRing keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return new ImageChecker(Device.SecureElement.DevicePublicKey, keys.RecipientPrivateKey(Municipality), ReadImage(), Log);
+    }
+
+    /// <summary>Releases the device.</summary>
+    public void Dispose()
+    {
+        Device.Dispose();
+    }
+
+    private sealed class PowerFailedException : Exception
+    {
+    }
+}
