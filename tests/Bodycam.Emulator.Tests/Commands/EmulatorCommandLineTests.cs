@@ -1,6 +1,7 @@
 using System.IO;
 using System.Xml.Linq;
 using Bodycam.Emulator.Commands;
+using Bodycam.Emulator.Device;
 using Xunit;
 
 namespace Bodycam.Emulator.Tests.Commands;
@@ -108,7 +109,8 @@ public class EmulatorCommandLineTests
         Assert.Equal(0, exit);
         foreach (string id in new[] { "HEE-01", "OLD-01", "HAT-01", "HEE-02", "OLD-02", "HAT-02" })
         {
-            Assert.Single(Directory.GetFiles(Path.Combine(storage, id)));
+            Assert.Single(Directory.GetFiles(Path.Combine(storage, id), "*.bcr"));
+            Assert.True(File.Exists(Path.Combine(storage, id, EmulatedDevice.AuditFileName)));
         }
     }
 
