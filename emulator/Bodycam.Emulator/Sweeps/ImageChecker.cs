@@ -111,9 +111,10 @@ public sealed class ImageChecker
                 continue;
             }
 
-            if (imageLog.CreatedAt(file.Key) < cut)
+            int created = imageLog.CreatedAt(file.Key);
+            if (created == int.MaxValue || created < cut)
             {
-                check.Problems.Add(file.Key + ": on the card but not made by the uncut run before the cut");
+                check.Problems.Add(file.Key + ": on the card but not made by the uncut run before the cut, nor after it");
                 continue;
             }
 
