@@ -74,6 +74,9 @@ public sealed class SimulatedStorage : IFileStorage
     /// <summary>Gets the number of operations that failed with an error injected by <see cref="FailWritesAfter"/>.</summary>
     public int InjectedFailures { get; private set; }
 
+    /// <summary>Gets the error of the last injected failure (meaningful when <see cref="InjectedFailures"/> is not 0).</summary>
+    public StorageError LastInjectedError { get; private set; }
+
     /// <summary>Gets the number of mutating operations (create, append, flush, truncate, delete) that succeeded.</summary>
     public int OperationCount { get; private set; }
 
@@ -238,12 +241,13 @@ public sealed class SimulatedStorage : IFileStorage
     public void Append(string name, byte[] buffer, int offset, int count)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        if (CutIsDue() && TornWrites != TornWriteMode.DropUnsynced && count > 0
+        bool failing = _failAfterOperations >= 0 && OperationCount >= _failAfterOperations;
+        if (CutIsDue() && TornWrites != TornWriteMode.DropUnsynced && count > 0 && !failing
             && _files.TryGetValue(name, out SimFile? inFlight) && UsedBytes() + count <= CapacityBytes)
         {
             // The write in flight at the cut joins the file's unflushed tail; the cut below then keeps all of that
             // tail or a prefix of it, so what lands is always contiguous (a card writes a file's sectors in order).
-            // Once the power is off, nothing more lands.
+            // Once the power is off, nothing more lands; a card that refuses writes lands none either.
             inFlight.Data.Append(buffer, offset, count);
         }
 
@@ -399,6 +403,7 @@ public sealed class SimulatedStorage : IFileStorage
         if (_failAfterOperations >= 0 && OperationCount >= _failAfterOperations)
         {
             InjectedFailures++;
+            LastInjectedError = _failError;
             throw new StorageException(_failError, "Injected storage fault.");
         }
     }

@@ -63,7 +63,10 @@ public static class ResourceFaultSweep
             {
                 bool filled = false;
                 Inject(run.Device, fault, at, () => filled = true);
-                run.RunScenario();
+
+                // Stop at the first step after the device met the fault, before a reboot in the scenario could
+                // clear it: the state then is the one the fault caused.
+                run.RunScenario(() => filled || run.Device.Storage.InjectedFailures > 0);
                 bool reached = filled || run.Device.Storage.InjectedFailures > 0;
                 if (!reached)
                 {
@@ -121,35 +124,28 @@ public static class ResourceFaultSweep
 
     private static void Inject(EmulatedDevice device, ResourceFault fault, int at, Action filled)
     {
-        // Operation `at` is the first to meet the fault: `at - 1` succeed, counted since the device was built.
+        // Operation `at` is the first to meet the fault: `at - 1` succeed, counted since the device was built. The
+        // fault is armed just in time, so one in a later boot is not cleared by the reboot before it.
         SimulatedStorage storage = device.Storage;
-        int before = Math.Max(0, at - 1 - storage.OperationCount);
-        switch (fault)
+        Action arm = fault switch
         {
-            case ResourceFault.StorageFull:
-                storage.FailWritesAfter(StorageError.Full, before);
-                break;
-            case ResourceFault.WriteError:
-                storage.FailWritesAfter(StorageError.IoError, before);
-                break;
-            default:
-                if (before == 0)
-                {
-                    Fill(storage, filled);
-                }
-                else
-                {
-                    storage.OperationCompleted += (_, operation) =>
-                    {
-                        if (operation.Number == at - 1)
-                        {
-                            Fill(storage, filled);
-                        }
-                    };
-                }
-
-                break;
+            ResourceFault.StorageFull => () => storage.FailWritesAfter(StorageError.Full, 0),
+            ResourceFault.WriteError => () => storage.FailWritesAfter(StorageError.IoError, 0),
+            _ => () => Fill(storage, filled),
+        };
+        if (storage.OperationCount >= at - 1)
+        {
+            arm();
+            return;
         }
+
+        storage.OperationCompleted += (_, operation) =>
+        {
+            if (operation.Number == at - 1)
+            {
+                arm();
+            }
+        };
     }
 
     // From here the card has its last clusters only: room to close a file and log it, not for another segment.
@@ -205,8 +201,9 @@ public static class ResourceFaultSweep
             return true;
         }
 
-        return fault == ResourceFault.WriteError
-            ? device.State == "fault" && device.Fault == "storage-error"
-            : device.Fault == "storage-full";
+        // The fault the device met decides (a scenario may inject its own before ours): a full card is a
+        // StorageFull fault or warning, any other storage error the StorageError fault.
+        bool full = device.Storage.InjectedFailures > 0 ? device.Storage.LastInjectedError == StorageError.Full : fault != ResourceFault.WriteError;
+        return full ? device.Fault == "storage-full" : device.State == "fault" && device.Fault == "storage-error";
     }
 }

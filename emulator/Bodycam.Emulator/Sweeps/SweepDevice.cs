@@ -70,22 +70,30 @@ public sealed class SweepDevice : IDisposable
     /// <summary>Gets a value indicating whether the power failed during <see cref="RunScenario"/>.</summary>
     public bool PowerFailed { get; private set; }
 
-    /// <summary>Runs the scenario (its expectations checked as by <c>bodycam-emu run</c>); stops before the first step after the storage lost power.</summary>
-    /// <returns>The scenario's result, or null when the run stopped at a cut.</returns>
-    public ScenarioResult? RunScenario()
+    /// <summary>
+    /// Runs the scenario (its expectations checked as by <c>bodycam-emu run</c>); stops before the first step after
+    /// the storage lost power, or after <paramref name="stopAfter"/> became true.
+    /// </summary>
+    /// <param name="stopAfter">Another reason to stop (an injected fault was met), or null.</param>
+    /// <returns>The scenario's result, or null when the run stopped early.</returns>
+    public ScenarioResult? RunScenario(Func<bool>? stopAfter = null)
     {
+        // The scenario's own power-cut step turns the storage off too; only a loss of power outside one is the cut.
+        bool scenarioOff = false;
         var runner = new ScenarioRunner(null);
-        runner.StepStarting += (_, _) =>
+        runner.StepStarting += (_, step) =>
         {
-            if (!Device.Storage.IsPowered)
+            if ((!Device.Storage.IsPowered && !scenarioOff) || (stopAfter != null && stopAfter()))
             {
                 throw new PowerFailedException();
             }
+
+            scenarioOff = step.Kind == StepKind.PowerCut || (scenarioOff && step.Kind != StepKind.PowerOn);
         };
         try
         {
             ScenarioResult result = runner.Run(_scenario, Device);
-            PowerFailed = !Device.Storage.IsPowered;
+            PowerFailed = !Device.Storage.IsPowered && !scenarioOff;
             return result;
         }
         catch (PowerFailedException)
@@ -113,10 +121,22 @@ public sealed class SweepDevice : IDisposable
     /// <returns>The files by name.</returns>
     public Dictionary<string, byte[]> ReadImage()
     {
+        // A card taken from a device that is off: read what is durable, then leave it off again.
+        bool off = !Device.Storage.IsPowered;
+        if (off)
+        {
+            Device.Storage.Reset();
+        }
+
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (string name in Device.Storage.List())
         {
             files[name] = Device.Storage.ReadAllBytes(name);
+        }
+
+        if (off)
+        {
+            Device.Storage.CutPower();
         }
 
         return files;
