@@ -11,6 +11,13 @@ public static class Program
     /// <returns>The exit code.</returns>
     public static int Main(string[] args)
     {
-        return EmulatorCommandLine.Run(args, Console.Out, Console.Error);
+        // The first Ctrl+C ends serving the dock endpoints (and live mode) cleanly; a second one ends the process.
+        using var stop = new System.Threading.CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = !stop.IsCancellationRequested;
+            stop.Cancel();
+        };
+        return EmulatorCommandLine.Run(args, Console.Out, Console.Error, stop.Token);
     }
 }

@@ -9,6 +9,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Bodycam.Sdk.Audit;
+using Bodycam.Sdk.Configuration;
 using Bodycam.Sdk.Dock;
 using Bodycam.Sdk.Export;
 using Bodycam.Sdk.Keys;
@@ -36,6 +37,8 @@ public sealed class CliApp
     private readonly Option<bool> _jsonOption = new("--json") { Description = "Write machine-readable JSON instead of text.", Recursive = true };
     private readonly Option<string> _passphraseEnv = new("--passphrase-env") { Description = "Environment variable holding the key passphrase.", DefaultValueFactory = _ => "BODYCAM_PASSPHRASE", Recursive = true };
     private readonly Option<FileInfo?> _authorityKey = new("--authority-key") { Description = "The municipality's authority private key file (opens a session on the device)." };
+    private readonly Option<FileInfo?> _dockKey = new("--dock-key") { Description = "A dock private key file: opens the session instead of --authority-key, with --certificate." };
+    private readonly Option<FileInfo?> _certificate = new("--certificate") { Description = "The authority's certificate for --dock-key (from 'keys certify-dock')." };
 
     /// <summary>Initializes a new instance of the <see cref="CliApp"/> class.</summary>
     /// <param name="output">Standard output.</param>
@@ -177,7 +180,74 @@ public sealed class CliApp
             await WriteAsync(parse, files, string.Join(Environment.NewLine, files.Select(f => $"{f.Key,-18} {f.Value}"))).ConfigureAwait(false);
             return ExitCodes.Success;
         });
-        return new Command("keys", "Municipality key pairs.") { create };
+        Option<DirectoryInfo> dockOut = new("--out") { Description = "Folder for the key files (created if missing).", Required = true };
+        Option<string> dockName = new("--name") { Description = "The dock's name, used in the file names (for example heerde-dock-1).", Required = true };
+        Command newDock = new("new-dock", "Create a dock key pair (Ed25519): a docking station opens sessions with it once the authority certified it; the private key is passphrase-protected.")
+        {
+            dockOut,
+            dockName,
+        };
+        newDock.SetAction(async (parse, ct) =>
+        {
+            string folder = parse.GetValue(dockOut)!.FullName;
+            string name = parse.GetValue(dockName)!;
+            if (name.Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+            {
+                throw new UsageException("--name must be usable as a file name.");
+            }
+
+            Directory.CreateDirectory(folder);
+            string privatePath = Path.Combine(folder, $"{name}.dock.key");
+            string publicPath = Path.Combine(folder, $"{name}.dock.pub");
+            if (File.Exists(privatePath) || File.Exists(publicPath))
+            {
+                throw new UsageException($"{privatePath} or {publicPath} exists; keys are never overwritten.");
+            }
+
+            string passphrase = ReadPassphrase(parse, "Passphrase for the new dock key");
+            using KeyPair pair = KeyPair.Generate(KeyType.Dock);
+            PrivateKeyFile.Save(privatePath, pair, passphrase);
+            new PublicKeyFile(KeyType.Dock, pair.PublicKey).Save(publicPath);
+            var view = new Dictionary<string, string> { ["dock-private"] = privatePath, ["dock-public"] = publicPath };
+            await WriteAsync(parse, view, string.Join(Environment.NewLine, view.Select(f => $"{f.Key,-18} {f.Value}"))).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+
+        Option<FileInfo> certifyAuthority = new("--authority-key") { Description = "The municipality's authority private key file (signs the certificate).", Required = true };
+        Option<FileInfo> dockPublic = new("--dock-public") { Description = "The dock's public key file (from 'keys new-dock').", Required = true };
+        Option<string> certifyMunicipality = new("--municipality") { Description = "The municipality whose devices accept the dock.", Required = true };
+        Option<DateTimeOffset> notAfter = new("--not-after") { Description = "The certificate's last valid moment (ISO 8601, for example 2027-12-31T23:59:59Z); devices with a set clock refuse it after.", Required = true };
+        Option<FileInfo> certificateOut = new("--out") { Description = "The certificate file to write.", Required = true };
+        Command certify = new("certify-dock", "Certify a dock key with the authority key, so the dock can open sessions (offload, audit, clock) but not configure, provision or reset.")
+        {
+            certifyAuthority,
+            dockPublic,
+            certifyMunicipality,
+            notAfter,
+            certificateOut,
+        };
+        certify.SetAction(async (parse, ct) =>
+        {
+            PublicKeyFile dock = PublicKeyFile.Load(parse.GetValue(dockPublic)!.FullName);
+            if (dock.Type != KeyType.Dock)
+            {
+                throw new UsageException(parse.GetValue(dockPublic)!.FullName + " is not a dock public key.");
+            }
+
+            string path = parse.GetValue(certificateOut)!.FullName;
+            if (File.Exists(path))
+            {
+                throw new UsageException(path + " exists; certificates are never overwritten.");
+            }
+
+            using Ed25519DockSigner signer = LoadAuthority(parse, parse.GetValue(certifyAuthority)!);
+            DockCertificate certificate = DockCertificate.Issue(signer, parse.GetValue(certifyMunicipality)!, dock.Key, parse.GetValue(notAfter).ToUniversalTime());
+            certificate.Save(path);
+            var view = new { Certificate = path, certificate.MunicipalityId, NotAfter = certificate.NotAfter.ToString("O"), DockPublicKey = Hex(certificate.DockPublicKey.Span) };
+            await WriteAsync(parse, view, $"certified dock {view.DockPublicKey} for {view.MunicipalityId} until {view.NotAfter}: {path}").ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return new Command("keys", "Municipality and dock key pairs.") { create, newDock, certify };
     }
 
     private Command BuildDevice()
@@ -236,7 +306,66 @@ public sealed class CliApp
             await WriteAsync(parse, view, $"enrolled {view.DeviceId} in {view.Municipality}; device key {view.DevicePublicKey}").ConfigureAwait(false);
             return ExitCodes.Success;
         });
-        return new Command("device", "Device information and enrolment.") { info, provision };
+        Argument<FileInfo> document = new("file") { Description = "The configuration document (docs/configuration.md): version=1, then key=value lines." };
+        Option<long?> sequence = new("--sequence") { Description = "The document's sequence number, above the one in force (default: this host's Unix time in seconds)." };
+        Command configure = new("configure", "Check a configuration document, sign it with the authority key and push it to the docked device; it is stored and in force from the next boot.")
+        {
+            document,
+            _authorityKey,
+            sequence,
+        };
+        configure.SetAction(async (parse, ct) =>
+        {
+            FileInfo file = parse.GetValue(document)!;
+            byte[] bytes;
+            try
+            {
+                bytes = DeviceConfigurationDocument.Prepare(File.ReadAllText(file.FullName));
+            }
+            catch (ConfigurationDocumentException e)
+            {
+                await _err.WriteLineAsync($"bodycam: {file.FullName}: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.CheckFailed;
+            }
+
+            long number = parse.GetValue(sequence) ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            if (number < 1)
+            {
+                throw new UsageException("--sequence is a positive number.");
+            }
+
+            using Ed25519DockSigner signer = LoadAuthority(parse, RequireAuthorityKey(parse));
+            using DockClient client = await ConnectAsync(parse, ct).ConfigureAwait(false);
+            await client.AuthenticateAsync(new AuthorityAuthenticator(signer), ct).ConfigureAwait(false);
+            DeviceInfo d = await client.GetInfoAsync(ct).ConfigureAwait(false);
+            await client.PushConfigurationAsync(d.MunicipalityId, number, bytes, signer, ct).ConfigureAwait(false);
+            var view = new { d.DeviceId, Sequence = number, Bytes = bytes.Length };
+            await WriteAsync(parse, view, $"configuration {number} ({bytes.Length} bytes) stored on {d.DeviceId}; in force from its next boot").ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+
+        Option<bool> yes = new("--yes") { Description = "Confirm the reset (the device forgets its municipality and keys until it is provisioned again)." };
+        Command reset = new("reset", "Authorised reset: the device forgets its enrolment (only with the authority key, and only when it holds no recordings), so it can be provisioned again.")
+        {
+            _authorityKey,
+            yes,
+        };
+        reset.SetAction(async (parse, ct) =>
+        {
+            if (!parse.GetValue(yes))
+            {
+                throw new UsageException("device reset forgets the enrolment; add --yes to confirm.");
+            }
+
+            using Ed25519DockSigner signer = LoadAuthority(parse, RequireAuthorityKey(parse));
+            using DockClient client = await ConnectAsync(parse, ct).ConfigureAwait(false);
+            await client.AuthenticateAsync(new AuthorityAuthenticator(signer), ct).ConfigureAwait(false);
+            await client.ResetProvisioningAsync(ct).ConfigureAwait(false);
+            var view = new { client.Hello!.DeviceId, Provisioning = "Reset" };
+            await WriteAsync(parse, view, $"{view.DeviceId} reset; provision it again with 'bodycam device provision'").ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return new Command("device", "Device information, enrolment, configuration and reset.") { info, provision, configure, reset };
     }
 
     private Command BuildOffload()
@@ -247,17 +376,20 @@ public sealed class CliApp
         {
             destination,
             _authorityKey,
+            _dockKey,
+            _certificate,
             noConfirm,
         };
         offload.SetAction(async (parse, ct) =>
         {
-            using Ed25519DockSigner signer = LoadAuthority(parse, RequireAuthorityKey(parse));
+            (IDockAuthenticator authenticator, Ed25519DockSigner signer) = LoadSessionKey(parse);
+            using Ed25519DockSigner owned = signer;
             string dest = parse.GetValue(destination)!.FullName;
             Offloader offloader = new(
                 async token =>
                 {
                     DockClient c = await ConnectAsync(parse, token).ConfigureAwait(false);
-                    await c.AuthenticateAsync(new AuthorityAuthenticator(signer), token).ConfigureAwait(false);
+                    await c.AuthenticateAsync(authenticator, token).ConfigureAwait(false);
                     return c;
                 },
                 new ReaderRecordingVerifier(),
@@ -353,14 +485,17 @@ public sealed class CliApp
         Command audit = new("audit", "Read the device's audit trail, verify its hash chain and signatures, and print it.")
         {
             _authorityKey,
+            _dockKey,
+            _certificate,
             format,
             deviceKey,
         };
         audit.SetAction(async (parse, ct) =>
         {
-            using Ed25519DockSigner signer = LoadAuthority(parse, RequireAuthorityKey(parse));
+            (IDockAuthenticator authenticator, Ed25519DockSigner signer) = LoadSessionKey(parse);
+            using Ed25519DockSigner owned = signer;
             using DockClient client = await ConnectAsync(parse, ct).ConfigureAwait(false);
-            await client.AuthenticateAsync(new AuthorityAuthenticator(signer), ct).ConfigureAwait(false);
+            await client.AuthenticateAsync(authenticator, ct).ConfigureAwait(false);
             DeviceInfo info = await client.GetInfoAsync(ct).ConfigureAwait(false);
             byte[] trail = await client.ReadAuditTrailAsync(ct).ConfigureAwait(false);
             string? pinned = parse.GetValue(deviceKey);
@@ -409,12 +544,13 @@ public sealed class CliApp
 
     private Command BuildClock()
     {
-        Command sync = new("sync", "Set the device clock to this host's UTC time (audited on the device).") { _authorityKey };
+        Command sync = new("sync", "Set the device clock to this host's UTC time (audited on the device).") { _authorityKey, _dockKey, _certificate };
         sync.SetAction(async (parse, ct) =>
         {
-            using Ed25519DockSigner signer = LoadAuthority(parse, RequireAuthorityKey(parse));
+            (IDockAuthenticator authenticator, Ed25519DockSigner signer) = LoadSessionKey(parse);
+            using Ed25519DockSigner owned = signer;
             using DockClient client = await ConnectAsync(parse, ct).ConfigureAwait(false);
-            await client.AuthenticateAsync(new AuthorityAuthenticator(signer), ct).ConfigureAwait(false);
+            await client.AuthenticateAsync(authenticator, ct).ConfigureAwait(false);
             DateTimeOffset now = DateTimeOffset.UtcNow;
             DateTimeOffset? previous = await client.SetClockAsync(now, ct).ConfigureAwait(false);
             var view = new { Set = now.ToString("O"), Previous = previous?.ToString("O"), OffsetMilliseconds = previous.HasValue ? (long?)(now - previous.Value).TotalMilliseconds : null };
@@ -427,7 +563,45 @@ public sealed class CliApp
     private static string Csv(string value) => value.Contains(',') || value.Contains('"') ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 
     private FileInfo RequireAuthorityKey(ParseResult parse) =>
-        parse.GetValue(_authorityKey) ?? throw new UsageException("--authority-key is needed to open a session on the device.");
+        parse.GetValue(_authorityKey) ?? throw new UsageException("--authority-key is needed for this command.");
+
+    // The session key: the authority key, or a dock key with the authority's certificate for it.
+    private (IDockAuthenticator Authenticator, Ed25519DockSigner Signer) LoadSessionKey(ParseResult parse)
+    {
+        FileInfo? authority = parse.GetValue(_authorityKey);
+        FileInfo? dock = parse.GetValue(_dockKey);
+        FileInfo? certificate = parse.GetValue(_certificate);
+        if ((authority == null) == (dock == null))
+        {
+            throw new UsageException("Give --authority-key, or --dock-key with --certificate, to open a session on the device.");
+        }
+
+        if (authority != null)
+        {
+            if (certificate != null)
+            {
+                throw new UsageException("--certificate goes with --dock-key, not with --authority-key.");
+            }
+
+            Ed25519DockSigner signer = LoadAuthority(parse, authority);
+            return (new AuthorityAuthenticator(signer), signer);
+        }
+
+        if (certificate == null)
+        {
+            throw new UsageException("--dock-key needs --certificate (the authority's certificate for the dock key).");
+        }
+
+        DockCertificate cert = DockCertificate.Load(certificate.FullName);
+        using KeyPair pair = PrivateKeyFile.Load(dock!.FullName, ReadPassphrase(parse, "Passphrase of the dock key"), KeyType.Dock);
+        if (!pair.PublicKey.AsSpan().SequenceEqual(cert.DockPublicKey.Span))
+        {
+            throw new UsageException(certificate.FullName + " certifies another dock key.");
+        }
+
+        var dockSigner = new Ed25519DockSigner(pair.PrivateKey);
+        return (new DockKeyAuthenticator(dockSigner, cert), dockSigner);
+    }
 
     private async Task<DockClient> ConnectAsync(ParseResult parse, CancellationToken cancellationToken)
     {

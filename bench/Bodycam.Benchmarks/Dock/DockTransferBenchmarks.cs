@@ -52,7 +52,7 @@ public class DockTransferBenchmarks
         // 10 frames of 100 KiB per simulated second: about MiB mebibytes in one file.
         _device.Record(MiB * 1024 / 1000, 100 * 1024, 1);
         _fileName = _device.Storage.List().Single(n => n.EndsWith(".bcr", StringComparison.Ordinal));
-        _fileBytes = _device.Storage.Get(_fileName, true);
+        _fileBytes = _device.Storage.ReadAllBytes(_fileName);
         _device.StartTcp();
         _sink.Capacity = _fileBytes.Length;
 
@@ -114,7 +114,7 @@ public class DockTransferBenchmarks
         Offloader offloader = new(_ => Connect(), new ReaderRecordingVerifier(), new OffloadOptions { Destination = _destination });
         int confirmed = offloader.RunAsync().GetAwaiter().GetResult().Count(r => r.Status == OffloadStatus.Confirmed);
         // Put the recording back for the next iteration (the endpoint is idle between offloads).
-        _device.Storage.Put(_fileName, _fileBytes);
+        _device.Storage.WriteAllBytes(_fileName, _fileBytes);
 
         Directory.Delete(_destination, true);
         return confirmed;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Threading;
 using Bodycam.Emulator.Device;
 using Bodycam.Emulator.Scenarios;
 using Bodycam.Emulator.Sweeps;
@@ -19,10 +20,12 @@ public static class EmulatorCommandLine
         "usage:\n" +
         "  bodycam-emu                                   run the built-in escalation scenario and print its timeline\n" +
         "  bodycam-emu run <scenario.yaml|folder|name>... [--storage dir] [--keys dir] [--junit file] [--timeout 1h] [--devices N] [--timeline]\n" +
+        "                    [--dock-port P] [--dock-pty]   then serve the dock (127.0.0.1:P+i, 0 = free ports; pty) until Ctrl+C\n" +
         "  bodycam-emu scenarios                         list the built-in scenarios\n" +
-        "  bodycam-emu live [--seed N]                   interactive device in real time\n" +
+        "  bodycam-emu live [--seed N] [--dock-port P] [--dock-pty]  interactive device in real time\n" +
         "  bodycam-emu bench shift                       10 h shift at 1080p30, 4 Mbit/s: simulated/wall time\n" +
         "  bodycam-emu frame <out.jpg> [--resolution WxH] write one test-pattern JPEG frame\n" +
+        "  bodycam-emu tamper-sweep [--positions N] [--seed S] flip, cut and splice recordings; print detection figures\n" +
         SweepCommand.Usage +
         "exit codes: 0 all expectations held, 1 an expectation failed, 2 invalid scenario or usage, 42 timeout";
 
@@ -33,6 +36,17 @@ public static class EmulatorCommandLine
     /// <returns>The exit code.</returns>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        return Run(args, output, error, CancellationToken.None);
+    }
+
+    /// <summary>Runs the command line; dock endpoints (--dock-port, --dock-pty) serve until <paramref name="stop"/> is cancelled.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="stop">Ends serving the dock endpoints (Ctrl+C).</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken stop)
+    {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
@@ -40,7 +54,7 @@ public static class EmulatorCommandLine
         {
             var defaults = new RunOptions { Timeline = true };
             defaults.Scenarios.Add("escalation");
-            return RunScenarios(defaults, output, error);
+            return RunScenarios(defaults, output, error, stop);
         }
 
         switch (args[0])
@@ -48,7 +62,7 @@ public static class EmulatorCommandLine
             case "run":
                 {
                     RunOptions? options = ParseRun(args, error);
-                    return options == null ? 2 : RunScenarios(options, output, error);
+                    return options == null ? 2 : RunScenarios(options, output, error, stop);
                 }
 
             case "scenarios":
@@ -60,7 +74,7 @@ public static class EmulatorCommandLine
 
                 return 0;
             case "live":
-                return LiveCommand.Run(args, output, error);
+                return LiveCommand.Run(args, output, error, stop);
             case "bench":
                 if (args.Length == 2 && args[1] == "shift")
                 {
@@ -71,6 +85,8 @@ public static class EmulatorCommandLine
                 return 2;
             case "frame":
                 return FrameCommand.Run(args, output, error);
+            case "tamper-sweep":
+                return TamperSweepCommand.Run(args, output, error);
             case "sweep":
                 return SweepCommand.Run(args, output, error);
             case "--help":
@@ -120,6 +136,12 @@ public static class EmulatorCommandLine
                 continue;
             }
 
+            if (a == "--dock-pty")
+            {
+                options.DockPty = true;
+                continue;
+            }
+
             if (i + 1 >= args.Length)
             {
                 error.WriteLine("bodycam-emu: " + a + " needs a value");
@@ -156,6 +178,15 @@ public static class EmulatorCommandLine
 
                     options.Devices = devices;
                     break;
+                case "--dock-port":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int dockPort) || dockPort > 65535)
+                    {
+                        error.WriteLine("bodycam-emu: --dock-port is 0..65535 (0 picks free ports)");
+                        return null;
+                    }
+
+                    options.DockPort = dockPort;
+                    break;
                 default:
                     error.WriteLine("bodycam-emu: unknown option " + a);
                     return null;
@@ -168,11 +199,24 @@ public static class EmulatorCommandLine
             return null;
         }
 
+        if ((options.DockPort != null || options.DockPty) && options.Scenarios.Count != 1)
+        {
+            error.WriteLine("bodycam-emu: --dock-port and --dock-pty serve the devices of one scenario; give exactly one");
+            return null;
+        }
+
+        if (options.DockPort is int basePort && basePort != 0 && basePort + options.Devices - 1 > 65535)
+        {
+            error.WriteLine("bodycam-emu: --dock-port plus --devices runs past port 65535");
+            return null;
+        }
+
         return options;
     }
 
-    private static int RunScenarios(RunOptions options, TextWriter output, TextWriter error)
+    private static int RunScenarios(RunOptions options, TextWriter output, TextWriter error, CancellationToken stop)
     {
+        using DockServing? dock = options.DockPort != null || options.DockPty ? new DockServing(options.DockPort, options.DockPty, output) : null;
         KeyRing? keys = null;
         var results = new List<ScenarioResult>();
         foreach (string path in options.Scenarios)
@@ -196,7 +240,8 @@ public static class EmulatorCommandLine
                 keys,
                 options.StorageDirectory,
                 options.TimeoutMilliseconds,
-                options.Timeline ? (device, _) => TimelinePrinter.Print(device, output) : null);
+                options.Timeline ? (device, _) => TimelinePrinter.Print(device, output) : null,
+                dock);
             results.Add(result);
             string verdict = result.Outcome switch
             {
@@ -217,6 +262,11 @@ public static class EmulatorCommandLine
         {
             using var writer = new StreamWriter(options.JUnitFile);
             JUnitReport.Write(results, writer);
+        }
+
+        if (dock != null && ExitCode(results) != 2)
+        {
+            dock.Serve(stop);
         }
 
         return ExitCode(results);

@@ -23,6 +23,12 @@ public sealed class RunOptions
     /// <summary><c>--devices N</c>: run each scenario on a fleet of N devices.</summary>
     public int Devices { get; set; } = 1;
 
+    /// <summary><c>--dock-port p</c>: serve the dock protocol on 127.0.0.1, port p + fleet index (0: free ports).</summary>
+    public int? DockPort { get; set; }
+
+    /// <summary><c>--dock-pty</c>: serve the dock protocol on a pseudo-terminal per device.</summary>
+    public bool DockPty { get; set; }
+
     /// <summary><c>--timeline</c> (or a single default run): print each device's timeline.</summary>
     public bool Timeline { get; set; }
 }

@@ -17,8 +17,9 @@ public static class ScenarioSession
     /// <param name="storageRoot">Keep storage as files under this directory (one subdirectory per device), or null.</param>
     /// <param name="timeoutMilliseconds">Simulated time limit.</param>
     /// <param name="onDevice">Called with each device after its run (timeline, inspection); the device is disposed after.</param>
+    /// <param name="dock">Dock endpoints to start for each device before its run; the devices are then kept by it.</param>
     /// <returns>The combined result: the first failure of any device, else a pass.</returns>
-    public static ScenarioResult Run(Scenario scenario, int devices, KeyRing keys, string? storageRoot, long? timeoutMilliseconds, Action<EmulatedDevice, ScenarioResult>? onDevice)
+    public static ScenarioResult Run(Scenario scenario, int devices, KeyRing keys, string? storageRoot, long? timeoutMilliseconds, Action<EmulatedDevice, ScenarioResult>? onDevice, DockServing? dock = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(keys);
@@ -40,12 +41,29 @@ public static class ScenarioSession
                 Keys = keys,
                 StorageDirectory = storageRoot == null ? null : Path.Combine(storageRoot, id),
             };
-            using var device = new EmulatedDevice(options);
-            var runner = new ScenarioRunner(timeoutMilliseconds);
-            runner.StepStarting += (_, step) => device.Log("step", "line " + step.Line + ": " + step.Text);
-            ScenarioResult result = runner.Run(scenario, device);
-            wall += result.WallMilliseconds;
-            onDevice?.Invoke(device, result);
+            var device = new EmulatedDevice(options);
+            ScenarioResult result;
+            try
+            {
+                dock?.Start(device, member.Index);
+                var runner = new ScenarioRunner(timeoutMilliseconds);
+                runner.StepStarting += (_, step) => device.Log("step", "line " + step.Line + ": " + step.Text);
+                result = runner.Run(scenario, device);
+                wall += result.WallMilliseconds;
+                onDevice?.Invoke(device, result);
+            }
+            finally
+            {
+                if (dock == null)
+                {
+                    device.Dispose();
+                }
+                else
+                {
+                    dock.Keep(device);
+                }
+            }
+
             if (result.Outcome != ScenarioOutcome.Passed && (combined == null || combined.Outcome == ScenarioOutcome.Passed))
             {
                 combined = new ScenarioResult

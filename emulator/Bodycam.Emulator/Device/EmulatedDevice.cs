@@ -1,13 +1,18 @@
 using System;
 using System.Collections.Generic;
 using System.Device.Gpio;
+using System.IO;
+using System.Threading.Tasks;
+using Bodycam.Emulator.Dock;
 using Bodycam.Emulator.Hardware;
 using Bodycam.Emulator.Scenarios;
 using Bodycam.Firmware;
 using Bodycam.Firmware.Audit;
 using Bodycam.Firmware.Board;
 using Bodycam.Firmware.Configuration;
+using Bodycam.Firmware.Dock;
 using Bodycam.Firmware.Hal;
+using Bodycam.Firmware.Provisioning;
 using Bodycam.Firmware.Recording;
 using Bodycam.Firmware.Storage;
 using Bodycam.Sdk.Recording;
@@ -17,7 +22,10 @@ namespace Bodycam.Emulator.Device;
 /// <summary>
 /// One emulated camera: the unchanged firmware core (<see cref="DeviceCore"/>), its GPIO adapter on a virtual driver
 /// behind the real <see cref="GpioController"/>, the encrypted <see cref="RecordingWriter"/> and
-/// <see cref="RecordingStore"/> (with boot-time recovery) on simulated storage, and the other simulated parts. Time
+/// <see cref="RecordingStore"/> (with boot-time recovery), the signed <see cref="Firmware.Audit.AuditTrail"/>, the
+/// <see cref="ProvisioningStore"/>, the <see cref="ConfigurationStore"/> and the <see cref="Firmware.Dock.DockService"/>
+/// on simulated storage and the board's simulated CRC unit, composed as on the device (see
+/// <see cref="ComposeFirmware"/>), and the other simulated parts. Time
 /// only moves in <see cref="Advance"/>, from event to event: the next frame, the next scheduled event or the core's
 /// next deadline, so idle hours cost nothing.
 /// </summary>
@@ -26,8 +34,11 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     /// <summary>The record button's GPIO pin (active low, internal pull-up).</summary>
     public const int ButtonPin = 4;
 
-    /// <summary>The audit trail's file on the device's storage (docs/audit-trail.md).</summary>
+    /// <summary>The audit trail's file on the device's storage.</summary>
     public const string AuditFileName = "audit.log";
+
+    /// <summary>The firmware version the emulated device reports over the dock.</summary>
+    public const string FirmwareVersion = "1.0.0-emulator";
 
     private const int AudioSampleRate = 16000;
     private const int AudioBlockMilliseconds = 100;
@@ -51,6 +62,10 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     private long _nextVideoAt;
     private bool _audioActive;
     private long _nextAudioAt;
+    private bool _firstBoot = true;
+    private DockTcpEndpoint? _tcpEndpoint;
+    private DockPtyEndpoint? _ptyEndpoint;
+    private string? _offloadDirectory;
 
     /// <summary>Builds the device and boots it (provisioned, clock set, unless the options say otherwise).</summary>
     /// <param name="options">Who the device is and how it is configured.</param>
@@ -77,11 +92,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
         byte[] identitySeed = new byte[32];
         seeds.Derive("identity " + options.DeviceId).Fill(identitySeed);
         SecureElement = new SimulatedSecureElement(identitySeed, Random);
-        Provisioning = new SimulatedProvisioning(
-            options.Municipality,
-            new[] { options.Keys.RecipientPublicKey(options.Municipality) },
-            options.Keys.AuthorityPublicKey(options.Municipality));
-        Provisioning.IsProvisioned = o.Provisioned ?? true;
+        DockLink = new DockLink(BoardLock) { IsConnected = false };
         if (o.BatteryPercent is double battery)
         {
             Battery.Percent = battery;
@@ -141,18 +152,23 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     /// <summary>The LEDs, speaker and vibration motor.</summary>
     public CueRecorder Cues { get; }
 
-    /// <summary>What the core reported to its audit log (kept in memory for the timeline, across boots).</summary>
+    /// <summary>What the core and the dock service appended to the audit trail (a copy for the timeline).</summary>
     public AuditRecorder Audit { get; }
 
-    /// <summary>
-    /// The device's hash-chained, signed audit trail in <see cref="AuditFileName"/> on its storage, opened at each
-    /// boot (which cuts a record torn by a power cut); null while the power is off. Every event the core reports goes
-    /// both here and to <see cref="Audit"/>.
-    /// </summary>
-    public AuditTrail? Trail { get; private set; }
+    /// <summary>The device's hash-chained, signed audit trail on its storage, or null while the power is off.</summary>
+    public AuditTrail? AuditTrail { get; private set; }
 
-    /// <summary>Storage errors met while booting (opening the audit trail, recovery); the core meets the card's state at its next write.</summary>
+    /// <summary>Storage errors met by recovery while booting; the core meets the card's state at its next write.</summary>
     public int BootStorageErrors { get; private set; }
+
+    /// <summary>The dock service, or null while the power is off.</summary>
+    public DockService? DockService { get; private set; }
+
+    /// <summary>The USB port the dock endpoints deliver to; it carries data only while the device is docked.</summary>
+    public DockLink DockLink { get; }
+
+    /// <summary>The configuration pushed over the dock, or null while the power is off.</summary>
+    public ConfigurationStore? ConfigurationStore { get; private set; }
 
     /// <summary>The storage card.</summary>
     public SimulatedStorage Storage { get; }
@@ -166,8 +182,8 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     /// <summary>The secure element holding the device identity.</summary>
     public SimulatedSecureElement SecureElement { get; }
 
-    /// <summary>The provisioning store.</summary>
-    public SimulatedProvisioning Provisioning { get; }
+    /// <summary>The provisioning store on the device's storage, or null while the power is off.</summary>
+    public ProvisioningStore? Provisioning { get; private set; }
 
     /// <summary>What each recording received at the writer's interface.</summary>
     public IReadOnlyList<RecordingObservation> Observations => _observations;
@@ -195,7 +211,11 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     /// <param name="text">The text.</param>
     public void Log(string kind, string text)
     {
-        _timeline.Add(new TimelineEntry(Clock.Now, kind, text));
+        // Under the board lock: a dock endpoint's thread logs audit events while a scenario step may log too.
+        lock (BoardLock)
+        {
+            _timeline.Add(new TimelineEntry(Clock.Now, kind, text));
+        }
     }
 
     /// <inheritdoc />
@@ -247,8 +267,12 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
 
             // No PowerDown: the supply is gone, nothing gets to close or flush (DESIGN §3: recovery closes it at boot).
             Storage.CutPower();
+            DockLink.Detach();
+            DockService = null;
+            AuditTrail = null;
+            Provisioning = null;
+            ConfigurationStore = null;
             Core = null;
-            Trail = null;
             _button?.Dispose();
             _button = null;
             _store = null;
@@ -279,21 +303,10 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
 
             ApplyCapacity();
             Log("power", "power on");
-            DeviceConfiguration configuration = BuildConfiguration();
-            _store = new RecordingStore(Storage, Crypto, SecureElement, configuration.StorageReserveBytes);
-            var trail = new AuditTrail(Storage, Crypto, SecureElement, RealTimeClock, AuditFileName);
-            var audit = new BootAuditLog(trail, Audit);
+            DeviceCore core;
             try
             {
-                // The board's boot order: open the trail (cutting a torn record), then close what a power cut left
-                // open before anything new is written, each recovery named in the trail.
-                trail.Open();
-                audit.TrailOpen = true;
-                foreach (string id in _store.RecoverInterrupted())
-                {
-                    audit.Append(AuditEventType.RecordingRecovered, Clock.Now, id);
-                    Log("recording", "recovered " + id);
-                }
+                core = ComposeFirmware();
             }
             catch (StorageException e) when (e.Error == StorageError.PowerLost)
             {
@@ -302,31 +315,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
                 Log("power", "power lost while booting");
                 return;
             }
-            catch (StorageException e)
-            {
-                // A failing card must not stop the boot: the core meets the error at its next write and faults
-                // (docs/state-machine.md); what recovery could not close stays for the next boot.
-                BootStorageErrors++;
-                Log("storage", "error while booting: " + Names.Kebab(e.Error.ToString()));
-            }
 
-            Trail = trail;
-
-            var writer = new RecordingWriter(BuildWriterOptions(), _store, Crypto, SecureElement, Random, Provisioning);
-            _sink.Replace(writer);
-            var core = new DeviceCore(configuration, new DeviceHardware
-            {
-                Clock = Clock,
-                RealTimeClock = RealTimeClock,
-                Battery = Battery,
-                Camera = Camera,
-                Cues = Cues,
-                Recordings = _sink,
-                Audit = audit,
-                Provisioning = Provisioning,
-            });
-            core.StateChanged += OnStateChanged;
-            Core = core;
             _gpioDriver.SetInputValue(ButtonPin, _buttonPressed ? PinValue.Low : PinValue.High);
             _button = new RecordButtonGpio(_gpio, ButtonPin, core, Clock);
             core.Boot(_button.ReadPressed());
@@ -446,12 +435,173 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
         }
     }
 
-    /// <summary>Releases the GPIO controller and the crypto engine.</summary>
+    /// <summary>The TCP port of the dock endpoint, or 0 when none was started.</summary>
+    public int DockTcpPort => _tcpEndpoint?.Port ?? 0;
+
+    /// <summary>The pseudo-terminal path of the dock endpoint, or null when none was started.</summary>
+    public string? DockPtyPath => _ptyEndpoint?.SlavePath;
+
+    /// <summary>Serves the dock protocol on TCP, on the loopback interface only (the device answers while docked).</summary>
+    /// <param name="port">The port; 0 picks a free one (see <see cref="DockTcpPort"/>).</param>
+    /// <returns>The port listened on.</returns>
+    public int StartDockTcp(int port)
+    {
+        if (_tcpEndpoint != null)
+        {
+            throw new InvalidOperationException("The TCP dock endpoint is already running.");
+        }
+
+        var endpoint = new DockTcpEndpoint(DockLink, port);
+        endpoint.Start();
+        _tcpEndpoint = endpoint;
+        return endpoint.Port;
+    }
+
+    /// <summary>Serves the dock protocol on a new pseudo-terminal (POSIX only), as a camera's USB serial port.</summary>
+    /// <returns>The path a host opens (/dev/pts/N).</returns>
+    public string StartDockPty()
+    {
+        if (_ptyEndpoint != null)
+        {
+            throw new InvalidOperationException("The pseudo-terminal dock endpoint is already running.");
+        }
+
+        var endpoint = new DockPtyEndpoint(DockLink);
+        endpoint.Start();
+        _ptyEndpoint = endpoint;
+        return endpoint.SlavePath;
+    }
+
+    /// <inheritdoc />
+    public OffloadReport Offload(string link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        if (!IsDocked || Core == null)
+        {
+            return new OffloadReport(0, 0, Array.Empty<string>(), Core == null ? "the device has no power" : "the device is not in the dock, so its port carries nothing");
+        }
+
+        if (link == "tcp" && _tcpEndpoint == null)
+        {
+            return new OffloadReport(0, 0, Array.Empty<string>(), "no TCP dock endpoint (run with --dock-port)");
+        }
+
+        string destination = OffloadDirectory();
+        byte[] authorityKey = _options.Keys.AuthorityPrivateKey(_options.Municipality);
+        using var authority = new Bodycam.Sdk.Dock.Ed25519DockSigner(authorityKey);
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(authorityKey);
+        var offloader = new Bodycam.Sdk.Offload.Offloader(
+            async token =>
+            {
+                Bodycam.Sdk.Dock.IDockTransport transport = link == "tcp"
+                    ? await Bodycam.Sdk.Dock.TcpDockTransport.ConnectAsync("127.0.0.1", _tcpEndpoint!.Port, token).ConfigureAwait(false)
+                    : new InProcessDockTransport(DockLink);
+                var client = new Bodycam.Sdk.Dock.DockClient(transport, new Bodycam.Sdk.Dock.DockClientOptions { RequestTimeout = TimeSpan.FromSeconds(10) });
+                try
+                {
+                    await client.ConnectAsync(token).ConfigureAwait(false);
+                    await client.AuthenticateAsync(new Bodycam.Sdk.Dock.AuthorityAuthenticator(authority), token).ConfigureAwait(false);
+                }
+                catch
+                {
+                    client.Dispose();
+                    throw;
+                }
+
+                return client;
+            },
+            new Bodycam.Sdk.Offload.ReaderRecordingVerifier(),
+            new Bodycam.Sdk.Offload.OffloadOptions { Destination = destination });
+        IReadOnlyList<Bodycam.Sdk.Offload.OffloadedRecording> results;
+        try
+        {
+            // The scenario runs on one thread; the offload's own tasks do not need it.
+            results = Task.Run(() => offloader.RunAsync()).GetAwaiter().GetResult();
+        }
+        catch (Bodycam.Sdk.Dock.DockErrorException e)
+        {
+            return new OffloadReport(0, 0, Array.Empty<string>(), "the device refused: " + e.Code);
+        }
+        catch (Bodycam.Sdk.Dock.DockConnectionException e)
+        {
+            return new OffloadReport(0, 0, Array.Empty<string>(), "link failed: " + e.Message);
+        }
+
+        int confirmed = 0;
+        int failed = 0;
+        var lines = new List<string>();
+        foreach (Bodycam.Sdk.Offload.OffloadedRecording r in results)
+        {
+            bool good = r.Status == Bodycam.Sdk.Offload.OffloadStatus.Confirmed;
+            confirmed += good ? 1 : 0;
+            failed += good || r.Status == Bodycam.Sdk.Offload.OffloadStatus.SkippedOpen ? 0 : 1;
+            lines.Add(r.RecordingId + " " + Names.Kebab(r.Status.ToString()) + (string.IsNullOrEmpty(r.Detail) ? string.Empty : " (" + r.Detail + ")"));
+            Log("offload", r.RecordingId + " " + Names.Kebab(r.Status.ToString()) + ", " + r.Bytes + " bytes to " + Path.Combine(destination, _options.DeviceId));
+        }
+
+        return new OffloadReport(confirmed, failed, lines);
+    }
+
+    /// <inheritdoc />
+    public AuditReport ReadAudit()
+    {
+        lock (BoardLock)
+        {
+            bool wasOff = !Storage.IsPowered;
+            if (wasOff)
+            {
+                Storage.Reset();
+            }
+
+            try
+            {
+                if (!Storage.Exists(AuditFileName))
+                {
+                    return new AuditReport(false, "no audit trail on storage", Array.Empty<string>());
+                }
+
+                Bodycam.Sdk.Audit.AuditVerification verification = Bodycam.Sdk.Audit.AuditTrailVerifier.Verify(Storage.ReadAllBytes(AuditFileName), SecureElement.DevicePublicKey);
+                var events = new List<string>();
+                foreach (Bodycam.Sdk.Audit.AuditRecord record in verification.Records)
+                {
+                    events.Add(Names.Kebab(record.Kind.ToString()));
+                }
+
+                bool valid = verification.Status == Bodycam.Sdk.Audit.AuditTrailStatus.Valid;
+                string detail = Names.Kebab(verification.Status.ToString()) + (valid ? string.Empty : " at byte " + verification.FailureOffset + ": " + verification.FailureReason);
+                return new AuditReport(valid, detail, events);
+            }
+            finally
+            {
+                if (wasOff)
+                {
+                    Storage.CutPower();
+                }
+            }
+        }
+    }
+
+    /// <summary>Stops the dock endpoints and releases the GPIO controller and the crypto engine.</summary>
     public void Dispose()
     {
+        _tcpEndpoint?.Dispose();
+        _ptyEndpoint?.Dispose();
+        if (_offloadDirectory != null && _options.OffloadDirectory == null && Directory.Exists(_offloadDirectory))
+        {
+            Directory.Delete(_offloadDirectory, true);
+        }
+
         _button?.Dispose();
         _gpio.Dispose();
         Crypto.Dispose();
+    }
+
+    private string OffloadDirectory()
+    {
+        // Offloaded copies go where the options say, else to a temporary folder removed with the device.
+        _offloadDirectory ??= _options.OffloadDirectory ?? Path.Combine(Path.GetTempPath(), "bodycam-emu-offload-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_offloadDirectory);
+        return _offloadDirectory;
     }
 
     private RecordingSummary Summarize(RecordingInfo info)
@@ -557,11 +707,100 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
 
             _docked = docked;
             Battery.Charging = docked;
+            DockLink.IsConnected = docked;
             Log("dock", docked ? "placed in the dock" : "taken out of the dock");
             Core?.EnqueueDockDetect(docked, Clock.Now);
             Poll();
             DockChanged?.Invoke(this, docked);
         }
+    }
+
+    // The board's composition at boot, as on the device: storage-backed audit trail, provisioning and configuration
+    // stores, recovery of an interrupted recording, the encrypted writer, the core, and the dock service on the USB
+    // link with the board's CRC unit. Everything the core and the dock service append to the audit trail is also
+    // copied to Audit for the timeline.
+    private DeviceCore ComposeFirmware()
+    {
+        var trail = new AuditTrail(Storage, Crypto, SecureElement, RealTimeClock, AuditFileName);
+        trail.Open();
+        var audit = new TimelineAuditLog(trail, this);
+        var provisioning = new ProvisioningStore(Storage, Crypto, SecureElement);
+        provisioning.Load();
+        if (_firstBoot && provisioning.State == ProvisioningState.Unprovisioned && (_options.Overrides.Provisioned ?? true))
+        {
+            // Enrolled as the dock's provision command would do it (docs/dock-protocol.md, "Provision"), with the
+            // municipality keys the emulator generated or loaded from --keys.
+            provisioning.Provision(
+                _options.Municipality,
+                _options.Keys.AuthorityPublicKey(_options.Municipality),
+                new[] { _options.Keys.RecipientPublicKey(_options.Municipality) });
+            audit.Append(AuditEventType.Provisioned, Clock.Now, _options.Municipality);
+        }
+
+        _firstBoot = false;
+        DeviceConfiguration configuration = BuildConfiguration();
+        var configurationStore = new ConfigurationStore(Storage, Crypto, SecureElement);
+        configurationStore.Load(configuration);
+        SizePreRecord(configuration);
+        _store = new RecordingStore(Storage, Crypto, SecureElement, configuration.StorageReserveBytes);
+        try
+        {
+            foreach (string id in _store.RecoverInterrupted())
+            {
+                audit.Append(AuditEventType.RecordingRecovered, Clock.Now, id);
+                Log("recording", "recovered " + id);
+            }
+        }
+        catch (StorageException e) when (e.Error != StorageError.PowerLost)
+        {
+            // A failing card must not stop the boot: the core meets the error at its next write and faults
+            // (docs/state-machine.md); what recovery could not close stays for the next boot.
+            BootStorageErrors++;
+            Log("storage", "error while booting: " + Names.Kebab(e.Error.ToString()));
+        }
+
+        var writer = new RecordingWriter(BuildWriterOptions(), _store, Crypto, SecureElement, Random, provisioning);
+        _sink.Replace(writer);
+        var core = new DeviceCore(configuration, new DeviceHardware
+        {
+            Clock = Clock,
+            RealTimeClock = RealTimeClock,
+            Battery = Battery,
+            Camera = Camera,
+            Cues = Cues,
+            Recordings = _sink,
+            Audit = audit,
+            Provisioning = provisioning,
+        });
+        core.StateChanged += OnStateChanged;
+        configurationStore.Attach(core);
+        var service = new DockService(
+            new DockServiceParts
+            {
+                Channel = DockLink,
+                Clock = Clock,
+                RealTimeClock = RealTimeClock,
+                Random = Random,
+                Crypto = Crypto,
+                SecureElement = SecureElement,
+                Battery = Battery,
+                Storage = Storage,
+                Provisioning = provisioning,
+                Audit = audit,
+                AuditReader = trail,
+                Recordings = new RecordingStoreDockRecordings(_store),
+                Status = new DeviceCoreDockStatus(core, _options.DeviceId, FirmwareVersion),
+                Configuration = configurationStore,
+                FrameCrc = new SimulatedCrcUnit(),
+            },
+            new DockServiceOptions());
+        AuditTrail = trail;
+        Provisioning = provisioning;
+        ConfigurationStore = configurationStore;
+        DockService = service;
+        Core = core;
+        DockLink.Attach(service);
+        return core;
     }
 
     private void ApplyCapacity()
@@ -652,6 +891,9 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
                 busy |= core.NextDeadlineMilliseconds <= now;
             }
 
+            // The board loop also lets the dock service's timers act (partial frames, session expiry) in simulated time.
+            DockService?.Poll();
+
             if (now >= target && !busy)
             {
                 SyncStreams(now);
@@ -712,6 +954,11 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
             configuration.StopHoldMilliseconds = hold;
         }
 
+        return configuration;
+    }
+
+    private void SizePreRecord(DeviceConfiguration configuration)
+    {
         // The pre-record arena is sized from the window and the camera's bitrate (plus a key frame's slack and the
         // audio), as the board's budget would be (DESIGN §3: one allocation at boot).
         CameraSettings camera = _options.Camera;
@@ -725,7 +972,6 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
         long frames = ((camera.FramesPerSecond + (1000 / AudioBlockMilliseconds)) * windowMs / 1000 * 5 / 4) + 64;
         configuration.PreRecordFrameCapacity = (int)Math.Clamp(frames, 16, 65536);
         configuration.Validate();
-        return configuration;
     }
 
     private RecordingWriterOptions BuildWriterOptions()
@@ -748,29 +994,23 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
         return writer;
     }
 
-    /// <summary>Every event to the in-memory recorder, then to the trail on storage (whose failures the core counts).</summary>
-    private sealed class BootAuditLog : IAuditLog
+    // Forwards to the signed trail and keeps a copy for the timeline and the expect steps.
+    private sealed class TimelineAuditLog : IAuditLog
     {
-        private readonly AuditTrail _trail;
-        private readonly AuditRecorder _recorder;
+        private readonly IAuditLog _trail;
+        private readonly EmulatedDevice _device;
 
-        public BootAuditLog(AuditTrail trail, AuditRecorder recorder)
+        public TimelineAuditLog(IAuditLog trail, EmulatedDevice device)
         {
             _trail = trail;
-            _recorder = recorder;
+            _device = device;
         }
-
-        public bool TrailOpen { get; set; }
 
         public void Append(AuditEventType type, long monotonicMilliseconds, string subject)
         {
-            _recorder.Append(type, monotonicMilliseconds, subject);
-            if (!TrailOpen)
-            {
-                throw new StorageException(StorageError.IoError, "The audit trail could not be opened at boot.");
-            }
-
             _trail.Append(type, monotonicMilliseconds, subject);
+            _device.Audit.Append(type, monotonicMilliseconds, subject);
+            _device.Log("audit", Names.Kebab(type.ToString()) + (string.IsNullOrEmpty(subject) ? string.Empty : " " + subject));
         }
     }
 

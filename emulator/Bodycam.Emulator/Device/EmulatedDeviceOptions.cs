@@ -24,6 +24,9 @@ public sealed class EmulatedDeviceOptions
     /// <summary>A directory to keep the storage in as files; null keeps it in memory.</summary>
     public string? StorageDirectory { get; init; }
 
+    /// <summary>Where <c>offload</c> steps put the copies (a subfolder per device id); null uses a temporary folder.</summary>
+    public string? OffloadDirectory { get; init; }
+
     /// <summary>The municipality's keys (recordings are sealed to its recipient key).</summary>
     public required KeyRing Keys { get; init; }
 

@@ -71,6 +71,14 @@ public sealed class KeyRing
         return new Ed25519PrivateKeyParameters(Get(_authorityPrivate, municipality, "authority")).GeneratePublicKey().GetEncoded();
     }
 
+    /// <summary>The Ed25519 private key of <paramref name="municipality"/>'s authority (a copy; zero it after use).</summary>
+    /// <param name="municipality">The municipality.</param>
+    /// <returns>32 bytes.</returns>
+    public byte[] AuthorityPrivateKey(string municipality)
+    {
+        return (byte[])Get(_authorityPrivate, municipality, "authority").Clone();
+    }
+
     /// <summary>The environment variable holding the passphrase of the key files in a <c>--keys</c> directory.</summary>
     public const string PassphraseVariable = "BODYCAM_EMU_KEY_PASSPHRASE";
 

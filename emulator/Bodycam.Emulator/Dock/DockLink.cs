@@ -7,13 +7,16 @@ namespace Bodycam.Emulator.Dock;
 /// <summary>
 /// The emulated camera's USB port: the byte channel the firmware's dock service answers on, and the single entry
 /// through which the endpoints (TCP, pseudo-terminal) deliver received bytes. Everything the service does happens
-/// under the board lock, as on the device where the board loop is the only caller.
+/// under the board lock, as on the device where the board loop is the only caller. The port only carries data while
+/// the camera sits in the dock (<see cref="IsConnected"/>, the dock-detect line) and a service is attached (the device
+/// has power): otherwise received bytes are dropped, as on an unplugged cable, and counted.
 /// </summary>
 public sealed class DockLink : IByteChannel
 {
     private readonly object _boardLock;
     private DockService? _service;
     private IDockPeer? _current;
+    private bool _connected = true;
 
     /// <summary>Initializes a new instance of the <see cref="DockLink"/> class.</summary>
     /// <param name="boardLock">The lock that serialises all calls into the firmware core.</param>
@@ -21,6 +24,51 @@ public sealed class DockLink : IByteChannel
     {
         _boardLock = boardLock;
     }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the port is connected (the camera is in the dock). Connected by
+    /// default, so a link used on its own behaves as a cable; the emulated device follows its dock-detect line.
+    /// Taking the camera out ends the host's session.
+    /// </summary>
+    public bool IsConnected
+    {
+        get
+        {
+            lock (_boardLock)
+            {
+                return _connected;
+            }
+        }
+
+        set
+        {
+            lock (_boardLock)
+            {
+                if (_connected && !value)
+                {
+                    _service?.Reset();
+                    _current = null;
+                }
+
+                _connected = value;
+            }
+        }
+    }
+
+    /// <summary>Gets a value indicating whether a dock service is attached (the device has power).</summary>
+    public bool HasService
+    {
+        get
+        {
+            lock (_boardLock)
+            {
+                return _service != null;
+            }
+        }
+    }
+
+    /// <summary>Gets the number of received bytes dropped because the port was disconnected or the device off.</summary>
+    public long BytesDropped { get; private set; }
 
     /// <summary>Gets the number of bytes received from hosts.</summary>
     public long BytesReceived { get; private set; }
@@ -35,6 +83,17 @@ public sealed class DockLink : IByteChannel
         lock (_boardLock)
         {
             _service = service;
+            _current = null;
+        }
+    }
+
+    /// <summary>Disconnects the service (the device lost power); input is dropped until one is attached again.</summary>
+    public void Detach()
+    {
+        lock (_boardLock)
+        {
+            _service = null;
+            _current = null;
         }
     }
 
@@ -55,7 +114,13 @@ public sealed class DockLink : IByteChannel
     {
         lock (_boardLock)
         {
-            DockService service = _service ?? throw new InvalidOperationException("No dock service attached.");
+            DockService? service = _service;
+            if (service == null || !_connected)
+            {
+                BytesDropped += count;
+                return;
+            }
+
             if (!ReferenceEquals(peer, _current))
             {
                 service.Reset();

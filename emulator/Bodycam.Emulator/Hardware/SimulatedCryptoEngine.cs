@@ -18,9 +18,17 @@ public sealed class SimulatedCryptoEngine : ICryptoEngine, IDisposable
     private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly byte[] _cachedKey = new byte[KeySize];
     private AesGcm? _aes;
+    private bool _sha256Open;
 
     /// <summary>Gets the number of AES-GCM seal operations performed.</summary>
     public long SealCount { get; private set; }
+
+    /// <summary>
+    /// Gets how often the single SHA-256 context was misused: a begin while a computation was still open (two
+    /// computations interleaved, or one abandoned), or an update or end without a begin. Zero on any run without
+    /// injected faults (<see cref="ICryptoEngine"/> states the rule); the wiring tests check it.
+    /// </summary>
+    public long Sha256ContextViolations { get; private set; }
 
     /// <summary>
     /// Raised after each seal with SHA-256(key || nonce): a fingerprint of the pair that GCM must never see twice
@@ -85,20 +93,23 @@ public sealed class SimulatedCryptoEngine : ICryptoEngine, IDisposable
     /// <inheritdoc/>
     public void Sha256Begin()
     {
-        // GetHashAndReset leaves the object ready; discard anything unfinished by finishing it into a scratch buffer.
-        Span<byte> scratch = stackalloc byte[32];
-        _sha256.GetHashAndReset(scratch);
+        Sha256ContextViolations += _sha256Open ? 1 : 0;
+        _sha256Open = true;
+        DiscardSha256();
     }
 
     /// <inheritdoc/>
     public void Sha256Update(byte[] data, int offset, int count)
     {
+        Sha256ContextViolations += _sha256Open ? 0 : 1;
         _sha256.AppendData(data, offset, count);
     }
 
     /// <inheritdoc/>
     public void Sha256End(byte[] digest, int offset)
     {
+        Sha256ContextViolations += _sha256Open ? 0 : 1;
+        _sha256Open = false;
         _sha256.GetHashAndReset(digest.AsSpan(offset, 32));
     }
 
@@ -125,7 +136,15 @@ public sealed class SimulatedCryptoEngine : ICryptoEngine, IDisposable
         _aes?.Dispose();
         _aes = null;
         CryptographicOperations.ZeroMemory(_cachedKey);
-        Sha256Begin();
+        _sha256Open = false;
+        DiscardSha256();
+    }
+
+    private void DiscardSha256()
+    {
+        // GetHashAndReset leaves the object ready; discard anything unfinished by finishing it into a scratch buffer.
+        Span<byte> scratch = stackalloc byte[32];
+        _sha256.GetHashAndReset(scratch);
     }
 
     /// <inheritdoc/>

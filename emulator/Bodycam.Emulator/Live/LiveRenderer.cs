@@ -19,6 +19,11 @@ public static class LiveRenderer
         grid.AddRow("[bold]device[/]", Markup.Escape(model.Device));
         grid.AddRow("[bold]time[/]", Markup.Escape(model.Time));
         grid.AddRow("[bold]state[/]", Markup.Escape(model.State) + (model.Docked && model.State != "docked" ? " [blue](in dock)[/]" : string.Empty));
+        if (model.DockEndpoints.Length > 0)
+        {
+            grid.AddRow("[bold]dock[/]", Markup.Escape(model.DockEndpoints) + (model.Docked ? " [blue](answering)[/]" : " [grey](answers while docked)[/]"));
+        }
+
         grid.AddRow("[bold]recording LED[/]", Led(model.RecordingLed, "red"));
         grid.AddRow("[bold]status LED[/]", Led(model.StatusLed, "green"));
         grid.AddRow("[bold]pre-record buffer[/]", Markup.Escape(Bar(model.BufferPercent)));

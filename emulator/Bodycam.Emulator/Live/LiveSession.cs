@@ -14,8 +14,11 @@ public static class LiveSession
 {
     /// <summary>Runs until the user quits.</summary>
     /// <param name="seed">The device's seed.</param>
+    /// <param name="dockPort">Serve the dock on 127.0.0.1 at this port (0 picks one), or null.</param>
+    /// <param name="dockPty">Serve the dock on a pseudo-terminal.</param>
+    /// <param name="stop">Ends the session as the quit key does.</param>
     /// <returns>0.</returns>
-    public static int Run(ulong seed)
+    public static int Run(ulong seed, int? dockPort, bool dockPty, CancellationToken stop)
     {
         var options = new EmulatedDeviceOptions
         {
@@ -24,11 +27,21 @@ public static class LiveSession
             Keys = KeyRing.FromSeed(seed),
         };
         using var device = new EmulatedDevice(options);
+        if (dockPort is int port)
+        {
+            device.StartDockTcp(port);
+        }
+
+        if (dockPty)
+        {
+            device.StartDockPty();
+        }
+
         var wall = Stopwatch.StartNew();
         bool quit = false;
         AnsiConsole.Live(LiveRenderer.Render(LiveViewModel.From(device, 8))).Start(context =>
         {
-            while (!quit)
+            while (!quit && !stop.IsCancellationRequested)
             {
                 while (Console.KeyAvailable)
                 {

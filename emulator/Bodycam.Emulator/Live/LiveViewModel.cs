@@ -43,6 +43,9 @@ public sealed class LiveViewModel
     /// <summary>The last timeline lines.</summary>
     public required IReadOnlyList<string> Events { get; init; }
 
+    /// <summary>The dock endpoints (<c>tcp 127.0.0.1:4700, pty /dev/pts/5</c>), or empty.</summary>
+    public string DockEndpoints { get; init; } = string.Empty;
+
     /// <summary>Takes a snapshot of <paramref name="device"/>.</summary>
     /// <param name="device">The device.</param>
     /// <param name="eventLines">How many recent timeline lines to keep.</param>
@@ -50,6 +53,17 @@ public sealed class LiveViewModel
     public static LiveViewModel From(EmulatedDevice device, int eventLines)
     {
         ArgumentNullException.ThrowIfNull(device);
+
+        // A dock endpoint's thread may be in the firmware (reading storage, appending to the timeline): snapshot
+        // under the board lock.
+        lock (device.BoardLock)
+        {
+            return Snapshot(device, eventLines);
+        }
+    }
+
+    private static LiveViewModel Snapshot(EmulatedDevice device, int eventLines)
+    {
         var recordings = new List<string>();
         if (device.Store != null)
         {
@@ -85,8 +99,22 @@ public sealed class LiveViewModel
             StoragePercent = capacity <= 0 || !device.Storage.IsPowered ? 0 : (int)((capacity - free) * 100 / capacity),
             BatteryPercent = device.Battery.ReadPercent(),
             Docked = device.IsDocked,
+            DockEndpoints = string.Join(", ", Endpoints(device)),
             Recordings = recordings,
             Events = events,
         };
+    }
+
+    private static IEnumerable<string> Endpoints(EmulatedDevice device)
+    {
+        if (device.DockTcpPort != 0)
+        {
+            yield return "tcp 127.0.0.1:" + device.DockTcpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (device.DockPtyPath != null)
+        {
+            yield return "pty " + device.DockPtyPath;
+        }
     }
 }

@@ -71,4 +71,17 @@ public interface IScenarioTarget
     /// <summary>Lists, verifies and decrypts the recordings on storage.</summary>
     /// <returns>The count and the last recording's facts.</returns>
     RecordingsReport ReadRecordings();
+
+    /// <summary>
+    /// Offloads every closed recording with the SDK's offloader, authenticated with the municipality's authority key:
+    /// copies, verifies with the reader, then confirms so the device deletes. Fails (the step's message) when the
+    /// device is not in the dock, since the link then carries nothing.
+    /// </summary>
+    /// <param name="link">"in-process" (straight into the device's dock link) or "tcp" (its TCP endpoint).</param>
+    /// <returns>What was offloaded.</returns>
+    OffloadReport Offload(string link);
+
+    /// <summary>Reads the audit trail from storage and verifies it with the device's public key.</summary>
+    /// <returns>Its events and whether it verifies.</returns>
+    AuditReport ReadAudit();
 }

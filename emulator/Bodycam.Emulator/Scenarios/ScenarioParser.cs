@@ -20,6 +20,14 @@ public static class ScenarioParser
     private static readonly string[] s_faults = { "none", "storage-full", "storage-error", "battery-critical", "clock-not-set", "not-provisioned", "button-stuck" };
     private static readonly string[] s_storageFaults = { "write-error", "torn-write", "full" };
     private static readonly string[] s_statuses = { "complete", "recovered", "truncated", "tampered", "damaged" };
+    private static readonly string[] s_links = { "in-process", "tcp" };
+
+    /// <summary>The audit event names of <c>expect-audit</c> (docs/audit-trail.md's event types, in kebab case).</summary>
+    public static readonly string[] AuditEvents =
+    {
+        "recording-started", "recording-stopped", "recording-recovered", "marker", "offloaded", "deleted",
+        "configuration-changed", "clock-set", "fault", "authentication-failed", "provisioned", "provisioning-reset",
+    };
 
     /// <summary>Reads and parses a scenario file.</summary>
     /// <param name="path">The file.</param>
@@ -63,9 +71,10 @@ public static class ScenarioParser
         {
             throw new ScenarioException(ScenarioErrorKind.Syntax, file, (int)e.Start.Line, (int)e.Start.Column, Inner(e).Message);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // The scanner gives up on some malformed input without a position; locate it by replaying the events.
+            // The scanner gives up on some malformed input without a position (and the loader rejects some tags and
+            // events with ArgumentException); locate it by replaying the events.
             Mark where = LastGoodPosition(text);
             throw new ScenarioException(ScenarioErrorKind.Syntax, file, (int)where.Line, (int)where.Column, "malformed YAML after this point");
         }
@@ -90,7 +99,7 @@ public static class ScenarioParser
                 last = parser.Current!.End;
             }
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
         }
         catch (YamlException e)
@@ -258,7 +267,7 @@ public static class ScenarioParser
             }
             else
             {
-                throw Error(ScenarioErrorKind.InvalidValue, item, "a step is one 'name: value' pair or a bare name (power-cut, power-on, dock, undock)");
+                throw Error(ScenarioErrorKind.InvalidValue, item, "a step is one 'name: value' pair or a bare name (power-cut, power-on, dock, undock, offload)");
             }
 
             int line = (int)item.Start.Line;
@@ -310,6 +319,10 @@ public static class ScenarioParser
                     return new ScenarioStep { Kind = StepKind.Battery, Line = line, Column = column, Text = text, Percent = Percent(NeedValue(key, item, value)) };
                 case "set-clock":
                     return ReadClock(NeedValue(key, item, value), line, column, text);
+                case "offload":
+                    return ReadOffload(value, line, column, text);
+                case "expect-audit":
+                    return ReadAudit(NeedValue(key, item, value), line, column, text);
                 default:
                     throw Error(ScenarioErrorKind.UnknownStep, keyNode, "unknown step '" + key + "'");
             }
@@ -389,6 +402,62 @@ public static class ScenarioParser
                 Parts = OptionalCount(map, "parts"),
                 Markers = OptionalCount(map, "markers"),
             };
+        }
+
+        private ScenarioStep ReadOffload(YamlNode? node, int line, int column, string text)
+        {
+            if (node == null || (node is YamlScalarNode empty && string.IsNullOrEmpty(empty.Value)))
+            {
+                return new ScenarioStep { Kind = StepKind.Offload, Line = line, Column = column, Text = text, Link = "in-process" };
+            }
+
+            YamlMappingNode map = Mapping(node, "offload");
+            CheckKeys(map, new[] { "expect", "link" }, ScenarioErrorKind.UnknownKey, "offload key");
+            return new ScenarioStep
+            {
+                Kind = StepKind.Offload,
+                Line = line,
+                Column = column,
+                Text = text,
+                Link = TryGet(map, "link", out YamlNode? link) ? OneOf(link, s_links, "link") : "in-process",
+                ExpectedCount = OptionalCount(map, "expect"),
+            };
+        }
+
+        private ScenarioStep ReadAudit(YamlNode node, int line, int column, string text)
+        {
+            YamlMappingNode map = Mapping(node, "expect-audit");
+            CheckKeys(map, new[] { "contains", "excludes" }, ScenarioErrorKind.UnknownKey, "expect-audit key");
+            if (map.Children.Count == 0)
+            {
+                throw Error(ScenarioErrorKind.MissingKey, node, "expect-audit needs contains or excludes");
+            }
+
+            return new ScenarioStep
+            {
+                Kind = StepKind.ExpectAudit,
+                Line = line,
+                Column = column,
+                Text = text,
+                Contains = TryGet(map, "contains", out YamlNode? contains) ? EventList(contains) : null,
+                Excludes = TryGet(map, "excludes", out YamlNode? excludes) ? EventList(excludes) : null,
+            };
+        }
+
+        private List<string> EventList(YamlNode node)
+        {
+            if (node is not YamlSequenceNode sequence || sequence.Children.Count == 0)
+            {
+                throw Error(ScenarioErrorKind.InvalidValue, node, "a list of audit events, e.g. [offloaded, deleted]");
+            }
+
+            var events = new List<string>();
+            foreach (YamlNode item in sequence)
+            {
+                events.Add(OneOf(item, AuditEvents, "audit event"));
+            }
+
+            return events;
         }
 
         private ScenarioStep ReadClock(YamlNode node, int line, int column, string text)

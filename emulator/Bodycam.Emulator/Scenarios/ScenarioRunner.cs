@@ -80,7 +80,7 @@ public sealed class ScenarioRunner
 
     private static bool IsExpectation(StepKind kind)
     {
-        return kind is StepKind.ExpectState or StepKind.ExpectLed or StepKind.ExpectCue or StepKind.ExpectRecordings or StepKind.ExpectFault;
+        return kind is StepKind.ExpectState or StepKind.ExpectLed or StepKind.ExpectCue or StepKind.ExpectRecordings or StepKind.ExpectFault or StepKind.ExpectAudit;
     }
 
     private string? Execute(ScenarioStep step, IScenarioTarget target)
@@ -139,6 +139,10 @@ public sealed class ScenarioRunner
             case StepKind.SetClock:
                 target.SetClock(step.UnixMilliseconds);
                 return null;
+            case StepKind.Offload:
+                return CheckOffload(step, target.Offload(step.Link ?? "in-process"));
+            case StepKind.ExpectAudit:
+                return CheckAudit(step, target.ReadAudit());
             default:
                 throw new InvalidOperationException("Unhandled step " + step.Kind + ".");
         }
@@ -258,6 +262,53 @@ public sealed class ScenarioRunner
         if (expected.Markers is ValueRange markers && !markers.Contains(last.Markers))
         {
             return Mismatch("markers " + markers.FormatCount() + of, last.Markers.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return null;
+    }
+
+    private static string? CheckOffload(ScenarioStep step, OffloadReport report)
+    {
+        if (report.Error != null)
+        {
+            return "offload failed: " + report.Error;
+        }
+
+        if (report.Failed > 0)
+        {
+            return "offload failed for " + report.Failed.ToString(CultureInfo.InvariantCulture) + " recording(s): " + string.Join("; ", report.Lines);
+        }
+
+        if (step.ExpectedCount is ValueRange count && !count.Contains(report.Confirmed))
+        {
+            return Mismatch(count.FormatCount() + " recording(s) offloaded", report.Confirmed.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return null;
+    }
+
+    private static string? CheckAudit(ScenarioStep step, AuditReport report)
+    {
+        if (!report.Valid)
+        {
+            return Mismatch("an audit trail that verifies", report.Detail);
+        }
+
+        string actual = report.Events.Count == 0 ? "no events" : string.Join(", ", report.Events);
+        foreach (string name in step.Contains ?? [])
+        {
+            if (!System.Linq.Enumerable.Contains(report.Events, name))
+            {
+                return Mismatch("audit event " + name, actual);
+            }
+        }
+
+        foreach (string name in step.Excludes ?? [])
+        {
+            if (System.Linq.Enumerable.Contains(report.Events, name))
+            {
+                return Mismatch("no audit event " + name, actual);
+            }
         }
 
         return null;

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Bodycam.Firmware.Hal;
 
 namespace Bodycam.Emulator.Scenarios;
@@ -46,4 +47,16 @@ public sealed class ScenarioStep
 
     /// <summary>set-clock: the wall time in Unix milliseconds, or null for <c>unset</c>.</summary>
     public long? UnixMilliseconds { get; init; }
+
+    /// <summary>offload: "in-process" or "tcp".</summary>
+    public string? Link { get; init; }
+
+    /// <summary>offload: how many recordings must be confirmed, or null for no check.</summary>
+    public ValueRange? ExpectedCount { get; init; }
+
+    /// <summary>expect-audit: event names that must each appear at least once.</summary>
+    public IReadOnlyList<string>? Contains { get; init; }
+
+    /// <summary>expect-audit: event names that must not appear.</summary>
+    public IReadOnlyList<string>? Excludes { get; init; }
 }

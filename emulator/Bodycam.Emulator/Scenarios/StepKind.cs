@@ -47,4 +47,10 @@ public enum StepKind
 
     /// <summary><c>set-clock: 2026-11-29T08:00:00Z</c> or <c>set-clock: unset</c>.</summary>
     SetClock = 15,
+
+    /// <summary><c>offload</c> or <c>offload: { expect: 2, link: tcp }</c>: the SDK offloads over the dock.</summary>
+    Offload = 16,
+
+    /// <summary><c>expect-audit: { contains: [offloaded, deleted] }</c>: the signed audit trail verifies and holds events.</summary>
+    ExpectAudit = 17,
 }

@@ -2,7 +2,7 @@ using System;
 
 namespace Bodycam.Firmware.Configuration;
 
-/// <summary>A configuration value lies outside its allowed range.</summary>
+/// <summary>A configuration value lies outside its allowed range, or a configuration document is malformed.</summary>
 public class ConfigurationException : Exception
 {
     /// <summary>Initializes a new instance of the <see cref="ConfigurationException"/> class.</summary>
@@ -17,9 +17,24 @@ public class ConfigurationException : Exception
         Value = value;
         Minimum = minimum;
         Maximum = maximum;
+        Reason = ConfigurationError.OutOfRange;
     }
 
-    /// <summary>Gets the name of the offending setting (the <see cref="DeviceConfiguration"/> property name).</summary>
+    /// <summary>Initializes a new instance of the <see cref="ConfigurationException"/> class for a malformed document.</summary>
+    /// <param name="reason">Why the document was rejected.</param>
+    /// <param name="field">The offending key (or "line N" when no key could be read).</param>
+    /// <param name="message">What is wrong, for people (never a secret).</param>
+    public ConfigurationException(ConfigurationError reason, string field, string message)
+        : base(message)
+    {
+        Field = field;
+        Reason = reason;
+    }
+
+    /// <summary>Gets why the value or document was rejected.</summary>
+    public ConfigurationError Reason { get; }
+
+    /// <summary>Gets the name of the offending setting (a <see cref="DeviceConfiguration"/> property name, or a configuration document's key).</summary>
     public string Field { get; }
 
     /// <summary>Gets the rejected value.</summary>

@@ -1,3 +1,5 @@
+using System;
+
 namespace Bodycam.Firmware.Configuration;
 
 /// <summary>
@@ -178,6 +180,33 @@ public sealed class DeviceConfiguration
     {
         get => _batteryCheckIntervalMilliseconds;
         set => _batteryCheckIntervalMilliseconds = Check("BatteryCheckIntervalMilliseconds", value, 1000, 600000);
+    }
+
+    /// <summary>
+    /// Copies the settings a signed configuration document may change (docs/configuration.md) from
+    /// <paramref name="source"/>; the board's memory budget (arena, frame index, drain batch) stays as it is.
+    /// </summary>
+    /// <param name="source">A validated configuration.</param>
+    public void CopySettingsFrom(DeviceConfiguration source)
+    {
+        if (source == null)
+        {
+            throw new ArgumentNullException("source");
+        }
+
+        _debounceMilliseconds = source._debounceMilliseconds;
+        _doublePressWindowMilliseconds = source._doublePressWindowMilliseconds;
+        _stopHoldMilliseconds = source._stopHoldMilliseconds;
+        _stuckButtonMilliseconds = source._stuckButtonMilliseconds;
+        _reminderIntervalMilliseconds = source._reminderIntervalMilliseconds;
+        _clockNotSetCueIntervalMilliseconds = source._clockNotSetCueIntervalMilliseconds;
+        _faultCueIntervalMilliseconds = source._faultCueIntervalMilliseconds;
+        _preRecordWindowMilliseconds = source._preRecordWindowMilliseconds;
+        _preRecordIncludesAudio = source._preRecordIncludesAudio;
+        _storageReserveBytes = source._storageReserveBytes;
+        _batteryCriticalPercent = source._batteryCriticalPercent;
+        _batteryResumePercent = source._batteryResumePercent;
+        _batteryCheckIntervalMilliseconds = source._batteryCheckIntervalMilliseconds;
     }
 
     /// <summary>Checks the rules that tie settings together; each setter already checked its own range.</summary>

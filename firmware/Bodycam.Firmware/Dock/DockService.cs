@@ -744,6 +744,7 @@ public sealed class DockService
         _provisioning.ReadAuthorityKey(_key, 0);
         if (!_crypto.Ed25519Verify(_key, _message, 0, n, _rb, signature))
         {
+            RecordAuthFailure("dock-auth:config-bad-signature");
             SendError(type, requestId, DockError.BadSignature, 0);
             return;
         }
@@ -783,6 +784,7 @@ public sealed class DockService
         ProvisioningState state = _provisioning.State;
         if (state == ProvisioningState.Provisioned || state == ProvisioningState.Tampered)
         {
+            RecordAuthFailure("dock-auth:already-provisioned");
             SendError(type, requestId, DockError.AlreadyProvisioned, state == ProvisioningState.Tampered ? 1u : 0u);
             return;
         }
@@ -796,6 +798,7 @@ public sealed class DockService
         Array.Copy(_rb, authority, authorityKey, 0, DockProtocol.KeySize);
         if (!_crypto.Ed25519Verify(authorityKey, _message, 0, n, _rb, signature))
         {
+            RecordAuthFailure("dock-auth:provision-bad-signature");
             SendError(type, requestId, DockError.BadSignature, 0);
             return;
         }
@@ -827,6 +830,7 @@ public sealed class DockService
 
         if (_sessionMode != DockProtocol.ModeAuthority)
         {
+            RecordAuthFailure("dock-auth:forbidden");
             SendError(type, requestId, DockError.Forbidden, 0);
             return;
         }

@@ -33,7 +33,17 @@ public interface ICryptoEngine
         byte[] tag,
         int tagOffset);
 
-    /// <summary>Starts an incremental SHA-256 (FIPS 180-4) computation, discarding any unfinished one.</summary>
+    /// <summary>
+    /// Starts an incremental SHA-256 (FIPS 180-4) computation, discarding any unfinished one. The engine has one
+    /// SHA-256 context, as the board's hash unit does. Rule for every caller: a computation begins, is updated and
+    /// ends within one call from the board loop into the core (one <c>Poll</c>, one frame, one dock delivery, one
+    /// audit append), and nothing in between may start another (no call into code that hashes, such as an audit
+    /// append, between <see cref="Sha256Begin"/> and <see cref="Sha256End"/>). A computation that has to span calls
+    /// (for example a rehash spread over several polls) must not use this context. Callers today: the recording
+    /// writer (header hash, chain links), the recording store (recovery's chain walk), the audit trail (its links)
+    /// and the dock service (the confirm-offload rehash), each within one method. An exception between begin and end
+    /// (a storage fault) abandons the computation; the next begin discards it.
+    /// </summary>
     void Sha256Begin();
 
     /// <summary>Adds bytes to the SHA-256 computation started by <see cref="Sha256Begin"/>.</summary>

@@ -255,7 +255,18 @@ public sealed class DockClient : IDisposable
             w.Ascii(file.Name).Bytes(file.Sha256.Span);
         }
 
-        return RequestAsync(DockCommandCode.ConfirmOffload, w.ToArray(), false, p => (int)p[0], cancellationToken);
+        return RequestAsync(
+            DockCommandCode.ConfirmOffload,
+            w.ToArray(),
+            false,
+            p =>
+            {
+                PayloadReader r = new(p);
+                int deleted = r.Byte();
+                r.End();
+                return deleted;
+            },
+            cancellationToken);
     }
 
     /// <summary>Reads the whole audit trail (raw bytes; verify with Audit.AuditTrailVerifier).</summary>
@@ -309,7 +320,7 @@ public sealed class DockClient : IDisposable
                 bool wasSet = r.Byte() != 0;
                 long previous = r.Int64();
                 r.End();
-                return wasSet ? DateTimeOffset.FromUnixTimeMilliseconds(previous) : (DateTimeOffset?)null;
+                return wasSet ? ToTime(previous) : (DateTimeOffset?)null;
             },
             cancellationToken);
     }
@@ -355,7 +366,14 @@ public sealed class DockClient : IDisposable
             DockCommandCode.Provision,
             payload,
             false,
-            p => p[..32].ToArray(),
+            p =>
+            {
+                PayloadReader r = new(p);
+                byte[] key = r.Take(32).ToArray();
+                r.Ascii();
+                r.End();
+                return key;
+            },
             cancellationToken);
     }
 
@@ -377,8 +395,19 @@ public sealed class DockClient : IDisposable
     private static DockHello ParseHello(ReadOnlySpan<byte> p)
     {
         PayloadReader r = new(p);
-        DockHello hello = new(r.Byte(), (int)r.UInt32(), (int)r.UInt32(), r.Ascii(), r.Ascii());
+        byte version = r.Byte();
+        uint maxRequest = r.UInt32();
+        uint maxResponse = r.UInt32();
+        DockHello hello = new(version, (int)Math.Min(maxRequest, int.MaxValue), (int)Math.Min(maxResponse, int.MaxValue), r.Ascii(), r.Ascii());
         r.End();
+
+        // Range reads are sized from the announced limit; one that cannot hold a range answer's 16-byte header (or
+        // exceeds the protocol's 1 MiB bound) is not a device speaking this protocol.
+        if (maxResponse <= ReadResponseOverhead || maxResponse > DockFraming.AbsoluteMaxPayload || maxRequest > DockFraming.AbsoluteMaxPayload)
+        {
+            throw new DockConnectionException(DockConnectionFailure.MalformedResponse, "The device announced impossible frame limits.");
+        }
+
         return hello;
     }
 
@@ -412,7 +441,18 @@ public sealed class DockClient : IDisposable
     {
         bool set = r.Byte() != 0;
         long unix = r.Int64();
-        return set ? DateTimeOffset.FromUnixTimeMilliseconds(unix) : null;
+        return set ? ToTime(unix) : null;
+    }
+
+    private static DateTimeOffset ToTime(long unixMilliseconds)
+    {
+        // A device's clock value outside what DateTimeOffset holds is a malformed answer, not a host crash.
+        if (unixMilliseconds < DateTimeOffset.MinValue.ToUnixTimeMilliseconds() || unixMilliseconds > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
+        {
+            throw new DockConnectionException(DockConnectionFailure.MalformedResponse, "The device's clock value is out of range.");
+        }
+
+        return DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
     }
 
     private static (int Total, List<DeviceRecordingFile> Page) ParseList(ReadOnlySpan<byte> p)

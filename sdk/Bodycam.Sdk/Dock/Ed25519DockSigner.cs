@@ -1,10 +1,10 @@
 using System;
 using System.Security.Cryptography;
-using Org.BouncyCastle.Math.EC.Rfc8032;
+using Bodycam.Sdk.Crypto;
 
 namespace Bodycam.Sdk.Dock;
 
-/// <summary>An Ed25519 signer over a private key held in memory (BouncyCastle's RFC 8032 implementation).</summary>
+/// <summary>An Ed25519 signer over a private key held in memory (the SDK's Crypto.Ed25519, RFC 8032).</summary>
 public sealed class Ed25519DockSigner : IDockSigner, IDisposable
 {
     private readonly byte[] _privateKey;
@@ -14,14 +14,13 @@ public sealed class Ed25519DockSigner : IDockSigner, IDisposable
     /// <param name="privateKey">The 32-byte private key (copied; the copy is zeroed on dispose).</param>
     public Ed25519DockSigner(ReadOnlySpan<byte> privateKey)
     {
-        if (privateKey.Length != Ed25519.SecretKeySize)
+        if (privateKey.Length != Ed25519.PrivateKeySize)
         {
             throw new ArgumentException("An Ed25519 private key has 32 bytes.", nameof(privateKey));
         }
 
         _privateKey = privateKey.ToArray();
-        _publicKey = new byte[Ed25519.PublicKeySize];
-        Ed25519.GeneratePublicKey(_privateKey, 0, _publicKey, 0);
+        _publicKey = Ed25519.GetPublicKey(_privateKey);
     }
 
     /// <inheritdoc/>
@@ -31,7 +30,7 @@ public sealed class Ed25519DockSigner : IDockSigner, IDisposable
     /// <returns>The signer.</returns>
     public static Ed25519DockSigner Generate()
     {
-        byte[] key = RandomNumberGenerator.GetBytes(Ed25519.SecretKeySize);
+        byte[] key = Ed25519.GeneratePrivateKey();
         try
         {
             return new Ed25519DockSigner(key);
@@ -46,7 +45,7 @@ public sealed class Ed25519DockSigner : IDockSigner, IDisposable
     /// <param name="publicKey">32-byte public key.</param>
     /// <param name="message">The message.</param>
     /// <param name="signature">64-byte signature.</param>
-    /// <returns>True when valid.</returns>
+    /// <returns>True when valid; false for a bad signature or wrongly sized inputs.</returns>
     public static bool Verify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
     {
         if (publicKey.Length != Ed25519.PublicKeySize || signature.Length != Ed25519.SignatureSize)
@@ -54,16 +53,13 @@ public sealed class Ed25519DockSigner : IDockSigner, IDisposable
             return false;
         }
 
-        return Ed25519.Verify(signature.ToArray(), 0, publicKey.ToArray(), 0, message.ToArray(), 0, message.Length);
+        return Ed25519.Verify(publicKey, message, signature);
     }
 
     /// <inheritdoc/>
     public byte[] Sign(ReadOnlySpan<byte> message)
     {
-        byte[] signature = new byte[Ed25519.SignatureSize];
-        byte[] m = message.ToArray();
-        Ed25519.Sign(_privateKey, 0, m, 0, m.Length, signature, 0);
-        return signature;
+        return Ed25519.Sign(_privateKey, message);
     }
 
     /// <inheritdoc/>

@@ -135,6 +135,21 @@ public sealed class EvidenceInput
             }
         }
 
+        if (status is EvidenceStatus.Complete or EvidenceStatus.ClosedByRecovery)
+        {
+            // Every file read and linked: the set must also start at the recording's first file and not stop before
+            // its last one (a file closed "continued" with nothing after it).
+            try
+            {
+                RecordingFileSet.Verify(results);
+            }
+            catch (RecordingFormatException e)
+            {
+                status = last.CloseReason == RecordingCloseReason.Continued ? EvidenceStatus.Truncated : EvidenceStatus.Tampered;
+                detail = e.Message;
+            }
+        }
+
         long end = last.EndMonotonicMilliseconds ?? header.StartMonotonicMilliseconds;
         foreach (MediaFrame frame in frames)
         {

@@ -8,4 +8,10 @@ public enum KeyType
 
     /// <summary>An Ed25519 authority key: signs dock commands and configuration the devices accept.</summary>
     Authority = 2,
+
+    /// <summary>
+    /// An Ed25519 dock key: opens sessions on the municipality's devices once the authority certified it
+    /// (docs/dock-protocol.md, "Dock keys"); it cannot push configuration, provision or reset.
+    /// </summary>
+    Dock = 3,
 }

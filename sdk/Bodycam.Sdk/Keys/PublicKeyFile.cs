@@ -6,7 +6,7 @@ namespace Bodycam.Sdk.Keys;
 
 /// <summary>
 /// A public key file: one line of ASCII, a label, a space, the key in base64, a newline
-/// (docs/recording-format.md, "Key files"). Labels: "bodycam-recipient-x25519-v1", "bodycam-authority-ed25519-v1".
+/// (docs/recording-format.md, "Key files"). Labels: "bodycam-recipient-x25519-v1", "bodycam-authority-ed25519-v1", "bodycam-dock-ed25519-v1".
 /// </summary>
 /// <param name="Type">The key type.</param>
 /// <param name="Key">The 32-byte public key.</param>
@@ -18,6 +18,9 @@ public sealed record PublicKeyFile(KeyType Type, ReadOnlyMemory<byte> Key)
     /// <summary>The label of authority public keys.</summary>
     public const string AuthorityLabel = "bodycam-authority-ed25519-v1";
 
+    /// <summary>The label of dock public keys.</summary>
+    public const string DockLabel = "bodycam-dock-ed25519-v1";
+
     /// <summary>Encodes the file's text.</summary>
     /// <returns>The text.</returns>
     public string Encode()
@@ -27,7 +30,7 @@ public sealed record PublicKeyFile(KeyType Type, ReadOnlyMemory<byte> Key)
             throw new InvalidOperationException("Public keys are 32 bytes.");
         }
 
-        return (Type == KeyType.Recipient ? RecipientLabel : AuthorityLabel) + " " + Convert.ToBase64String(Key.Span) + "\n";
+        return (Type switch { KeyType.Recipient => RecipientLabel, KeyType.Dock => DockLabel, _ => AuthorityLabel }) + " " + Convert.ToBase64String(Key.Span) + "\n";
     }
 
     /// <summary>Decodes a file's text.</summary>
@@ -48,6 +51,7 @@ public sealed record PublicKeyFile(KeyType Type, ReadOnlyMemory<byte> Key)
         {
             RecipientLabel => KeyType.Recipient,
             AuthorityLabel => KeyType.Authority,
+            DockLabel => KeyType.Dock,
             _ => throw new KeyFileException(KeyFileError.BadMagic, "Unknown public key label."),
         };
         byte[] key;

@@ -22,6 +22,7 @@ public sealed class ReaderRecordingVerifier : IRecordingVerifier
     private static RecordingCheck Verify(IReadOnlyList<string> filePaths, ReadOnlyMemory<byte> devicePublicKey)
     {
         RecordingResult? previous = null;
+        var results = new List<RecordingResult>(filePaths.Count);
         int segments = 0;
         RecordingStatus last = RecordingStatus.Complete;
         foreach (string path in filePaths)
@@ -56,6 +57,20 @@ public sealed class ReaderRecordingVerifier : IRecordingVerifier
             segments += result.SegmentCount;
             last = result.Status;
             previous = result;
+            results.Add(result);
+        }
+
+        if (results.Count > 0)
+        {
+            try
+            {
+                // The first file must be the recording's first, and the last must not announce a next one.
+                RecordingFileSet.Verify(results);
+            }
+            catch (RecordingFormatException e)
+            {
+                return new RecordingCheck(false, $"{e.Error} ({e.Message})");
+            }
         }
 
         return new RecordingCheck(true, $"{last}, {filePaths.Count} file(s), {segments} segment(s)");

@@ -71,12 +71,12 @@ public sealed class CliAppTests : IDisposable
         _device.Enrol("hattem", authority.PublicKey, recipient.PublicKey);
         _device.Record(1, 2000, 3);
         string name = _device.Storage.List().Single(n => n.EndsWith(".bcr", StringComparison.Ordinal));
-        byte[] copy = _device.Storage.Get(name, true);
+        byte[] copy = _device.Storage.ReadAllBytes(name);
         copy[copy.Length / 2] ^= 0x40;
         string path = Path.Combine(_folder, name);
         File.WriteAllBytes(path, copy);
 
-        int code = await Run("verify", path, "--device-key", Convert.ToHexStringLower(_device.SecureElement.PublicKey));
+        int code = await Run("verify", path, "--device-key", Convert.ToHexStringLower(_device.SecureElement.DevicePublicKey));
 
         Assert.Equal(ExitCodes.CheckFailed, code);
         Assert.Contains("NOT verified", _lastOut, StringComparison.Ordinal);

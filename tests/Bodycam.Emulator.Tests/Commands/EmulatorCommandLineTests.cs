@@ -110,7 +110,7 @@ public class EmulatorCommandLineTests
         foreach (string id in new[] { "HEE-01", "OLD-01", "HAT-01", "HEE-02", "OLD-02", "HAT-02" })
         {
             Assert.Single(Directory.GetFiles(Path.Combine(storage, id), "*.bcr"));
-            Assert.True(File.Exists(Path.Combine(storage, id, EmulatedDevice.AuditFileName)));
+            Assert.True(File.Exists(Path.Combine(storage, id, "audit.log")));
         }
     }
 

@@ -75,7 +75,7 @@ public class EmulatedDeviceTests
         device.Advance(3_100);
         device.SetButton(false);
         device.Advance(500);
-        string file = Assert.Single(device.Storage.List(), n => n.EndsWith(".bcr", StringComparison.Ordinal));
+        string file = Assert.Single(device.Storage.List(), n => n.EndsWith(".bcr", System.StringComparison.Ordinal));
 
         Bodycam.Sdk.Recording.RecordingResult result = new Bodycam.Sdk.Recording.RecordingReader(device.Storage.ReadAllBytes(file))
             .Decrypt(device.SecureElement.DevicePublicKey, device.Options.Keys.RecipientPrivateKey("heerde"));

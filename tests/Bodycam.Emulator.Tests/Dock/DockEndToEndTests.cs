@@ -32,7 +32,7 @@ public sealed class DockEndToEndTests : IDisposable
         _device.Record(3, 4000, 1);
         _device.Record(2, 3000, 2);
         _device.StartTcp();
-        Dictionary<string, byte[]> originals = _device.Storage.List().Where(n => n.EndsWith(".bcr", StringComparison.Ordinal)).ToDictionary(n => n, n => _device.Storage.Get(n, true));
+        Dictionary<string, byte[]> originals = _device.Storage.List().Where(n => n.EndsWith(".bcr", StringComparison.Ordinal)).ToDictionary(n => n, n => _device.Storage.ReadAllBytes(n));
         Assert.Equal(2, originals.Count);
 
         IReadOnlyList<OffloadedRecording> results = await NewOffloader(ConnectTcp).RunAsync();
@@ -45,7 +45,7 @@ public sealed class DockEndToEndTests : IDisposable
             Assert.Equal(content, File.ReadAllBytes(Path.Combine(_destination, "bc-0001", name)));
         }
 
-        AuditVerification audit = AuditTrailVerifier.Verify(_device.Storage.Get("audit.log", true), _device.SecureElement.PublicKey);
+        AuditVerification audit = AuditTrailVerifier.Verify(_device.Storage.ReadAllBytes("audit.log"), _device.SecureElement.DevicePublicKey);
         Assert.Equal(AuditTrailStatus.Valid, audit.Status);
         Assert.Equal(2, audit.Records.Count(r => r.Kind == AuditEventKind.Offloaded));
         Assert.Equal(2, audit.Records.Count(r => r.Kind == AuditEventKind.Deleted));
@@ -173,7 +173,7 @@ public sealed class DockEndToEndTests : IDisposable
 
         Assert.Equal(DockErrorCode.HashMismatch, error.Code);
         Assert.True(_device.Storage.Exists(file.Name));
-        Assert.Equal(copy.ToArray(), _device.Storage.Get(file.Name, true));
+        Assert.Equal(copy.ToArray(), _device.Storage.ReadAllBytes(file.Name));
     }
 
     public void Dispose()

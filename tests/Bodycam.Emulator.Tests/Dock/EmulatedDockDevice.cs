@@ -1,5 +1,6 @@
 using System;
 using Bodycam.Emulator.Dock;
+using Bodycam.Emulator.Hardware;
 using Bodycam.Firmware.Audit;
 using Bodycam.Firmware.Dock;
 using Bodycam.Firmware.Hal;
@@ -12,8 +13,8 @@ namespace Bodycam.Emulator.Tests.Dock;
 
 /// <summary>
 /// A camera for end-to-end dock tests: the firmware's recording writer and storage manager, audit trail,
-/// provisioning store and dock service, over host doubles of the storage, crypto engine, secure element and clocks,
-/// served through the emulator's dock link.
+/// provisioning store and dock service, on the emulator's simulated storage, crypto engine, secure element and random
+/// source (clocks, battery and status are test doubles), served through the emulator's dock link.
 /// </summary>
 public sealed class EmulatedDockDevice : IDisposable
 {
@@ -23,14 +24,17 @@ public sealed class EmulatedDockDevice : IDisposable
 
     public EmulatedDockDevice(int seed = 1, string deviceId = "bc-0001", bool crcUnit = false)
     {
-        SecureElement = new HostSecureElement(seed);
+        byte[] identity = new byte[32];
+        new Random(seed).NextBytes(identity);
+        SecureElement = new SimulatedSecureElement(identity, new SimulatedRandom(seed + 100));
+        Storage = new SimulatedStorage(1L << 30, Clock, seed);
         Link = new DockLink(_boardLock);
         Provisioning = new ProvisioningStore(Storage, Crypto, SecureElement);
         Provisioning.Load();
         Audit = new AuditTrail(Storage, Crypto, SecureElement, Rtc, "audit.log");
         Audit.Open();
         Store = new RecordingStore(Storage, Crypto, SecureElement, 0);
-        Writer = new RecordingWriter(new RecordingWriterOptions { DeviceId = deviceId, Width = 320, Height = 240 }, Store, Crypto, SecureElement, new SeededRandom(seed + 1), Provisioning);
+        Writer = new RecordingWriter(new RecordingWriterOptions { DeviceId = deviceId, Width = 320, Height = 240 }, Store, Crypto, SecureElement, new SimulatedRandom(seed + 1), Provisioning);
         Status.DeviceId = deviceId;
         Service = new DockService(
             new DockServiceParts
@@ -38,7 +42,7 @@ public sealed class EmulatedDockDevice : IDisposable
                 Channel = Link,
                 Clock = Clock,
                 RealTimeClock = Rtc,
-                Random = new SeededRandom(seed),
+                Random = new SimulatedRandom(seed),
                 Crypto = Crypto,
                 SecureElement = SecureElement,
                 Battery = new FixedBattery(),
@@ -55,11 +59,11 @@ public sealed class EmulatedDockDevice : IDisposable
         Link.Attach(Service);
     }
 
-    public MemoryFileStorage Storage { get; } = new();
+    public SimulatedStorage Storage { get; }
 
-    public HostCryptoEngine Crypto { get; } = new();
+    public SimulatedCryptoEngine Crypto { get; } = new();
 
-    public HostSecureElement SecureElement { get; }
+    public SimulatedSecureElement SecureElement { get; }
 
     public ManualClock Clock { get; } = new();
 
@@ -128,5 +132,6 @@ public sealed class EmulatedDockDevice : IDisposable
     {
         _tcp?.Dispose();
         _pty?.Dispose();
+        Crypto.Dispose();
     }
 }

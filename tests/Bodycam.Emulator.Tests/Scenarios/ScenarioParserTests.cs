@@ -36,6 +36,24 @@ public class ScenarioParserTests
     }
 
     [Fact]
+    public void Parse_DockSteps_ReadLinkCountAndEvents()
+    {
+        const string yaml = "version: 1\nname: dock\nsteps:\n  - dock\n  - offload\n  - offload: { expect: 1..2, link: tcp }\n"
+            + "  - expect-audit: { contains: [offloaded, deleted], excludes: [authentication-failed] }\n";
+
+        Scenario s = ScenarioParser.Parse(yaml, "dock.yaml");
+
+        Assert.Equal(StepKind.Offload, s.Steps[1].Kind);
+        Assert.Equal("in-process", s.Steps[1].Link);
+        Assert.Null(s.Steps[1].ExpectedCount);
+        Assert.Equal("tcp", s.Steps[2].Link);
+        Assert.Equal(new ValueRange(1, 2), s.Steps[2].ExpectedCount);
+        Assert.Equal(StepKind.ExpectAudit, s.Steps[3].Kind);
+        Assert.Equal(["offloaded", "deleted"], s.Steps[3].Contains);
+        Assert.Equal(["authentication-failed"], s.Steps[3].Excludes);
+    }
+
+    [Fact]
     public void Parse_UnknownTopLevelKey_ReportsLineAndColumn()
     {
         var e = Assert.Throws<ScenarioException>(() => ScenarioParser.Parse("version: 1\nname: x\nspeed: 3\nsteps: []\n", "x.yaml"));
@@ -75,6 +93,13 @@ public class ScenarioParserTests
     [InlineData("  - battery: 140%\n")]
     [InlineData("  - expect-recordings: { count: 1, length: 3s }\n")]
     [InlineData("  - power-cut: now\n")]
+    [InlineData("  - offload: { expect: 2, via: tcp }\n")]
+    [InlineData("  - offload: { link: usb }\n")]
+    [InlineData("  - offload: everything\n")]
+    [InlineData("  - expect-audit: { contains: [offloaded, shredded] }\n")]
+    [InlineData("  - expect-audit: { contains: offloaded }\n")]
+    [InlineData("  - expect-audit: { includes: [offloaded] }\n")]
+    [InlineData("  - expect-audit: {}\n")]
     public void Parse_BadStepValue_IsRejectedOnItsLine(string step)
     {
         var e = Assert.Throws<ScenarioException>(() => ScenarioParser.Parse("version: 1\nname: x\nsteps:\n" + step, "x.yaml"));

@@ -31,6 +31,48 @@ public class ScenarioRunnerTests
     }
 
     [Fact]
+    public void Run_OffloadConfirmingFewerThanExpected_FailsWithBothCounts()
+    {
+        var target = new Mock<IScenarioTarget>(MockBehavior.Strict);
+        target.SetupGet(t => t.Now).Returns(0);
+        target.Setup(t => t.Offload("tcp")).Returns(new OffloadReport(1, 0, ["a confirmed"]));
+
+        ScenarioResult result = new ScenarioRunner(null).Run(Parse("  - offload: { expect: 2, link: tcp }\n"), target.Object);
+
+        Assert.Equal(ScenarioOutcome.Failed, result.Outcome);
+        Assert.Contains("expected 2 recording(s) offloaded, actual 1", result.Message);
+    }
+
+    [Fact]
+    public void Run_OffloadThatCouldNotRun_FailsWithTheReason()
+    {
+        var target = new Mock<IScenarioTarget>(MockBehavior.Strict);
+        target.SetupGet(t => t.Now).Returns(0);
+        target.Setup(t => t.Offload("in-process")).Returns(new OffloadReport(0, 0, [], "the device is not in the dock"));
+
+        ScenarioResult result = new ScenarioRunner(null).Run(Parse("  - offload\n"), target.Object);
+
+        Assert.Equal(ScenarioOutcome.Failed, result.Outcome);
+        Assert.Contains("offload failed: the device is not in the dock", result.Message);
+    }
+
+    [Theory]
+    [InlineData(true, "  - expect-audit: { contains: [offloaded, deleted] }\n", "expected audit event deleted, actual provisioned, offloaded")]
+    [InlineData(true, "  - expect-audit: { excludes: [provisioned] }\n", "expected no audit event provisioned")]
+    [InlineData(false, "  - expect-audit: { contains: [offloaded] }\n", "expected an audit trail that verifies, actual bad-signature")]
+    public void Run_AuditExpectation_ChecksValidityAndEvents(bool valid, string step, string message)
+    {
+        var target = new Mock<IScenarioTarget>(MockBehavior.Strict);
+        target.SetupGet(t => t.Now).Returns(0);
+        target.Setup(t => t.ReadAudit()).Returns(new AuditReport(valid, valid ? "valid" : "bad-signature", ["provisioned", "offloaded"]));
+
+        ScenarioResult result = new ScenarioRunner(null).Run(Parse(step), target.Object);
+
+        Assert.Equal(ScenarioOutcome.Failed, result.Outcome);
+        Assert.Contains(message, result.Message);
+    }
+
+    [Fact]
     public void Run_CueExpectation_LooksAtTheLastActionStepOnly()
     {
         var target = new Mock<IScenarioTarget>(MockBehavior.Strict);

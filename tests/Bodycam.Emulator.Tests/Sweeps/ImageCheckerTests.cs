@@ -33,7 +33,8 @@ public sealed class ImageCheckerTests : IDisposable
 
         Assert.Empty(check.Problems);
         Assert.Equal(2, check.FinishedIdentical);
-        Assert.Equal(5, check.AuditRecords);
+        Assert.Equal(_reference.Device.Audit.Events.Count, check.AuditRecords);
+        Assert.True(check.AuditRecords >= 5);
     }
 
     [Fact]

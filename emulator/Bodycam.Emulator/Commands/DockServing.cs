@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Threading;
+using Bodycam.Emulator.Device;
+
+namespace Bodycam.Emulator.Commands;
+
+/// <summary>
+/// The dock endpoints of <c>run --dock-port/--dock-pty</c>: each device gets its own TCP port (the base port plus its
+/// fleet index, or a free port when the base is 0) on 127.0.0.1 and/or its own pseudo-terminal, started before its
+/// scenario runs (so an <c>offload: { link: tcp }</c> step uses it). After the scenario the devices stay up and serve
+/// until the run is cancelled (Ctrl+C); a device answers only while it is in the dock.
+/// </summary>
+public sealed class DockServing : IDisposable
+{
+    private readonly int? _basePort;
+    private readonly bool _pty;
+    private readonly TextWriter _output;
+    private readonly List<EmulatedDevice> _devices = new();
+
+    /// <summary>Initializes a new instance of the <see cref="DockServing"/> class.</summary>
+    /// <param name="basePort">The first TCP port (0 picks free ports), or null for no TCP endpoint.</param>
+    /// <param name="pty">Whether to open a pseudo-terminal per device.</param>
+    /// <param name="output">Where the endpoints are announced.</param>
+    public DockServing(int? basePort, bool pty, TextWriter output)
+    {
+        _basePort = basePort;
+        _pty = pty;
+        _output = output ?? throw new ArgumentNullException(nameof(output));
+    }
+
+    /// <summary>Starts a device's endpoints and announces them (<c>dock HEE-01 tcp 127.0.0.1:4700</c>).</summary>
+    /// <param name="device">The device.</param>
+    /// <param name="index">Its 0-based fleet index.</param>
+    public void Start(EmulatedDevice device, int index)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        string id = device.Options.DeviceId;
+        if (_basePort is int port)
+        {
+            int bound = device.StartDockTcp(port == 0 ? 0 : port + index);
+            _output.WriteLine("dock " + id + " tcp 127.0.0.1:" + bound.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (_pty)
+        {
+            _output.WriteLine("dock " + id + " pty " + device.StartDockPty());
+        }
+
+        _output.Flush();
+    }
+
+    /// <summary>Keeps a device (its scenario has run) to serve until <see cref="Serve"/> ends; disposed with this.</summary>
+    /// <param name="device">The device.</param>
+    public void Keep(EmulatedDevice device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        _devices.Add(device);
+    }
+
+    /// <summary>Serves the kept devices until <paramref name="stop"/> is cancelled.</summary>
+    /// <param name="stop">Ends the serving (Ctrl+C).</param>
+    public void Serve(CancellationToken stop)
+    {
+        foreach (EmulatedDevice device in _devices)
+        {
+            _output.WriteLine(device.Options.DeviceId + (device.IsDocked ? " is in the dock and answers" : " is not in the dock: it answers nothing (end the scenario with a dock step)"));
+        }
+
+        _output.WriteLine("serving the dock endpoints; Ctrl+C stops");
+        _output.Flush();
+        stop.WaitHandle.WaitOne();
+    }
+
+    /// <summary>Stops the endpoints and disposes the devices.</summary>
+    public void Dispose()
+    {
+        foreach (EmulatedDevice device in _devices)
+        {
+            device.Dispose();
+        }
+
+        _devices.Clear();
+    }
+}

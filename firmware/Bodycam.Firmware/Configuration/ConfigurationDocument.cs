@@ -1,0 +1,338 @@
+using System;
+
+namespace Bodycam.Firmware.Configuration;
+
+/// <summary>
+/// The configuration document a municipality pushes over the dock (docs/configuration.md): ASCII <c>key=value</c>
+/// lines separated by LF, first line <c>version=1</c>, <c>#</c> comment lines and empty lines allowed. A document
+/// states every remotely settable value: a key it leaves out takes the factory value. Unknown keys, duplicate keys,
+/// malformed lines and values outside their range reject the whole document; <see cref="Apply"/> changes nothing
+/// unless every line and the rules between settings hold.
+/// </summary>
+public static class ConfigurationDocument
+{
+    /// <summary>The format version this firmware reads (the value of the first line, <c>version=1</c>).</summary>
+    public const int Version = 1;
+
+    /// <summary>The longest document accepted, in bytes.</summary>
+    public const int MaxLength = 2048;
+
+    // The keys, in the order of docs/configuration.md; s_fields holds the matching DeviceConfiguration property, so a
+    // rule between two settings (DeviceConfiguration.Validate) is reported with the document's key.
+    private static readonly string[] s_keys = new string[]
+    {
+        "debounce-ms",
+        "double-press-window-ms",
+        "stop-hold-ms",
+        "stuck-button-ms",
+        "reminder-interval-ms",
+        "clock-not-set-cue-interval-ms",
+        "fault-cue-interval-ms",
+        "pre-record-window-ms",
+        "pre-record-audio",
+        "storage-reserve-bytes",
+        "battery-critical-percent",
+        "battery-resume-percent",
+        "battery-check-interval-ms",
+    };
+
+    private static readonly string[] s_fields = new string[]
+    {
+        "DebounceMilliseconds",
+        "DoublePressWindowMilliseconds",
+        "StopHoldMilliseconds",
+        "StuckButtonMilliseconds",
+        "ReminderIntervalMilliseconds",
+        "ClockNotSetCueIntervalMilliseconds",
+        "FaultCueIntervalMilliseconds",
+        "PreRecordWindowMilliseconds",
+        "PreRecordIncludesAudio",
+        "StorageReserveBytes",
+        "BatteryCriticalPercent",
+        "BatteryResumePercent",
+        "BatteryCheckIntervalMilliseconds",
+    };
+
+    private const int PreRecordAudioIndex = 8;
+
+    /// <summary>Gets the number of keys a document may hold.</summary>
+    public static int KeyCount => s_keys.Length;
+
+    /// <summary>Gets a key's name.</summary>
+    /// <param name="index">0 to <see cref="KeyCount"/> - 1.</param>
+    /// <returns>The key.</returns>
+    public static string GetKey(int index)
+    {
+        return s_keys[index];
+    }
+
+    /// <summary>
+    /// Parses a document and, when it is valid, sets <paramref name="target"/>'s remotely settable values to the
+    /// factory values overridden by the document. The board's memory budget in <paramref name="target"/> is kept.
+    /// </summary>
+    /// <param name="document">Source buffer.</param>
+    /// <param name="offset">First byte of the document.</param>
+    /// <param name="count">Length of the document.</param>
+    /// <param name="target">The configuration to change (unchanged when an exception is thrown).</param>
+    /// <exception cref="ConfigurationException">The document is invalid; <see cref="ConfigurationException.Field"/> names the key.</exception>
+    public static void Apply(byte[] document, int offset, int count, DeviceConfiguration target)
+    {
+        if (document == null || target == null)
+        {
+            throw new ArgumentNullException(document == null ? "document" : "target");
+        }
+
+        if (offset < 0 || count < 0 || offset + count > document.Length)
+        {
+            throw new ArgumentOutOfRangeException("count");
+        }
+
+        if (count > MaxLength)
+        {
+            throw new ConfigurationException(ConfigurationError.TooLong, "document", "the document has " + count.ToString() + " bytes; at most " + MaxLength.ToString() + " are allowed");
+        }
+
+        DeviceConfiguration staged = new DeviceConfiguration();
+        bool[] seen = new bool[s_keys.Length];
+        bool versionSeen = false;
+        int line = 0;
+        int position = offset;
+        int end = offset + count;
+        while (position < end)
+        {
+            line++;
+            int lineEnd = position;
+            while (lineEnd < end && document[lineEnd] != (byte)'\n')
+            {
+                lineEnd++;
+            }
+
+            ReadLine(document, position, lineEnd, line, staged, seen, ref versionSeen);
+            position = lineEnd + 1;
+        }
+
+        if (!versionSeen)
+        {
+            throw new ConfigurationException(ConfigurationError.UnsupportedVersion, "version", "the document is empty; it starts with version=" + Version.ToString());
+        }
+
+        try
+        {
+            staged.Validate();
+        }
+        catch (ConfigurationException e)
+        {
+            throw new ConfigurationException(KeyOfField(e.Field), e.Value, e.Minimum, e.Maximum);
+        }
+
+        target.CopySettingsFrom(staged);
+    }
+
+    private static void ReadLine(byte[] document, int start, int end, int line, DeviceConfiguration staged, bool[] seen, ref bool versionSeen)
+    {
+        string where = "line " + line.ToString();
+        if (start == end || document[start] == (byte)'#')
+        {
+            if (!versionSeen)
+            {
+                throw new ConfigurationException(ConfigurationError.UnsupportedVersion, "version", where + ": the document starts with version=" + Version.ToString());
+            }
+
+            return;
+        }
+
+        int equals = -1;
+        for (int i = start; i < end; i++)
+        {
+            byte b = document[i];
+            if (b < 0x20 || b > 0x7E)
+            {
+                // Printable ASCII only: a CR (CRLF line ends), a tab or a UTF-8 look-alike is refused, not guessed at.
+                throw new ConfigurationException(ConfigurationError.Syntax, where, where + ": byte 0x" + ((int)b).ToString("X2") + " is not printable ASCII");
+            }
+
+            if (b == (byte)'=' && equals < 0)
+            {
+                equals = i;
+            }
+        }
+
+        if (equals <= start || equals == end - 1)
+        {
+            throw new ConfigurationException(ConfigurationError.Syntax, where, where + ": expected key=value");
+        }
+
+        string key = Ascii(document, start, equals);
+        if (!versionSeen)
+        {
+            if (key != "version")
+            {
+                throw new ConfigurationException(ConfigurationError.UnsupportedVersion, "version", where + ": the document starts with version=" + Version.ToString());
+            }
+
+            long version = ParseNumber(document, equals + 1, end, "version", where);
+            if (version != Version)
+            {
+                throw new ConfigurationException(ConfigurationError.UnsupportedVersion, "version", where + ": version " + version.ToString() + " is not supported (this firmware reads " + Version.ToString() + ")");
+            }
+
+            versionSeen = true;
+            return;
+        }
+
+        int index = IndexOfKey(key);
+        if (index < 0)
+        {
+            throw new ConfigurationException(ConfigurationError.UnknownKey, key, where + ": unknown key '" + key + "'");
+        }
+
+        if (seen[index])
+        {
+            throw new ConfigurationException(ConfigurationError.Duplicate, key, where + ": '" + key + "' appears twice");
+        }
+
+        seen[index] = true;
+        if (index == PreRecordAudioIndex)
+        {
+            string value = Ascii(document, equals + 1, end);
+            if (value == "true")
+            {
+                staged.PreRecordIncludesAudio = true;
+            }
+            else if (value == "false")
+            {
+                staged.PreRecordIncludesAudio = false;
+            }
+            else
+            {
+                throw new ConfigurationException(ConfigurationError.Syntax, key, where + ": " + key + " is true or false");
+            }
+
+            return;
+        }
+
+        long number = ParseNumber(document, equals + 1, end, key, where);
+        try
+        {
+            Set(staged, index, number);
+        }
+        catch (ConfigurationException e)
+        {
+            throw new ConfigurationException(key, e.Value, e.Minimum, e.Maximum);
+        }
+    }
+
+    private static void Set(DeviceConfiguration c, int index, long value)
+    {
+        // The int settings are range-checked as long first, so a huge value cannot wrap into range.
+        switch (index)
+        {
+            case 0:
+                c.DebounceMilliseconds = value;
+                return;
+            case 1:
+                c.DoublePressWindowMilliseconds = value;
+                return;
+            case 2:
+                c.StopHoldMilliseconds = value;
+                return;
+            case 3:
+                c.StuckButtonMilliseconds = value;
+                return;
+            case 4:
+                c.ReminderIntervalMilliseconds = value;
+                return;
+            case 5:
+                c.ClockNotSetCueIntervalMilliseconds = value;
+                return;
+            case 6:
+                c.FaultCueIntervalMilliseconds = value;
+                return;
+            case 7:
+                c.PreRecordWindowMilliseconds = value;
+                return;
+            case 9:
+                c.StorageReserveBytes = value;
+                return;
+            case 10:
+                c.BatteryCriticalPercent = (int)CheckInt(value, "BatteryCriticalPercent", 1, 30);
+                return;
+            case 11:
+                c.BatteryResumePercent = (int)CheckInt(value, "BatteryResumePercent", 2, 50);
+                return;
+            default:
+                c.BatteryCheckIntervalMilliseconds = value;
+                return;
+        }
+    }
+
+    private static long CheckInt(long value, string field, long minimum, long maximum)
+    {
+        if (value < minimum || value > maximum)
+        {
+            throw new ConfigurationException(field, value, minimum, maximum);
+        }
+
+        return value;
+    }
+
+    // Decimal digits only (no sign, no spaces), at most 18 of them so the value fits a long.
+    private static long ParseNumber(byte[] document, int start, int end, string key, string where)
+    {
+        if (end - start < 1 || end - start > 18)
+        {
+            throw new ConfigurationException(ConfigurationError.Syntax, key, where + ": " + key + " is a whole number of 1 to 18 digits");
+        }
+
+        long value = 0;
+        for (int i = start; i < end; i++)
+        {
+            int digit = document[i] - '0';
+            if (digit < 0 || digit > 9)
+            {
+                throw new ConfigurationException(ConfigurationError.Syntax, key, where + ": " + key + " is a whole number (digits only)");
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return value;
+    }
+
+    private static int IndexOfKey(string key)
+    {
+        for (int i = 0; i < s_keys.Length; i++)
+        {
+            if (s_keys[i] == key)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string KeyOfField(string field)
+    {
+        for (int i = 0; i < s_fields.Length; i++)
+        {
+            if (s_fields[i] == field)
+            {
+                return s_keys[i];
+            }
+        }
+
+        return field;
+    }
+
+    private static string Ascii(byte[] data, int start, int end)
+    {
+        char[] chars = new char[end - start];
+        for (int i = 0; i < chars.Length; i++)
+        {
+            chars[i] = (char)data[start + i];
+        }
+
+        return new string(chars);
+    }
+}
