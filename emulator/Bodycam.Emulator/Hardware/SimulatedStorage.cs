@@ -100,6 +100,9 @@ public sealed class SimulatedStorage : IFileStorage
         _cutAtOperation = operationCount;
     }
 
+    /// <summary>Raised when a file is about to be deleted, while its bytes can still be read (sweeps keep a copy).</summary>
+    public event EventHandler<string>? Deleting;
+
     /// <summary>Raised after each mutating operation that succeeded (sweeps record which file each operation touched).</summary>
     public event EventHandler<StorageOperation>? OperationCompleted;
 
@@ -316,6 +319,7 @@ public sealed class SimulatedStorage : IFileStorage
     {
         BeginMutation();
         Get(name);
+        Deleting?.Invoke(this, name);
         _files.Remove(name);
         if (_directory is not null)
         {

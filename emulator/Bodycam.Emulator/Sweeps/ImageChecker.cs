@@ -30,7 +30,7 @@ public sealed class ImageChecker
     /// <summary>Initializes a new instance of the <see cref="ImageChecker"/> class.</summary>
     /// <param name="devicePublicKey">The device's Ed25519 public key.</param>
     /// <param name="recipientPrivateKey">The municipality's X25519 private key.</param>
-    /// <param name="reference">The uncut run's files by name.</param>
+    /// <param name="reference">The uncut run's files by name: those at its end, and each it deleted as it was just before.</param>
     /// <param name="referenceLog">The uncut run's storage operations.</param>
     public ImageChecker(byte[] devicePublicKey, byte[] recipientPrivateKey, IReadOnlyDictionary<string, byte[]> reference, OperationLog referenceLog)
     {
@@ -74,7 +74,15 @@ public sealed class ImageChecker
             byte[] reference = _reference[name];
             RecordingResult? referenceResult = ReferenceResult(name);
             bool finished = referenceResult is { Status: RecordingStatus.Complete or RecordingStatus.ClosedByRecovery };
-            if (finished && _referenceLog.LastOperationOn(name) < cut)
+            if (_referenceLog.DeletedAt(name) < cut)
+            {
+                // Deleted before the cut, after a confirmed offload: it must not come back.
+                if (image.ContainsKey(name))
+                {
+                    check.Problems.Add(name + ": deleted before the cut, on the card after it");
+                }
+            }
+            else if (finished && _referenceLog.LastOperationOn(name) < cut)
             {
                 if (!image.TryGetValue(name, out byte[]? bytes))
                 {

@@ -68,20 +68,36 @@ public sealed class OperationLog
         return int.MaxValue;
     }
 
-    /// <summary>The number of the last operation on a file, or 0.</summary>
+    /// <summary>The number of the last operation that wrote to a file (anything but its deletion), or 0.</summary>
     /// <param name="name">The file.</param>
     /// <returns>The operation number.</returns>
     public int LastOperationOn(string name)
     {
         for (int i = _operations.Count - 1; i >= 0; i--)
         {
-            if (_operations[i].Name == name)
+            if (_operations[i].Name == name && _operations[i].Kind != StorageOperationKind.Delete)
             {
                 return _operations[i].Number;
             }
         }
 
         return 0;
+    }
+
+    /// <summary>The number of the operation that deleted a file, or <see cref="int.MaxValue"/> when it was not deleted.</summary>
+    /// <param name="name">The file.</param>
+    /// <returns>The operation number.</returns>
+    public int DeletedAt(string name)
+    {
+        foreach (StorageOperation operation in _operations)
+        {
+            if (operation.Kind == StorageOperationKind.Delete && operation.Name == name)
+            {
+                return operation.Number;
+            }
+        }
+
+        return int.MaxValue;
     }
 
     /// <summary>How many bytes of a file were durable before operation <paramref name="cut"/> (created, flushed or truncated), or 0.</summary>

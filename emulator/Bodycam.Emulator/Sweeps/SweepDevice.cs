@@ -25,6 +25,7 @@ public sealed class SweepDevice : IDisposable
     private static readonly Scenario s_afterCut = ScenarioParser.Parse(AfterCutScenario, "after-cut.yaml");
 
     private readonly Scenario _scenario;
+    private readonly Dictionary<string, byte[]> _deleted = new(StringComparer.Ordinal);
 
     /// <summary>Initializes a new instance of the <see cref="SweepDevice"/> class: builds and boots the scenario's device.</summary>
     /// <param name="scenario">The scenario.</param>
@@ -53,6 +54,7 @@ public sealed class SweepDevice : IDisposable
         };
         Log.Attach(Device.Storage);
         Nonces.Attach(Device.Crypto);
+        Device.Storage.Deleting += (_, name) => _deleted[name] = Device.Storage.ReadAllBytes(name);
     }
 
     /// <summary>Gets the device.</summary>
@@ -142,13 +144,22 @@ public sealed class SweepDevice : IDisposable
         return files;
     }
 
-    /// <summary>Builds the checker for runs of this scenario, with this (uncut) device's image as the reference.</summary>
+    /// <summary>
+    /// Builds the checker for runs of this scenario, with this (uncut) device's image as the reference, plus each file
+    /// the run deleted (after a confirmed offload) as it was just before its deletion.
+    /// </summary>
     /// <param name="keys">The municipality keys.</param>
     /// <returns>The checker.</returns>
     public ImageChecker ReferenceChecker(KeyRing keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        return new ImageChecker(Device.SecureElement.DevicePublicKey, keys.RecipientPrivateKey(Municipality), ReadImage(), Log);
+        Dictionary<string, byte[]> reference = ReadImage();
+        foreach (KeyValuePair<string, byte[]> deleted in _deleted)
+        {
+            reference.TryAdd(deleted.Key, deleted.Value);
+        }
+
+        return new ImageChecker(Device.SecureElement.DevicePublicKey, keys.RecipientPrivateKey(Municipality), reference, Log);
     }
 
     /// <summary>Releases the device.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Bodycam.Emulator.Device;
+using Bodycam.Emulator.Scenarios;
 using Bodycam.Emulator.Sweeps;
 using Bodycam.Firmware.Recording;
 using Xunit;
@@ -119,6 +120,26 @@ public sealed class ImageCheckerTests : IDisposable
         ImageCheck check = _checker.Check(_reference.Log.Last + 1, image, _reference.Log, false);
 
         Assert.Contains(check.Problems, p => p.Contains("00112233445566778899aabbccddeeff"));
+    }
+
+    [Fact]
+    public void Check_RecordingDeletedAfterOffloadComesBack_IsReported()
+    {
+        Assert.True(BuiltInScenarios.TryRead("dock-and-offload", out string text));
+        var scenario = ScenarioParser.Parse(text, "dock-and-offload.yaml");
+        var keys = KeyRing.FromSeed(scenario.Seed);
+        using var offloaded = new SweepDevice(scenario, keys, PowerCutMode.UnsyncedDropped);
+        offloaded.RunScenario();
+        ImageChecker checker = offloaded.ReferenceChecker(keys);
+        string deleted = checker.ReferenceRecordingFiles.First();
+        Dictionary<string, byte[]> image = offloaded.ReadImage();
+        Assert.DoesNotContain(deleted, image.Keys);
+        Assert.Empty(checker.Check(offloaded.Log.Last + 1, image, offloaded.Log, false).Problems);
+
+        image[deleted] = new byte[64];
+        ImageCheck check = checker.Check(offloaded.Log.Last + 1, image, offloaded.Log, false);
+
+        Assert.Contains(check.Problems, p => p.Contains(deleted) && p.Contains("deleted before the cut"));
     }
 
     private IEnumerable<string> FinishedFiles() =>
