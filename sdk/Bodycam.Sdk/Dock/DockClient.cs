@@ -291,10 +291,22 @@ public sealed class DockClient : IDisposable
                     return (t, r.Rest().ToArray());
                 },
                 cancellationToken).ConfigureAwait(false);
+            if (total < 0 || total > _options.MaxAuditTrailBytes)
+            {
+                throw new DockConnectionException(
+                    DockConnectionFailure.MalformedResponse,
+                    "The device announced an audit trail of " + total + " bytes; the limit is " + _options.MaxAuditTrailBytes + ".");
+            }
+
             length = total;
             if (data.Length == 0)
             {
                 break;
+            }
+
+            if (trail.Length + data.Length > length)
+            {
+                throw new DockConnectionException(DockConnectionFailure.MalformedResponse, "The device sent more audit trail than it announced.");
             }
 
             trail.Write(data);

@@ -16,4 +16,11 @@ public sealed class DockClientOptions
 
     /// <summary>Gets or sets the largest range read (0: as much as the device sends in one frame).</summary>
     public int ReadChunkBytes { get; set; }
+
+    /// <summary>
+    /// Gets or sets the largest audit trail the client accepts. Default 64 MiB (a trail records evidence events only,
+    /// a few hundred bytes each); a device announcing or sending more is treated as malformed, so a faulty or hostile
+    /// device cannot make the host grow a buffer without bound.
+    /// </summary>
+    public long MaxAuditTrailBytes { get; set; } = 64L * 1024 * 1024;
 }

@@ -93,6 +93,44 @@ public class DockClientFuzzTests
             iter: 3000);
     }
 
+    [Fact]
+    public void ReadAuditTrail_DeviceAnnouncesTrailOverLimit_ThrowsMalformedResponse()
+    {
+        byte[] answer = AuditAnswer(total: 1L << 40, dataBytes: 4);
+
+        DockConnectionException ex = Assert.Throws<DockConnectionException>(() => ReadAudit(answer));
+
+        Assert.Equal(DockConnectionFailure.MalformedResponse, ex.Reason);
+        Assert.Contains("limit", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadAuditTrail_DeviceSendsMoreThanAnnounced_ThrowsMalformedResponse()
+    {
+        byte[] answer = AuditAnswer(total: 10, dataBytes: 20);
+
+        DockConnectionException ex = Assert.Throws<DockConnectionException>(() => ReadAudit(answer));
+
+        Assert.Equal(DockConnectionFailure.MalformedResponse, ex.Reason);
+        Assert.Contains("more audit trail", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static byte[] AuditAnswer(long total, int dataBytes)
+    {
+        // ReadAudit answer: offset (int64 LE), total length (int64 LE), the trail bytes (docs/dock-protocol.md).
+        byte[] answer = new byte[16 + dataBytes];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(answer.AsSpan(8), total);
+        return answer;
+    }
+
+    private static void ReadAudit(byte[] answer)
+    {
+        var device = new ScriptedDevice(4, 0, answer, 1);
+        using var client = new DockClient(new StreamDockTransport(device), new DockClientOptions { Retries = 0 });
+        client.ConnectAsync().GetAwaiter().GetResult();
+        client.ReadAuditTrailAsync().GetAwaiter().GetResult();
+    }
+
     private static void Exchange(int target, int mode, byte[] bytes, int seed)
     {
         var device = new ScriptedDevice(target, mode, bytes, seed);
