@@ -5,12 +5,13 @@ using System.IO;
 using System.Threading;
 using Bodycam.Emulator.Device;
 using Bodycam.Emulator.Scenarios;
+using Bodycam.Emulator.Sweeps;
 using Bodycam.Sdk.Keys;
 
 namespace Bodycam.Emulator.Commands;
 
 /// <summary>
-/// <c>bodycam-emu</c>: <c>run</c>, <c>scenarios</c>, <c>live</c>, <c>bench shift</c>, <c>frame</c>. With no arguments it
+/// <c>bodycam-emu</c>: <c>run</c>, <c>scenarios</c>, <c>live</c>, <c>bench shift</c>, <c>frame</c>, <c>sweep</c>. With no arguments it
 /// runs the built-in escalation scenario and prints the timeline.
 /// </summary>
 public static class EmulatorCommandLine
@@ -26,6 +27,7 @@ public static class EmulatorCommandLine
         "  bodycam-emu bench shift                       10 h shift at 1080p30, 4 Mbit/s: simulated/wall time\n" +
         "  bodycam-emu frame <out.jpg> [--resolution WxH] write one test-pattern JPEG frame\n" +
         "  bodycam-emu tamper-sweep [--positions N] [--seed S] flip, cut and splice recordings; print detection figures\n" +
+        SweepCommand.Usage +
         "exit codes: 0 all expectations held, 1 an expectation failed, 2 invalid scenario or usage, 42 timeout";
 
     /// <summary>Runs the command line.</summary>
@@ -105,6 +107,8 @@ public static class EmulatorCommandLine
                 return FrameCommand.Run(args, output, error);
             case "tamper-sweep":
                 return TamperSweepCommand.Run(args, output, error);
+            case "sweep":
+                return SweepCommand.Run(args, output, error);
             case "--help":
             case "-h":
             case "help":

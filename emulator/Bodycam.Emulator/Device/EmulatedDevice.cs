@@ -158,6 +158,9 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     /// <summary>The device's hash-chained, signed audit trail on its storage, or null while the power is off.</summary>
     public AuditTrail? AuditTrail { get; private set; }
 
+    /// <summary>Storage errors met by recovery while booting; the core meets the card's state at its next write.</summary>
+    public int BootStorageErrors { get; private set; }
+
     /// <summary>The dock service, or null while the power is off.</summary>
     public DockService? DockService { get; private set; }
 
@@ -300,7 +303,19 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
 
             ApplyCapacity();
             Log("power", "power on");
-            DeviceCore core = ComposeFirmware();
+            DeviceCore core;
+            try
+            {
+                core = ComposeFirmware();
+            }
+            catch (StorageException e) when (e.Error == StorageError.PowerLost)
+            {
+                // The supply went again while booting: the board is off; the next power-on starts over.
+                _store = null;
+                Log("power", "power lost while booting");
+                return;
+            }
+
             _gpioDriver.SetInputValue(ButtonPin, _buttonPressed ? PinValue.Low : PinValue.High);
             _button = new RecordButtonGpio(_gpio, ButtonPin, core, Clock);
             core.Boot(_button.ReadPressed());
@@ -728,10 +743,20 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
         configurationStore.Load(configuration);
         SizePreRecord(configuration);
         _store = new RecordingStore(Storage, Crypto, SecureElement, configuration.StorageReserveBytes);
-        foreach (string id in _store.RecoverInterrupted())
+        try
         {
-            audit.Append(AuditEventType.RecordingRecovered, Clock.Now, id);
-            Log("recording", "recovered " + id);
+            foreach (string id in _store.RecoverInterrupted())
+            {
+                audit.Append(AuditEventType.RecordingRecovered, Clock.Now, id);
+                Log("recording", "recovered " + id);
+            }
+        }
+        catch (StorageException e) when (e.Error != StorageError.PowerLost)
+        {
+            // A failing card must not stop the boot: the core meets the error at its next write and faults
+            // (docs/state-machine.md); what recovery could not close stays for the next boot.
+            BootStorageErrors++;
+            Log("storage", "error while booting: " + Names.Kebab(e.Error.ToString()));
         }
 
         var writer = new RecordingWriter(BuildWriterOptions(), _store, Crypto, SecureElement, Random, provisioning);

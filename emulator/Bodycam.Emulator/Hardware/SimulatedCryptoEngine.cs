@@ -30,6 +30,12 @@ public sealed class SimulatedCryptoEngine : ICryptoEngine, IDisposable
     /// </summary>
     public long Sha256ContextViolations { get; private set; }
 
+    /// <summary>
+    /// Raised after each seal with SHA-256(key || nonce): a fingerprint of the pair that GCM must never see twice
+    /// (NIST SP 800-38D section 8), without handing the key itself to the observer.
+    /// </summary>
+    public event EventHandler<byte[]>? Sealed;
+
     /// <inheritdoc/>
     public void AesGcmSeal(
         byte[] key,
@@ -72,6 +78,16 @@ public sealed class SimulatedCryptoEngine : ICryptoEngine, IDisposable
             tag.AsSpan(tagOffset, TagSize),
             aad.AsSpan(aadOffset, aadCount));
         SealCount++;
+        EventHandler<byte[]>? sealedHandler = Sealed;
+        if (sealedHandler is not null)
+        {
+            Span<byte> pair = stackalloc byte[KeySize + NonceSize];
+            key.CopyTo(pair);
+            nonce.CopyTo(pair[KeySize..]);
+            byte[] fingerprint = SHA256.HashData(pair);
+            CryptographicOperations.ZeroMemory(pair);
+            sealedHandler(this, fingerprint);
+        }
     }
 
     /// <inheritdoc/>

@@ -20,6 +20,7 @@ public sealed class SimulatedStorage : IFileStorage
     private readonly IClock? _clock;
     private readonly SimulatedRandom _tearRandom;
     private int _cutAfterOperations = -1;
+    private int _cutAtOperation = -1;
     private long _cutAtMilliseconds = -1;
     private int _failAfterOperations = -1;
     private StorageError _failError;
@@ -70,6 +71,12 @@ public sealed class SimulatedStorage : IFileStorage
     /// <summary>Gets a value indicating whether the storage has power.</summary>
     public bool IsPowered { get; private set; } = true;
 
+    /// <summary>Gets the number of operations that failed with an error injected by <see cref="FailWritesAfter"/>.</summary>
+    public int InjectedFailures { get; private set; }
+
+    /// <summary>Gets the error of the last injected failure (meaningful when <see cref="InjectedFailures"/> is not 0).</summary>
+    public StorageError LastInjectedError { get; private set; }
+
     /// <summary>Gets the number of mutating operations (create, append, flush, truncate, delete) that succeeded.</summary>
     public int OperationCount { get; private set; }
 
@@ -80,6 +87,24 @@ public sealed class SimulatedStorage : IFileStorage
         ArgumentOutOfRangeException.ThrowIfNegative(operations);
         _cutAfterOperations = OperationCount + operations;
     }
+
+    /// <summary>
+    /// Cuts the power when <see cref="OperationCount"/> reaches <paramref name="operationCount"/> (the next mutating
+    /// operation fails). Unlike <see cref="CutPowerAfter"/> the cut stays armed across <see cref="Reset"/>, so it can
+    /// land in a later boot (a sweep places it by the count of a whole uncut run); it disarms when it fires.
+    /// </summary>
+    /// <param name="operationCount">The count at which the power goes.</param>
+    public void CutPowerAtOperation(int operationCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(operationCount);
+        _cutAtOperation = operationCount;
+    }
+
+    /// <summary>Raised when a file is about to be deleted, while its bytes can still be read (sweeps keep a copy).</summary>
+    public event EventHandler<string>? Deleting;
+
+    /// <summary>Raised after each mutating operation that succeeded (sweeps record which file each operation touched).</summary>
+    public event EventHandler<StorageOperation>? OperationCompleted;
 
     /// <summary>Cuts the power at the first operation on or after a time on the clock given at construction.</summary>
     /// <param name="monotonicMilliseconds">The time of the cut.</param>
@@ -212,37 +237,32 @@ public sealed class SimulatedStorage : IFileStorage
         var file = new SimFile();
         _files[name] = file;
         Mirror(name, file);
-        OperationCount++;
+        Completed(StorageOperationKind.Create, name, 0);
     }
 
     /// <inheritdoc/>
     public void Append(string name, byte[] buffer, int offset, int count)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        SimFile file;
-        try
+        bool failing = _failAfterOperations >= 0 && OperationCount >= _failAfterOperations;
+        if (CutIsDue() && TornWrites != TornWriteMode.DropUnsynced && count > 0 && !failing
+            && _files.TryGetValue(name, out SimFile? inFlight) && UsedBytes() + count <= CapacityBytes)
         {
-            BeginMutation();
-        }
-        catch (StorageException ex) when (ex.Error == StorageError.PowerLost && TornWrites != TornWriteMode.DropUnsynced
-            && _files.TryGetValue(name, out SimFile? torn) && count > 0)
-        {
-            // The write in flight at the cut: part of it may have reached the card before the power went.
-            int keep = TornWrites == TornWriteMode.KeepUnsynced ? count : PickTear(count);
-            torn.Data.Append(buffer, offset, keep);
-            torn.DurableLength = torn.Data.Count;
-            Mirror(name, torn);
-            throw;
+            // The write in flight at the cut joins the file's unflushed tail; the cut below then keeps all of that
+            // tail or a prefix of it, so what lands is always contiguous (a card writes a file's sectors in order).
+            // Once the power is off, nothing more lands; a card that refuses writes lands none either.
+            inFlight.Data.Append(buffer, offset, count);
         }
 
-        file = Get(name);
+        BeginMutation();
+        SimFile file = Get(name);
         if (UsedBytes() + count > CapacityBytes)
         {
             throw new StorageException(StorageError.Full, "The volume is full.");
         }
 
         file.Data.Append(buffer, offset, count);
-        OperationCount++;
+        Completed(StorageOperationKind.Append, name, file.Data.Count);
     }
 
     /// <inheritdoc/>
@@ -252,7 +272,7 @@ public sealed class SimulatedStorage : IFileStorage
         SimFile file = Get(name);
         file.DurableLength = file.Data.Count;
         Mirror(name, file);
-        OperationCount++;
+        Completed(StorageOperationKind.Flush, name, file.Data.Count);
     }
 
     /// <inheritdoc/>
@@ -291,7 +311,7 @@ public sealed class SimulatedStorage : IFileStorage
         file.DurableLength = file.Data.Count;
         file.MirroredLength = -1;
         Mirror(name, file);
-        OperationCount++;
+        Completed(StorageOperationKind.Truncate, name, file.Data.Count);
     }
 
     /// <inheritdoc/>
@@ -299,13 +319,14 @@ public sealed class SimulatedStorage : IFileStorage
     {
         BeginMutation();
         Get(name);
+        Deleting?.Invoke(this, name);
         _files.Remove(name);
         if (_directory is not null)
         {
             File.Delete(Path.Combine(_directory, name));
         }
 
-        OperationCount++;
+        Completed(StorageOperationKind.Delete, name, 0);
     }
 
     /// <inheritdoc/>
@@ -356,16 +377,37 @@ public sealed class SimulatedStorage : IFileStorage
         }
     }
 
+    private bool CutIsDue()
+    {
+        return IsPowered
+            && ((_cutAfterOperations >= 0 && OperationCount >= _cutAfterOperations)
+                || (_cutAtOperation >= 0 && OperationCount >= _cutAtOperation)
+                || (_cutAtMilliseconds >= 0 && _clock is not null && _clock.ReadMilliseconds() >= _cutAtMilliseconds));
+    }
+
+    private void Completed(StorageOperationKind kind, string name, long length)
+    {
+        OperationCount++;
+        OperationCompleted?.Invoke(this, new StorageOperation(OperationCount, kind, name, length));
+    }
+
     private void BeginMutation()
     {
-        if (IsPowered && _cutAfterOperations >= 0 && OperationCount >= _cutAfterOperations)
+        if (CutIsDue())
         {
+            if (_cutAtOperation >= 0 && OperationCount >= _cutAtOperation)
+            {
+                _cutAtOperation = -1;
+            }
+
             CutPower();
         }
 
         CheckPower();
         if (_failAfterOperations >= 0 && OperationCount >= _failAfterOperations)
         {
+            InjectedFailures++;
+            LastInjectedError = _failError;
             throw new StorageException(_failError, "Injected storage fault.");
         }
     }

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Xml.Linq;
 using Bodycam.Emulator.Commands;
+using Bodycam.Emulator.Device;
 using Xunit;
 
 namespace Bodycam.Emulator.Tests.Commands;

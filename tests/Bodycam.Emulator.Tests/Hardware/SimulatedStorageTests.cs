@@ -70,6 +70,85 @@ public class SimulatedStorageTests
         Assert.Equal(s_ten, storage.ReadAllBytes("a"));
     }
 
+    [Theory]
+    [InlineData(TornWriteMode.KeepUnsynced)]
+    [InlineData(TornWriteMode.TearUnsynced)]
+    public void Append_AfterThePowerWent_LandsNothing(TornWriteMode mode)
+    {
+        var storage = new SimulatedStorage(1000, seed: 5) { TornWrites = mode };
+        storage.Create("a");
+        storage.Append("a", s_ten, 0, 2);
+        storage.Flush("a");
+        storage.CutPowerAfter(0);
+        Assert.Throws<StorageException>(() => storage.Append("a", s_ten, 2, 3));
+        long afterCut = storage.ReadAllBytes("a").Length;
+
+        Assert.Throws<StorageException>(() => storage.Append("a", s_ten, 5, 5));
+        storage.Reset();
+
+        Assert.Equal(afterCut, storage.ReadAllBytes("a").Length);
+    }
+
+    [Fact]
+    public void Append_InFlightWithUnflushedBytesBefore_TearsOneContiguousTail()
+    {
+        for (int seed = 1; seed <= 40; seed++)
+        {
+            var storage = new SimulatedStorage(1000, seed: seed) { TornWrites = TornWriteMode.TearUnsynced };
+            storage.Create("a");
+            storage.Append("a", s_ten, 0, 2);
+            storage.Flush("a");
+            storage.Append("a", s_ten, 2, 4);
+            storage.CutPowerAfter(0);
+
+            Assert.Throws<StorageException>(() => storage.Append("a", s_ten, 6, 4));
+            storage.Reset();
+
+            byte[] left = storage.ReadAllBytes("a");
+            Assert.InRange(left.Length, 2, 10);
+            Assert.Equal(s_ten[..left.Length], left);
+        }
+    }
+
+    [Fact]
+    public void CutPowerAtOperation_StaysArmedAcrossAReset()
+    {
+        var storage = new SimulatedStorage(1000);
+        storage.CutPowerAtOperation(2);
+        storage.Create("a");
+        storage.Reset();
+        storage.Append("a", s_ten, 0, 1);
+
+        Assert.Equal(StorageError.PowerLost, Assert.Throws<StorageException>(() => storage.Flush("a")).Error);
+        storage.Reset();
+        storage.Flush("a");
+        Assert.Equal(3, storage.OperationCount);
+    }
+
+    [Fact]
+    public void OperationCompleted_ReportsEachOperationWithTheFileLength()
+    {
+        var storage = new SimulatedStorage(1000);
+        var seen = new System.Collections.Generic.List<StorageOperation>();
+        storage.OperationCompleted += (_, op) => seen.Add(op);
+        storage.Create("a");
+        storage.Append("a", s_ten, 0, 4);
+        storage.Flush("a");
+        storage.Truncate("a", 1);
+        storage.Delete("a");
+
+        Assert.Equal(
+            new[]
+            {
+                new StorageOperation(1, StorageOperationKind.Create, "a", 0),
+                new StorageOperation(2, StorageOperationKind.Append, "a", 4),
+                new StorageOperation(3, StorageOperationKind.Flush, "a", 4),
+                new StorageOperation(4, StorageOperationKind.Truncate, "a", 1),
+                new StorageOperation(5, StorageOperationKind.Delete, "a", 0),
+            },
+            seen);
+    }
+
     [Fact]
     public void Append_PastCapacity_ThrowsFullAndWritesNothing()
     {
