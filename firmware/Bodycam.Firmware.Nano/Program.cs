@@ -86,10 +86,20 @@ public static class Program
         // Close what a power cut left open before anything new is written (recovery signs a "closed by recovery"
         // record; the audit trail names each recording, never the wearer).
         var store = new RecordingStore(storage, crypto, secureElement, configuration.StorageReserveBytes);
-        string[] recovered = store.RecoverInterrupted();
-        for (int i = 0; i < recovered.Length; i++)
+        try
         {
-            audit.Append(AuditEventType.RecordingRecovered, clock.ReadMilliseconds(), recovered[i]);
+            string[] recovered = store.RecoverInterrupted();
+            for (int i = 0; i < recovered.Length; i++)
+            {
+                audit.Append(AuditEventType.RecordingRecovered, clock.ReadMilliseconds(), recovered[i]);
+            }
+        }
+        catch (StorageException e)
+        {
+            // A failing card must not stop the boot (the emulator's board does the same): the core meets the error
+            // at its next write and enters the StorageError fault (docs/state-machine.md); what recovery could not
+            // close stays on the card for the next boot. Reported on the debug port, not swallowed.
+            Debug.WriteLine("Recovery stopped by a storage error: " + e.Message);
         }
 
         var writerOptions = new RecordingWriterOptions
