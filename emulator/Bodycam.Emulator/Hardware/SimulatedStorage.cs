@@ -453,16 +453,16 @@ public sealed class SimulatedStorage : IFileStorage
     }
 
     /// <summary>
-    /// File bytes in chunks: appends never copy what is stored. Chunks start at 64 KiB and grow with the file up to
-    /// 4 MiB, so a long recording is a few large-object chunks the garbage collector never moves.
+    /// File bytes in fixed 64 KiB blocks, like a card's allocation units: appends never copy what is stored, and a
+    /// block stays below the runtime's large-object threshold (85 000 bytes), so filling the card costs cheap
+    /// young-generation allocations instead of large-object allocations that each push towards a full collection.
     /// </summary>
     private sealed class ChunkedBytes
     {
-        private const int SmallChunk = 64 * 1024;
-        private const int LargeChunk = 4 * 1024 * 1024;
-        private readonly List<byte[]> _chunks = new();
-        private readonly List<int> _starts = new();
-        private int _capacity;
+        private const int BlockShift = 16;
+        private const int BlockSize = 1 << BlockShift;
+        private const int BlockMask = BlockSize - 1;
+        private readonly List<byte[]> _blocks = new();
 
         public int Count { get; private set; }
 
@@ -470,18 +470,15 @@ public sealed class SimulatedStorage : IFileStorage
         {
             while (count > 0)
             {
-                if (Count == _capacity)
+                int block = Count >> BlockShift;
+                if (block == _blocks.Count)
                 {
-                    int size = Math.Clamp(Count / 2, SmallChunk, LargeChunk);
-                    _chunks.Add(GC.AllocateUninitializedArray<byte>(size));
-                    _starts.Add(_capacity);
-                    _capacity += size;
+                    _blocks.Add(GC.AllocateUninitializedArray<byte>(BlockSize));
                 }
 
-                int c = Find(Count);
-                int at = Count - _starts[c];
-                int n = Math.Min(count, _chunks[c].Length - at);
-                Buffer.BlockCopy(buffer, offset, _chunks[c], at, n);
+                int at = Count & BlockMask;
+                int n = Math.Min(count, BlockSize - at);
+                Buffer.BlockCopy(buffer, offset, _blocks[block], at, n);
                 Count += n;
                 offset += n;
                 count -= n;
@@ -492,10 +489,9 @@ public sealed class SimulatedStorage : IFileStorage
         {
             while (count > 0)
             {
-                int c = Find(position);
-                int at = position - _starts[c];
-                int n = Math.Min(count, _chunks[c].Length - at);
-                Buffer.BlockCopy(_chunks[c], at, buffer, offset, n);
+                int at = position & BlockMask;
+                int n = Math.Min(count, BlockSize - at);
+                Buffer.BlockCopy(_blocks[position >> BlockShift], at, buffer, offset, n);
                 position += n;
                 offset += n;
                 count -= n;
@@ -518,18 +514,9 @@ public sealed class SimulatedStorage : IFileStorage
 
             Count = length;
 
-            // Keep the chunks that hold bytes below the new length; drop the rest.
-            int keep = length == 0 ? 0 : Find(length - 1) + 1;
-            _chunks.RemoveRange(keep, _chunks.Count - keep);
-            _starts.RemoveRange(keep, _starts.Count - keep);
-            _capacity = keep == 0 ? 0 : _starts[keep - 1] + _chunks[keep - 1].Length;
-        }
-
-        private int Find(int position)
-        {
-            // The last chunk that starts at or before the position.
-            int index = _starts.BinarySearch(position);
-            return index >= 0 ? index : ~index - 1;
+            // Keep the blocks that hold bytes below the new length; drop the rest.
+            int keep = (length + BlockMask) >> BlockShift;
+            _blocks.RemoveRange(keep, _blocks.Count - keep);
         }
     }
 }

@@ -4,6 +4,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 using Bodycam.Sdk.Crypto;
 using Bodycam.Sdk.Media;
 
@@ -315,14 +317,18 @@ public sealed class RecordingReader
         header.HeaderHash.Span.CopyTo(aad);
         long maxSegmentBody = header.SegmentMaxBytes + SegmentOverhead;
         int pos = header.Length;
-        int index = 0;
-        bool sawLast = false;
 
         // One arena for all plaintext (never larger than the file): frames are slices of it, and a long recording
         // costs one allocation instead of one large-object allocation per segment.
         byte[] arena = aead is null ? Array.Empty<byte>() : GC.AllocateUninitializedArray<byte>(f.Length);
         int arenaUsed = 0;
 
+        // Decrypting, the chain is hashed ahead on a second core while this one opens segments (SHA-256 and AES-GCM
+        // then overlap); every link is still taken in order below and checked exactly as when hashed here.
+        using ChainHasher? ahead = aead is null ? null : new ChainHasher(_file, pos, chain, maxSegmentBody);
+        bool useAhead = ahead is not null;
+        int index = 0;
+        bool sawLast = false;
         while (true)
         {
             state.Chain = chain;
@@ -474,10 +480,14 @@ public sealed class RecordingReader
                 }
             }
 
-            // h_i = SHA-256(h_{i-1} || record).
-            hash.AppendData(chain);
-            hash.AppendData(record);
-            hash.GetHashAndReset(next);
+            // h_i = SHA-256(h_{i-1} || record): the link hashed ahead if it covers exactly these bytes, else here.
+            useAhead = useAhead && ahead!.TryTake(index, pos, end, next);
+            if (!useAhead)
+            {
+                hash.AppendData(chain);
+                hash.AppendData(record);
+                hash.GetHashAndReset(next);
+            }
             (chain, next) = (next, chain);
             pos = end;
             index++;
@@ -538,6 +548,107 @@ public sealed class RecordingReader
     private static RecordingFormatException Format(RecordingFormatError error, int record, long offset, string message)
     {
         return new RecordingFormatException(error, record, offset, message);
+    }
+
+    /// <summary>
+    /// Hashes a file's chain on a worker thread: walks the records by their length fields (the same bounds the reader
+    /// applies) and publishes each link with the record's extent, stopping at the first record it cannot delimit.
+    /// The reader takes a link only when its extent matches the record it has checked, so the worker never decides
+    /// anything; it only saves the reader the hashing.
+    /// </summary>
+    private sealed class ChainHasher : IDisposable
+    {
+        private readonly object _gate = new();
+        private readonly List<(int Start, int End, byte[] Hash)> _links = new();
+        private readonly Task _task;
+        private volatile bool _stop;
+        private bool _done;
+
+        public ChainHasher(ReadOnlyMemory<byte> file, int start, byte[] headerHash, long maxSegmentBody)
+        {
+            byte[] first = (byte[])headerHash.Clone();
+            _task = Task.Run(() => Run(file, start, first, maxSegmentBody));
+        }
+
+        public bool TryTake(int index, int start, int end, Span<byte> destination)
+        {
+            (int Start, int End, byte[] Hash) link;
+            lock (_gate)
+            {
+                while (_links.Count <= index && !_done)
+                {
+                    Monitor.Wait(_gate);
+                }
+
+                if (_links.Count <= index)
+                {
+                    return false;
+                }
+
+                link = _links[index];
+            }
+
+            if (link.Start != start || link.End != end)
+            {
+                return false;
+            }
+
+            link.Hash.CopyTo(destination);
+            return true;
+        }
+
+        public void Dispose()
+        {
+            _stop = true;
+            _task.Wait();
+        }
+
+        private void Run(ReadOnlyMemory<byte> file, int pos, byte[] chain, long maxSegmentBody)
+        {
+            try
+            {
+                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                ReadOnlySpan<byte> f = file.Span;
+                while (!_stop && f.Length - pos >= RecordHeaderSize)
+                {
+                    long body = BinaryPrimitives.ReadUInt32BigEndian(f[(pos + 1)..]);
+                    bool lengthOk = f[pos] switch
+                    {
+                        1 => body >= SegmentOverhead && body <= maxSegmentBody,
+                        2 => body == CheckpointBody,
+                        3 => body == CloseBody,
+                        4 => body == RecoveryBody,
+                        _ => false,
+                    };
+                    long end = pos + RecordHeaderSize + body;
+                    if (!lengthOk || end > f.Length)
+                    {
+                        break;
+                    }
+
+                    byte[] link = new byte[HashSize];
+                    hash.AppendData(chain);
+                    hash.AppendData(f[pos..(int)end]);
+                    hash.GetHashAndReset(link);
+                    lock (_gate)
+                    {
+                        _links.Add((pos, (int)end, link));
+                        Monitor.PulseAll(_gate);
+                    }
+
+                    chain = link;
+                    pos = (int)end;
+                }
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    _done = true;
+                    Monitor.PulseAll(_gate);
+                }
+            }
+        }
     }
 
     private sealed class ReadState

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -55,6 +56,52 @@ public class RecordingReaderTests
         Assert.Equal(RecordingStatus.Complete, result.EnsureComplete().Status);
         Assert.Equal(Hex(doc["finalChainHash"]), result.FinalChainHash.ToArray());
         Assert.Equal(RecordingCloseReason.Stopped, result.CloseReason);
+    }
+
+    [Fact]
+    public void Decrypt_CompleteVector_FinalChainHashMatchesVerify()
+    {
+        JsonNode doc = Json("complete.json");
+        var reader = new RecordingReader(Vector("complete.bin"));
+
+        RecordingResult decrypted = reader.Decrypt(Hex(doc["devicePublicKey"]), Hex(doc["recipientPrivateKeys"]![0]));
+
+        Assert.Equal(RecordingStatus.Complete, decrypted.Status);
+        Assert.Equal(Hex(doc["finalChainHash"]), decrypted.FinalChainHash.ToArray());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Decrypt_DamagedVector_AgreesWithVerifyOnChainAndCounts(int damage)
+    {
+        JsonNode doc = Json("complete.json");
+        byte[] file = Vector("complete.bin");
+        int header = new RecordingReader(file).ReadHeader().Length;
+        switch (damage)
+        {
+            case 0:
+                // Cut inside the second record.
+                file = file[..(header + 5 + (int)BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(header + 1)) + 40)];
+                break;
+            case 1:
+                // An impossible length in the first record: neither side may hash past it.
+                file[header + 1] = 0xFF;
+                break;
+            default:
+                // A flipped byte inside the last record: the chain differs from the device's.
+                file[^70] ^= 0x01;
+                break;
+        }
+
+        var reader = new RecordingReader(file);
+        RecordingResult verified = reader.Verify(Hex(doc["devicePublicKey"]));
+        RecordingResult decrypted = reader.Decrypt(Hex(doc["devicePublicKey"]), Hex(doc["recipientPrivateKeys"]![0]));
+
+        Assert.NotEqual(RecordingStatus.Complete, decrypted.Status);
+        Assert.Equal(verified.RecordCount, decrypted.RecordCount);
+        Assert.Equal(verified.FinalChainHash.ToArray(), decrypted.FinalChainHash.ToArray());
     }
 
     [Fact]
