@@ -133,24 +133,12 @@ public static class Quantity
     public static bool TryParseBytes(string text, out long bytes)
     {
         bytes = 0;
-        if (string.IsNullOrWhiteSpace(text))
+        if (!TrySplitNumberAndUnit(text, out double value, out string unit))
         {
             return false;
         }
 
-        string s = text.Trim();
-        int i = 0;
-        while (i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] == '.'))
-        {
-            i++;
-        }
-
-        if (i == 0 || !double.TryParse(s.AsSpan(0, i), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value))
-        {
-            return false;
-        }
-
-        double factor = s.Substring(i).Trim() switch
+        double factor = unit switch
         {
             "" or "B" => 1,
             "KB" => 1e3,
@@ -177,24 +165,12 @@ public static class Quantity
     public static bool TryParseBitrate(string text, out long bitsPerSecond)
     {
         bitsPerSecond = 0;
-        if (string.IsNullOrWhiteSpace(text))
+        if (!TrySplitNumberAndUnit(text, out double value, out string unit))
         {
             return false;
         }
 
-        string s = text.Trim();
-        int i = 0;
-        while (i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] == '.'))
-        {
-            i++;
-        }
-
-        if (i == 0 || !double.TryParse(s.AsSpan(0, i), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value))
-        {
-            return false;
-        }
-
-        double factor = s.Substring(i).Trim() switch
+        double factor = unit switch
         {
             "" or "bit/s" => 1,
             "kbit/s" => 1e3,
@@ -268,5 +244,31 @@ public static class Quantity
         }
 
         return text;
+    }
+
+    // A decimal number followed by an optional unit ("2.5MB", "4Mbit/s", "1000"): the number and the trimmed unit.
+    private static bool TrySplitNumberAndUnit(string text, out double value, out string unit)
+    {
+        value = 0;
+        unit = string.Empty;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        string s = text.Trim();
+        int i = 0;
+        while (i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] == '.'))
+        {
+            i++;
+        }
+
+        if (i == 0 || !double.TryParse(s.AsSpan(0, i), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
+        {
+            return false;
+        }
+
+        unit = s.Substring(i).Trim();
+        return true;
     }
 }
