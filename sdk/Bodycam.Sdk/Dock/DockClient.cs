@@ -180,20 +180,35 @@ public sealed class DockClient : IDisposable
             long written = 0;
             Queue<(ushort Id, long Offset)> inFlight = new();
             byte[] request = new byte[1 + 64 + 8 + 4];
+            int window = Math.Max(1, _options.ReadWindow);
+            using CancellationTokenSource timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             while (true)
             {
-                while (inFlight.Count < Math.Max(1, _options.ReadWindow) && requested < fileLength && (requested == offset || requested < fileLength))
+                // The window is refilled in batches, all of a batch's requests in one write: the device then finds
+                // several requests per wake-up and answers them back to back, instead of waking (and the link
+                // carrying a tiny packet) once per answer consumed.
+                if (inFlight.Count <= window / 2)
                 {
-                    if (requested > offset && fileLength == long.MaxValue)
+                    int batch = 0;
+                    while (inFlight.Count < window && requested < fileLength)
                     {
-                        break;
+                        if (requested > offset && fileLength == long.MaxValue)
+                        {
+                            // The first answer gives the file's length; until then only one read is in flight.
+                            break;
+                        }
+
+                        int n = EncodeRead(request, name, requested, chunk);
+                        ushort id = NextId();
+                        batch += DockFraming.Encode((byte)DockCommandCode.ReadRecording, id, request.AsSpan(0, n), _sendBuffer.AsSpan(batch));
+                        inFlight.Enqueue((id, requested));
+                        requested += chunk;
                     }
 
-                    int n = EncodeRead(request, name, requested, chunk);
-                    ushort id = NextId();
-                    await SendAsync(DockCommandCode.ReadRecording, id, request.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
-                    inFlight.Enqueue((id, requested));
-                    requested += chunk;
+                    if (batch > 0)
+                    {
+                        await WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+                    }
                 }
 
                 if (inFlight.Count == 0)
@@ -202,7 +217,7 @@ public sealed class DockClient : IDisposable
                 }
 
                 (ushort expectId, long expectOffset) = inFlight.Peek();
-                DockFrame frame = await ReceiveAsync(expectId, DockCommandCode.ReadRecording, cancellationToken).ConfigureAwait(false);
+                DockFrame frame = await ReceiveAsync(expectId, DockCommandCode.ReadRecording, timeout, cancellationToken).ConfigureAwait(false);
                 inFlight.Dequeue();
                 ReadOnlyMemory<byte> p = frame.Payload;
                 if (p.Length < ReadResponseOverhead)
@@ -529,6 +544,11 @@ public sealed class DockClient : IDisposable
     private async Task SendAsync(DockCommandCode type, ushort id, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         int n = DockFraming.Encode((byte)type, id, payload.Span, _sendBuffer);
+        await WriteAsync(n, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WriteAsync(int n, CancellationToken cancellationToken)
+    {
         try
         {
             await _transport.Stream.WriteAsync(_sendBuffer.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
@@ -543,6 +563,13 @@ public sealed class DockClient : IDisposable
     private async Task<DockFrame> ReceiveAsync(ushort id, DockCommandCode type, CancellationToken cancellationToken)
     {
         using CancellationTokenSource timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        return await ReceiveAsync(id, type, timeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The timeout source is the caller's so a download re-arms one timer per answer instead of creating a linked
+    // source and a timer for each of its hundreds of frames; each answer still gets the whole request timeout.
+    private async Task<DockFrame> ReceiveAsync(ushort id, DockCommandCode type, CancellationTokenSource timeout, CancellationToken cancellationToken)
+    {
         timeout.CancelAfter(_options.RequestTimeout);
         while (true)
         {

@@ -11,8 +11,12 @@ public sealed class DockClientOptions
     /// <summary>Gets or sets how often a read-only request is sent again after a timeout. Default 2.</summary>
     public int Retries { get; set; } = 2;
 
-    /// <summary>Gets or sets how many range reads are in flight during a download. Default 4.</summary>
-    public int ReadWindow { get; set; } = 4;
+    /// <summary>
+    /// Gets or sets how many range reads are in flight during a download. Default 16 (1 MiB of answers at the default
+    /// 64 KiB; more answers queued means fewer stalls of the link between them). The window is refilled in batches
+    /// once half of it has been answered.
+    /// </summary>
+    public int ReadWindow { get; set; } = 16;
 
     /// <summary>Gets or sets the largest range read (0: as much as the device sends in one frame).</summary>
     public int ReadChunkBytes { get; set; }
