@@ -39,7 +39,7 @@ public sealed class ReaderRecordingVerifier : IRecordingVerifier
 
             if (result.Status != RecordingStatus.Complete && result.Status != RecordingStatus.ClosedByRecovery)
             {
-                return new RecordingCheck(false, $"{path}: {result.Status} ({result.Error}, record {result.FailedRecordIndex}, offset {result.FailedOffset})");
+                return new RecordingCheck(false, $"{path}: {Describe(result)}");
             }
 
             if (previous != null)
@@ -75,4 +75,9 @@ public sealed class ReaderRecordingVerifier : IRecordingVerifier
 
         return new RecordingCheck(true, $"{last}, {filePaths.Count} file(s), {segments} segment(s)");
     }
+
+    // What went wrong, for people: a truncated file has no failure location (it simply ends), a tampered one has.
+    private static string Describe(RecordingResult result) => result.Status == RecordingStatus.Truncated
+        ? $"Truncated: {result.RecordCount} whole record(s) ({result.SegmentCount} segments, {result.SignedSegmentCount} signed), then the file ends without a close record"
+        : $"{result.Status} ({result.Error}, record {result.FailedRecordIndex}, offset {result.FailedOffset})";
 }
