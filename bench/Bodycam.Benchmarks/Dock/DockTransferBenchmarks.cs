@@ -107,6 +107,16 @@ public class DockTransferBenchmarks
         return _sink.Length;
     }
 
+    /// <summary>The same range reads with the client's blocking download (blocking reads on the benchmark's thread).</summary>
+    [Benchmark]
+    public long DockTransferBlocking()
+    {
+        _sink.SetLength(0);
+        _client ??= Connect().GetAwaiter().GetResult();
+        _client.Download(_fileName, 0, _sink);
+        return _sink.Length;
+    }
+
     /// <summary>A whole offload: connect, authenticate, copy to disk, verify with the reader, confirm (device rehashes and deletes).</summary>
     [Benchmark]
     public int WholeOffloadWithVerification()

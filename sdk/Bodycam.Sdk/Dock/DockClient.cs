@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
+using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -165,90 +166,93 @@ public sealed class DockClient : IDisposable
     /// <returns>The file's length on the device.</returns>
     public async Task<long> DownloadAsync(string name, long offset, Stream destination, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
-        DockHello hello = Hello ?? throw new InvalidOperationException("Call ConnectAsync first.");
-        int chunk = hello.MaxResponsePayload - ReadResponseOverhead;
-        if (_options.ReadChunkBytes > 0 && _options.ReadChunkBytes < chunk)
-        {
-            chunk = _options.ReadChunkBytes;
-        }
-
+        RangeDownload download = StartDownload(name, offset);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            long fileLength = long.MaxValue;
-            long requested = offset;
-            long written = 0;
-            Queue<(ushort Id, long Offset)> inFlight = new();
-            byte[] request = new byte[1 + 64 + 8 + 4];
-            int window = Math.Max(1, _options.ReadWindow);
             using CancellationTokenSource timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             while (true)
             {
-                // The window is refilled in batches, all of a batch's requests in one write: the device then finds
-                // several requests per wake-up and answers them back to back, instead of waking (and the link
-                // carrying a tiny packet) once per answer consumed.
-                if (inFlight.Count <= window / 2)
+                int batch = download.NextBatch();
+                if (batch > 0)
                 {
-                    int batch = 0;
-                    while (inFlight.Count < window && requested < fileLength)
-                    {
-                        if (requested > offset && fileLength == long.MaxValue)
-                        {
-                            // The first answer gives the file's length; until then only one read is in flight.
-                            break;
-                        }
-
-                        int n = EncodeRead(request, name, requested, chunk);
-                        ushort id = NextId();
-                        batch += DockFraming.Encode((byte)DockCommandCode.ReadRecording, id, request.AsSpan(0, n), _sendBuffer.AsSpan(batch));
-                        inFlight.Enqueue((id, requested));
-                        requested += chunk;
-                    }
-
-                    if (batch > 0)
-                    {
-                        await WriteAsync(batch, cancellationToken).ConfigureAwait(false);
-                    }
+                    await WriteAsync(batch, cancellationToken).ConfigureAwait(false);
                 }
 
-                if (inFlight.Count == 0)
+                if (download.IsComplete)
                 {
-                    return fileLength == long.MaxValue ? offset : fileLength;
+                    return download.FileLength;
                 }
 
-                (ushort expectId, long expectOffset) = inFlight.Peek();
-                DockFrame frame = await ReceiveAsync(expectId, DockCommandCode.ReadRecording, timeout, cancellationToken).ConfigureAwait(false);
-                inFlight.Dequeue();
-                ReadOnlyMemory<byte> p = frame.Payload;
-                if (p.Length < ReadResponseOverhead)
-                {
-                    throw new DockConnectionException(DockConnectionFailure.MalformedResponse, "A range answer is too short.");
-                }
-
-                long at = BinaryPrimitives.ReadInt64LittleEndian(p.Span);
-                fileLength = BinaryPrimitives.ReadInt64LittleEndian(p.Span[8..]);
-                if (at != expectOffset)
-                {
-                    throw new DockConnectionException(DockConnectionFailure.MalformedResponse, "A range answer is for the wrong offset.");
-                }
-
-                ReadOnlyMemory<byte> data = p[ReadResponseOverhead..];
+                DockFrame frame = await ReceiveAsync(download.ExpectedId, DockCommandCode.ReadRecording, timeout, cancellationToken).ConfigureAwait(false);
+                ReadOnlyMemory<byte> data = download.Accept(frame);
                 await destination.WriteAsync(data, cancellationToken).ConfigureAwait(false);
-                written += data.Length;
-                progress?.Report(written);
-                if (requested > fileLength)
-                {
-                    requested = fileLength;
-                }
-
-                if (data.Length == 0 && at < fileLength)
-                {
-                    throw new DockConnectionException(DockConnectionFailure.MalformedResponse, "The device sent no bytes before the end of the file.");
-                }
+                progress?.Report(download.Written);
             }
         }
         finally
         {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Does what <see cref="DownloadAsync"/> does (same range reads in flight, same checks, same resume semantics)
+    /// with blocking reads and writes on the calling thread, for callers that can spare a thread: each wait for an
+    /// answer then costs one thread wake-up instead of an event-thread-to-thread-pool hand-over. Each answer must
+    /// arrive within <see cref="DockClientOptions.RequestTimeout"/>, enforced with the stream's read timeout (a
+    /// socket's receive timeout, a serial port's read timeout), so the transport's stream must support timeouts.
+    /// It never runs beside another request on this client: it refuses to start while one is in flight, and
+    /// asynchronous requests started meanwhile wait until it returns.
+    /// </summary>
+    /// <param name="name">The file name.</param>
+    /// <param name="offset">Where to start (the bytes the destination already holds).</param>
+    /// <param name="destination">Where the bytes go.</param>
+    /// <param name="progress">Receives the count of bytes written so far in this call.</param>
+    /// <returns>The file's length on the device.</returns>
+    /// <exception cref="InvalidOperationException">Another request is in flight on this client.</exception>
+    /// <exception cref="NotSupportedException">The transport's stream cannot time out a read.</exception>
+    /// <exception cref="DockConnectionException">The link failed, timed out or carried a malformed answer.</exception>
+    public long Download(string name, long offset, Stream destination, IProgress<long>? progress = null)
+    {
+        RangeDownload download = StartDownload(name, offset);
+        Stream stream = _transport.Stream;
+        if (!stream.CanTimeout)
+        {
+            throw new NotSupportedException("A blocking download needs a transport whose reads can time out; use DownloadAsync.");
+        }
+
+        if (!_gate.Wait(0))
+        {
+            throw new InvalidOperationException("A request is in flight on this client; a blocking download cannot run beside it.");
+        }
+
+        int previousTimeout = stream.ReadTimeout;
+        try
+        {
+            stream.ReadTimeout = TimeoutMilliseconds();
+            while (true)
+            {
+                int batch = download.NextBatch();
+                if (batch > 0)
+                {
+                    Write(batch);
+                }
+
+                if (download.IsComplete)
+                {
+                    return download.FileLength;
+                }
+
+                DockFrame frame = Receive(download.ExpectedId, DockCommandCode.ReadRecording);
+                ReadOnlyMemory<byte> data = download.Accept(frame);
+                destination.Write(data.Span);
+                progress?.Report(download.Written);
+            }
+        }
+        finally
+        {
+            stream.ReadTimeout = previousTimeout;
             _gate.Release();
         }
     }
@@ -587,27 +591,107 @@ public sealed class DockClient : IDisposable
                 throw new DockConnectionException(DockConnectionFailure.Closed, "The link to the device failed while receiving.", e);
             }
 
-            if (frame.RequestId != id)
+            if (IsAnswer(frame, id, type))
             {
-                continue;
+                return frame;
             }
-
-            if (frame.Type == (byte)DockCommandCode.Error)
-            {
-                PayloadReader r = new(frame.Payload.Span);
-                DockErrorCode code = (DockErrorCode)r.UInt16();
-                DockCommandCode request = (DockCommandCode)r.Byte();
-                uint detail = r.UInt32();
-                throw new DockErrorException(code, request, detail);
-            }
-
-            if (frame.Type != ((byte)type | DockFraming.ResponseFlag))
-            {
-                throw new DockConnectionException(DockConnectionFailure.MalformedResponse, $"Expected an answer to {type}, got type 0x{frame.Type:X2}.");
-            }
-
-            return frame;
         }
+    }
+
+    // The blocking twin of ReceiveAsync. The stream's read timeout bounds each read; the deadline bounds a stream of
+    // frames that are not the answer (late answers to earlier requests), so each answer gets the request timeout.
+    private DockFrame Receive(ushort id, DockCommandCode type)
+    {
+        long deadline = Environment.TickCount64 + TimeoutMilliseconds();
+        while (true)
+        {
+            DockFrame frame;
+            try
+            {
+                frame = _reader.Read();
+            }
+            catch (TimeoutException e)
+            {
+                throw TimedOut(type, e);
+            }
+            catch (IOException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.TimedOut or SocketError.WouldBlock })
+            {
+                throw TimedOut(type, e);
+            }
+            catch (IOException e)
+            {
+                throw new DockConnectionException(DockConnectionFailure.Closed, "The link to the device failed while receiving.", e);
+            }
+
+            if (IsAnswer(frame, id, type))
+            {
+                return frame;
+            }
+
+            if (Environment.TickCount64 > deadline)
+            {
+                throw TimedOut(type, null);
+            }
+        }
+    }
+
+    private static bool IsAnswer(DockFrame frame, ushort id, DockCommandCode type)
+    {
+        if (frame.RequestId != id)
+        {
+            return false;
+        }
+
+        if (frame.Type == (byte)DockCommandCode.Error)
+        {
+            PayloadReader r = new(frame.Payload.Span);
+            DockErrorCode code = (DockErrorCode)r.UInt16();
+            DockCommandCode request = (DockCommandCode)r.Byte();
+            uint detail = r.UInt32();
+            throw new DockErrorException(code, request, detail);
+        }
+
+        if (frame.Type != ((byte)type | DockFraming.ResponseFlag))
+        {
+            throw new DockConnectionException(DockConnectionFailure.MalformedResponse, $"Expected an answer to {type}, got type 0x{frame.Type:X2}.");
+        }
+
+        return true;
+    }
+
+    private DockConnectionException TimedOut(DockCommandCode type, Exception? inner)
+    {
+        string message = $"No answer to {type} within {_options.RequestTimeout.TotalSeconds:0.#} s.";
+        return inner is null
+            ? new DockConnectionException(DockConnectionFailure.Timeout, message)
+            : new DockConnectionException(DockConnectionFailure.Timeout, message, inner);
+    }
+
+    private int TimeoutMilliseconds() => (int)Math.Clamp(_options.RequestTimeout.TotalMilliseconds, 1, int.MaxValue);
+
+    private void Write(int n)
+    {
+        try
+        {
+            _transport.Stream.Write(_sendBuffer, 0, n);
+            _transport.Stream.Flush();
+        }
+        catch (IOException e)
+        {
+            throw new DockConnectionException(DockConnectionFailure.Closed, "The link to the device failed while sending.", e);
+        }
+    }
+
+    private RangeDownload StartDownload(string name, long offset)
+    {
+        DockHello hello = Hello ?? throw new InvalidOperationException("Call ConnectAsync first.");
+        int chunk = hello.MaxResponsePayload - ReadResponseOverhead;
+        if (_options.ReadChunkBytes > 0 && _options.ReadChunkBytes < chunk)
+        {
+            chunk = _options.ReadChunkBytes;
+        }
+
+        return new RangeDownload(this, name, offset, chunk, Math.Max(1, _options.ReadWindow));
     }
 
     private ushort NextId()
@@ -619,5 +703,102 @@ public sealed class DockClient : IDisposable
         }
 
         return _nextId;
+    }
+
+    /// <summary>
+    /// The state of one download, shared by the asynchronous and the blocking path: which range reads to send next,
+    /// which answer comes next, and the checks on each answer. The paths differ only in how they send and wait.
+    /// </summary>
+    private sealed class RangeDownload
+    {
+        private readonly DockClient _owner;
+        private readonly string _name;
+        private readonly long _offset;
+        private readonly int _chunk;
+        private readonly int _window;
+        private readonly Queue<(ushort Id, long Offset)> _inFlight = new();
+        private readonly byte[] _request = new byte[1 + 64 + 8 + 4];
+        private long _fileLength = long.MaxValue;
+        private long _requested;
+
+        public RangeDownload(DockClient owner, string name, long offset, int chunk, int window)
+        {
+            _owner = owner;
+            _name = name;
+            _offset = offset;
+            _requested = offset;
+            _chunk = chunk;
+            _window = window;
+        }
+
+        public long Written { get; private set; }
+
+        public bool IsComplete => _inFlight.Count == 0;
+
+        public long FileLength => _fileLength == long.MaxValue ? _offset : _fileLength;
+
+        public ushort ExpectedId => _inFlight.Peek().Id;
+
+        // Encodes the next batch of range reads into the owner's send buffer and returns its length (0: none due).
+        public int NextBatch()
+        {
+            // The window is refilled in batches, all of a batch's requests in one write: the device then finds
+            // several requests per wake-up and answers them back to back, instead of waking (and the link
+            // carrying a tiny packet) once per answer consumed.
+            int batch = 0;
+            if (_inFlight.Count > _window / 2)
+            {
+                return 0;
+            }
+
+            while (_inFlight.Count < _window && _requested < _fileLength)
+            {
+                if (_requested > _offset && _fileLength == long.MaxValue)
+                {
+                    // The first answer gives the file's length; until then only one read is in flight.
+                    break;
+                }
+
+                int n = EncodeRead(_request, _name, _requested, _chunk);
+                ushort id = _owner.NextId();
+                batch += DockFraming.Encode((byte)DockCommandCode.ReadRecording, id, _request.AsSpan(0, n), _owner._sendBuffer.AsSpan(batch));
+                _inFlight.Enqueue((id, _requested));
+                _requested += _chunk;
+            }
+
+            return batch;
+        }
+
+        // Checks the answer to the oldest read in flight and returns the file bytes it carries.
+        public ReadOnlyMemory<byte> Accept(DockFrame frame)
+        {
+            (_, long expectOffset) = _inFlight.Dequeue();
+            ReadOnlyMemory<byte> p = frame.Payload;
+            if (p.Length < ReadResponseOverhead)
+            {
+                throw new DockConnectionException(DockConnectionFailure.MalformedResponse, "A range answer is too short.");
+            }
+
+            long at = BinaryPrimitives.ReadInt64LittleEndian(p.Span);
+            _fileLength = BinaryPrimitives.ReadInt64LittleEndian(p.Span[8..]);
+            if (at != expectOffset)
+            {
+                throw new DockConnectionException(DockConnectionFailure.MalformedResponse, "A range answer is for the wrong offset.");
+            }
+
+            ReadOnlyMemory<byte> data = p[ReadResponseOverhead..];
+            if (_requested > _fileLength)
+            {
+                _requested = _fileLength;
+            }
+
+            if (data.Length == 0 && at < _fileLength)
+            {
+                throw new DockConnectionException(DockConnectionFailure.MalformedResponse, "The device sent no bytes before the end of the file.");
+            }
+
+            Written += data.Length;
+            return data;
+        }
     }
 }

@@ -45,20 +45,28 @@ public sealed class DockFrameReader
                 return frame;
             }
 
-            if (_start > 0 && (_end == _start || _buffer.Length - _end < 65536))
+            Compact();
+            Append(await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>
+    /// Reads the next good frame with blocking reads on the calling thread. The wait is bounded by the stream's
+    /// ReadTimeout (a socket's receive timeout, a serial port's read timeout), which the caller sets.
+    /// </summary>
+    /// <returns>The frame; its payload is valid until the next call.</returns>
+    /// <exception cref="DockConnectionException">The stream ended.</exception>
+    public DockFrame Read()
+    {
+        while (true)
+        {
+            if (TryTake(out DockFrame frame))
             {
-                Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-                _end -= _start;
-                _start = 0;
+                return frame;
             }
 
-            int read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                throw new DockConnectionException(DockConnectionFailure.Closed, "The device closed the link.");
-            }
-
-            _end += read;
+            Compact();
+            Append(_stream.Read(_buffer, _end, _buffer.Length - _end));
         }
     }
 
@@ -67,6 +75,26 @@ public sealed class DockFrameReader
     {
         _start = 0;
         _end = 0;
+    }
+
+    private void Compact()
+    {
+        if (_start > 0 && (_end == _start || _buffer.Length - _end < 65536))
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+        }
+    }
+
+    private void Append(int read)
+    {
+        if (read == 0)
+        {
+            throw new DockConnectionException(DockConnectionFailure.Closed, "The device closed the link.");
+        }
+
+        _end += read;
     }
 
     private bool TryTake(out DockFrame frame)
