@@ -522,31 +522,7 @@ public sealed class DockService
             return;
         }
 
-        long length = _recordings.GetLength(name);
-        if (position < 0 || position > length)
-        {
-            SendError(type, requestId, DockError.BadRequest, 0);
-            return;
-        }
-
-        int count = Clamp(wanted, length - position);
-        Begin(type, requestId);
-        PutInt64(position);
-        PutInt64(length);
-        int done = 0;
-        while (done < count)
-        {
-            int read = _recordings.Read(name, position + done, _tx, _p + done, count - done);
-            if (read <= 0)
-            {
-                break;
-            }
-
-            done += read;
-        }
-
-        _p += done;
-        Send();
+        SendRange(type, requestId, name, position, wanted, _recordings.GetLength(name));
     }
 
     private void HandleReadAudit(int requestId)
@@ -559,7 +535,14 @@ public sealed class DockService
             return;
         }
 
-        long length = _auditReader.Length;
+        SendRange(type, requestId, null, position, wanted, _auditReader.Length);
+    }
+
+    // One range answer (docs/dock-protocol.md, ReadRecording and ReadAudit): position, total length, then the bytes
+    // read straight into the transmit buffer. The source is the named recording file, or the audit trail when
+    // recordingName is null.
+    private void SendRange(int type, int requestId, string? recordingName, long position, uint wanted, long length)
+    {
         if (position < 0 || position > length)
         {
             SendError(type, requestId, DockError.BadRequest, 0);
@@ -573,7 +556,9 @@ public sealed class DockService
         int done = 0;
         while (done < count)
         {
-            int read = _auditReader.Read(position + done, _tx, _p + done, count - done);
+            int read = recordingName == null
+                ? _auditReader.Read(position + done, _tx, _p + done, count - done)
+                : _recordings.Read(recordingName, position + done, _tx, _p + done, count - done);
             if (read <= 0)
             {
                 break;
