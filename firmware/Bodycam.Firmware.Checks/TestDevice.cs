@@ -34,6 +34,13 @@ public sealed class TestDevice : IDeviceAssemblyHooks
 
     /// <summary>Initializes a new instance of the <see cref="TestDevice"/> class, off, with a 64 MiB card.</summary>
     public TestDevice()
+        : this(64L * 1024 * 1024)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="TestDevice"/> class, off.</summary>
+    /// <param name="cardBytes">The card's capacity.</param>
+    public TestDevice(long cardBytes)
     {
         Trace = new Trace();
         Clock = new ManualClock();
@@ -43,7 +50,7 @@ public sealed class TestDevice : IDeviceAssemblyHooks
         Battery = new StubBattery();
         Camera = new StubCamera();
         Cues = new CueLog(Trace);
-        Storage = new MemoryStorage(64L * 1024 * 1024);
+        Storage = new MemoryStorage(cardBytes);
         Crypto = new DeterministicCryptoEngine();
         SecureElement = new DeterministicSecureElement("device-1");
         Authority = new DeterministicSecureElement("authority");
@@ -99,6 +106,9 @@ public sealed class TestDevice : IDeviceAssemblyHooks
     /// <summary>Gets or sets a value indicating whether the camera model sends audio blocks (default true).</summary>
     public bool Audio { get; set; }
 
+    /// <summary>Gets or sets the longest file before a continuation file (default 30 min, the writer's default).</summary>
+    public int FileMaxMilliseconds { get; set; } = 30 * 60 * 1000;
+
     /// <summary>Gets or sets the settings the next power-on builds from (null: defaults with a small ring).</summary>
     public DeviceConfiguration? Configuration { get; set; }
 
@@ -150,7 +160,12 @@ public sealed class TestDevice : IDeviceAssemblyHooks
             DockChannel = Channel,
         });
         builder.Configuration = Configuration != null ? Configuration : SmallConfiguration();
-        builder.WriterOptions = new RecordingWriterOptions { DeviceId = "HEE-01", SegmentMaxBytes = 8192 };
+        builder.WriterOptions = new RecordingWriterOptions
+        {
+            DeviceId = "HEE-01",
+            SegmentMaxBytes = 8192,
+            FileMaxMilliseconds = FileMaxMilliseconds,
+        };
         builder.FirmwareVersion = "checks";
         builder.Hooks = this;
         Trace.Add("power on");

@@ -41,4 +41,18 @@ public class PreRecordOnNano
     {
         PreRecordChecks.ClearZeroesTheArena();
     }
+
+    /// <summary>See <see cref="PreRecordChecks.ArenaChunksFitTheBoardLimit"/>.</summary>
+    [TestMethod]
+    public static void ArenaChunksFitTheBoardLimit()
+    {
+        PreRecordChecks.ArenaChunksFitTheBoardLimit();
+    }
+
+    /// <summary>See <see cref="PreRecordChecks.ChunkedArenaKeepsFramesIntact"/>.</summary>
+    [TestMethod]
+    public static void ChunkedArenaKeepsFramesIntact()
+    {
+        PreRecordChecks.ChunkedArenaKeepsFramesIntact();
+    }
 }

@@ -95,6 +95,61 @@ public static class PreRecordChecks
         Check.Equal(0, ring.BytesUsed, "bytes used");
     }
 
+    /// <summary>
+    /// A 32-bit nanoFramework board's largest managed object: 65,535 heap blocks of 12 bytes (786,420 bytes) less
+    /// the array header; rounded down to leave room for it.
+    /// </summary>
+    public const int BoardLargestObjectBytes = 786000;
+
+    /// <summary>
+    /// The default 16 MiB arena is allocated in chunks no larger than a 32-bit board's largest object, and the device
+    /// assembly allocates it (on nanoCLR this allocates the whole arena: run with a heap of the board's size).
+    /// </summary>
+    public static void ArenaChunksFitTheBoardLimit()
+    {
+        var configuration = new Bodycam.Firmware.Configuration.DeviceConfiguration();
+        var ring = new PreRecordBuffer(
+            configuration.PreRecordArenaBytes,
+            configuration.PreRecordFrameCapacity,
+            configuration.PreRecordWindowMilliseconds,
+            false);
+        Check.Equal(16 * 1024 * 1024, ring.ArenaBytes, "arena");
+        Check.True(ring.ChunkBytes <= BoardLargestObjectBytes, "every chunk within the board's largest object");
+        Check.Equal(32, ring.ChunkCount, "chunks");
+    }
+
+    /// <summary>Frames never straddle chunks and come back intact after many wraps of a two-chunk arena.</summary>
+    public static void ChunkedArenaKeepsFramesIntact()
+    {
+        var ring = new PreRecordBuffer(PreRecordBuffer.MaxChunkBytes + 300000, 64, 120000, false);
+        Check.Equal(2, ring.ChunkCount, "chunks");
+        byte[] frame = new byte[90000];
+        byte[] copy = new byte[90000];
+        for (int i = 0; i < 60; i++)
+        {
+            int length = 40000 + ((i * 7919) % 50000);
+            for (int k = 0; k < length; k++)
+            {
+                frame[k] = (byte)(i + (k * 13));
+            }
+
+            Check.True(ring.Push(FrameKind.Video, i % 5 == 0, i * 40, frame, 0, length), "pushed");
+            for (int f = 0; f < ring.Count; f++)
+            {
+                int n = ring.CopyFrame(f, copy, 0);
+                int seed = (int)(ring.GetTimestamp(f) / 40);
+                for (int k = 0; k < n; k += 997)
+                {
+                    Check.Equal((byte)(seed + (k * 13)), copy[k], "frame byte");
+                }
+            }
+        }
+
+        Check.True(ring.EvictedBySpaceCount > 0, "the arena wrapped");
+        Check.Equal(0, ring.RejectedOversizeCount, "nothing rejected");
+        Check.True(!ring.Push(FrameKind.Video, true, 9999, new byte[PreRecordBuffer.MaxChunkBytes + 1], 0, PreRecordBuffer.MaxChunkBytes + 1), "a frame larger than a chunk is refused");
+    }
+
     private static byte[] Frame(int seed, int length)
     {
         byte[] data = new byte[length];

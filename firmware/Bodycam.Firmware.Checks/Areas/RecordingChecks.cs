@@ -56,9 +56,10 @@ public static class RecordingChecks
     {
         var device = new TestDevice();
         device.Audio = false;
+        device.FileMaxMilliseconds = 20000;
         device.PowerOn();
         device.DoublePress();
-        device.Advance(31L * 60 * 1000);
+        device.Advance(25000);
         device.Hold(3200);
         RecordingInfo[] recordings = device.Assembly!.RecordingStore.ListRecordings();
         Check.Equal(1, recordings.Length, "one recording");

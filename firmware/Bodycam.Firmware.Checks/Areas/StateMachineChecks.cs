@@ -143,7 +143,7 @@ public static class StateMachineChecks
     /// <summary>Too little storage: the start is refused, nothing is deleted, the storage-full warning shows.</summary>
     public static void StorageFullRefusesStart()
     {
-        var device = new TestDevice();
+        var device = new TestDevice(2 * 1024 * 1024);
         device.PowerOn();
         device.Advance(1000);
         var filler = new byte[4096];

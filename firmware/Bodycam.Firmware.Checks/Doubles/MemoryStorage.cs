@@ -4,15 +4,17 @@ using Bodycam.Firmware.Hal;
 namespace Bodycam.Firmware.Checks.Doubles;
 
 /// <summary>
-/// A storage volume in RAM with a capacity (nano-safe: files kept in parallel arrays). Its errors are the documented
-/// ones of <see cref="IFileStorage"/>: AlreadyExists on create, NotFound on a missing file, Full past the capacity.
+/// A storage volume in RAM with a capacity (nano-safe: files kept in parallel arrays, each file in 64 KiB blocks so
+/// no single object outgrows nanoFramework's largest managed object). Its errors are the documented ones of
+/// <see cref="IFileStorage"/>: AlreadyExists on create, NotFound on a missing file, Full past the capacity.
 /// </summary>
 public sealed class MemoryStorage : IFileStorage
 {
     private const int MaxFiles = 64;
+    private const int BlockBytes = 64 * 1024;
 
     private readonly string[] _names = new string[MaxFiles];
-    private readonly byte[][] _data = new byte[MaxFiles][];
+    private readonly byte[][][] _data = new byte[MaxFiles][][];
     private readonly int[] _lengths = new int[MaxFiles];
     private readonly long _capacity;
     private int _count;
@@ -55,7 +57,7 @@ public sealed class MemoryStorage : IFileStorage
         }
 
         _names[_count] = name;
-        _data[_count] = new byte[256];
+        _data[_count] = new byte[4][];
         _lengths[_count] = 0;
         _count++;
     }
@@ -74,22 +76,29 @@ public sealed class MemoryStorage : IFileStorage
             throw new StorageException(StorageError.Full, "full: " + name);
         }
 
-        int needed = _lengths[i] + count;
-        if (needed > _data[i].Length)
+        int done = 0;
+        while (done < count)
         {
-            int size = _data[i].Length * 2;
-            while (size < needed)
+            int length = _lengths[i];
+            int block = length / BlockBytes;
+            if (block == _data[i].Length)
             {
-                size *= 2;
+                byte[][] grown = new byte[_data[i].Length * 2][];
+                Array.Copy(_data[i], grown, _data[i].Length);
+                _data[i] = grown;
             }
 
-            byte[] grown = new byte[size];
-            Array.Copy(_data[i], grown, _lengths[i]);
-            _data[i] = grown;
-        }
+            if (_data[i][block] == null)
+            {
+                _data[i][block] = new byte[BlockBytes];
+            }
 
-        Array.Copy(buffer, offset, _data[i], _lengths[i], count);
-        _lengths[i] = needed;
+            int at = length % BlockBytes;
+            int n = BlockBytes - at < count - done ? BlockBytes - at : count - done;
+            Array.Copy(buffer, offset + done, _data[i][block], at, n);
+            _lengths[i] = length + n;
+            done += n;
+        }
     }
 
     /// <inheritdoc/>
@@ -109,7 +118,15 @@ public sealed class MemoryStorage : IFileStorage
             return 0;
         }
 
-        Array.Copy(_data[i], (int)position, buffer, offset, n);
+        int done = 0;
+        while (done < n)
+        {
+            int at = (int)position + done;
+            int m = BlockBytes - (at % BlockBytes) < n - done ? BlockBytes - (at % BlockBytes) : n - done;
+            Array.Copy(_data[i][at / BlockBytes], at % BlockBytes, buffer, offset + done, m);
+            done += m;
+        }
+
         return n;
     }
 
@@ -125,7 +142,11 @@ public sealed class MemoryStorage : IFileStorage
         int i = Require(name);
         if (length < _lengths[i])
         {
-            Array.Clear(_data[i], (int)length, _lengths[i] - (int)length);
+            for (int at = (int)length; at < _lengths[i]; at++)
+            {
+                _data[i][at / BlockBytes][at % BlockBytes] = 0;
+            }
+
             _lengths[i] = (int)length;
         }
     }
@@ -165,7 +186,7 @@ public sealed class MemoryStorage : IFileStorage
     /// <param name="position">The byte.</param>
     public void FlipBit(string name, int position)
     {
-        _data[Require(name)][position] ^= 0x01;
+        _data[Require(name)][position / BlockBytes][position % BlockBytes] ^= 0x01;
     }
 
     private int IndexOf(string name)

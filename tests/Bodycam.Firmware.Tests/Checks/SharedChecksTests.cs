@@ -290,4 +290,16 @@ public class SharedChecksTests
     {
         StateMachineChecks.PowerDownFinalizes();
     }
+
+    [Fact]
+    public void PreRecord_ArenaChunksFitTheBoardLimit()
+    {
+        PreRecordChecks.ArenaChunksFitTheBoardLimit();
+    }
+
+    [Fact]
+    public void PreRecord_ChunkedArenaKeepsFramesIntact()
+    {
+        PreRecordChecks.ChunkedArenaKeepsFramesIntact();
+    }
 }
