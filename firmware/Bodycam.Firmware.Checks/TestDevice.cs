@@ -27,7 +27,7 @@ public sealed class TestDevice : IDeviceAssemblyHooks
     private const int AudioIntervalMilliseconds = 100;
     private const int FramesPerKeyFrame = 25;
 
-    private readonly byte[] _frame = new byte[2048];
+    private byte[] _frame = new byte[2048];
     private long _nextVideo = -1;
     private long _nextAudio = -1;
     private int _videoIndex;
@@ -106,6 +106,21 @@ public sealed class TestDevice : IDeviceAssemblyHooks
     /// <summary>Gets or sets a value indicating whether the camera model sends audio blocks (default true).</summary>
     public bool Audio { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether each frame handed to the writer is traced (default true).</summary>
+    public bool TraceFrames { get; set; } = true;
+
+    /// <summary>Gets or sets the storage the device is built with instead of <see cref="Storage"/>, or null.</summary>
+    public IFileStorage? StorageOverride { get; set; }
+
+    /// <summary>Gets or sets the crypto engine the device is built with instead of <see cref="Crypto"/>, or null.</summary>
+    public ICryptoEngine? EngineOverride { get; set; }
+
+    /// <summary>Gets or sets the video frame size of the camera model; 0 (default) gives 200 to 600 bytes.</summary>
+    public int VideoFrameBytes { get; set; }
+
+    /// <summary>Gets or sets the largest plaintext segment (default 8 KiB, so short checks seal many segments).</summary>
+    public int SegmentMaxBytes { get; set; } = 8192;
+
     /// <summary>Gets or sets the longest file before a continuation file (default 30 min, the writer's default).</summary>
     public int FileMaxMilliseconds { get; set; } = 30 * 60 * 1000;
 
@@ -153,17 +168,22 @@ public sealed class TestDevice : IDeviceAssemblyHooks
             Battery = Battery,
             Camera = Camera,
             Cues = Cues,
-            Storage = Storage,
-            Crypto = Crypto,
+            Storage = StorageOverride != null ? StorageOverride : Storage,
+            Crypto = EngineOverride != null ? EngineOverride : Crypto,
             SecureElement = SecureElement,
             Random = Random,
             DockChannel = Channel,
         });
+        if (VideoFrameBytes > _frame.Length)
+        {
+            _frame = new byte[VideoFrameBytes];
+        }
+
         builder.Configuration = Configuration != null ? Configuration : SmallConfiguration();
         builder.WriterOptions = new RecordingWriterOptions
         {
             DeviceId = "HEE-01",
-            SegmentMaxBytes = 8192,
+            SegmentMaxBytes = SegmentMaxBytes,
             FileMaxMilliseconds = FileMaxMilliseconds,
         };
         builder.FirmwareVersion = "checks";
@@ -278,7 +298,7 @@ public sealed class TestDevice : IDeviceAssemblyHooks
             bool busy = false;
             if (_nextVideo >= 0 && _nextVideo <= Clock.Now)
             {
-                int length = 200 + ((_videoIndex * 37) % 400);
+                int length = VideoFrameBytes > 0 ? VideoFrameBytes : 200 + ((_videoIndex * 37) % 400);
                 bool key = _videoIndex % FramesPerKeyFrame == 0;
                 Fill(_videoIndex, length);
                 Core.OnFrame(FrameKind.Video, key, _nextVideo, _frame, 0, length);
@@ -342,6 +362,7 @@ public sealed class TestDevice : IDeviceAssemblyHooks
     public IRecordingSink WrapRecordings(RecordingWriter writer)
     {
         Sink = new TracingSink(writer, Trace);
+        Sink.TraceFrames = TraceFrames;
         return Sink;
     }
 

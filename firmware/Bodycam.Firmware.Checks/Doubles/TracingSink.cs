@@ -23,6 +23,9 @@ public sealed class TracingSink : IRecordingSink
         _trace = trace;
     }
 
+    /// <summary>Gets or sets a value indicating whether frames are traced (default true; a bench turns it off).</summary>
+    public bool TraceFrames { get; set; } = true;
+
     /// <summary>Gets the number of frames handed to the writer.</summary>
     public int FrameCount { get; private set; }
 
@@ -58,6 +61,11 @@ public sealed class TracingSink : IRecordingSink
         if (FirstFrameMilliseconds < 0)
         {
             FirstFrameMilliseconds = timestampMilliseconds;
+        }
+
+        if (!TraceFrames)
+        {
+            return;
         }
 
         _digest.Update(data, offset, count);
