@@ -66,24 +66,24 @@ internal sealed class ChainHasher : IDisposable
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             ReadOnlySpan<byte> f = file.Span;
-            while (!_stop && f.Length - pos >= RecordingFormat.RecordHeaderSize)
+            while (!_stop && f.Length - pos >= RecordingConstants.RecordHeaderSize)
             {
                 long body = BinaryPrimitives.ReadUInt32BigEndian(f[(pos + 1)..]);
                 bool lengthOk = f[pos] switch
                 {
-                    1 => body >= RecordingFormat.SegmentOverhead && body <= maxSegmentBody,
-                    2 => body == RecordingFormat.CheckpointBodySize,
-                    3 => body == RecordingFormat.CloseBodySize,
-                    4 => body == RecordingFormat.RecoveryBodySize,
+                    1 => body >= RecordingConstants.SegmentOverhead && body <= maxSegmentBody,
+                    2 => body == RecordingConstants.CheckpointBodySize,
+                    3 => body == RecordingConstants.CloseBodySize,
+                    4 => body == RecordingConstants.RecoveryBodySize,
                     _ => false,
                 };
-                long end = pos + RecordingFormat.RecordHeaderSize + body;
+                long end = pos + RecordingConstants.RecordHeaderSize + body;
                 if (!lengthOk || end > f.Length)
                 {
                     break;
                 }
 
-                byte[] link = new byte[RecordingFormat.HashSize];
+                byte[] link = new byte[RecordingConstants.HashSize];
                 hash.AppendData(chain);
                 hash.AppendData(f[pos..(int)end]);
                 hash.GetHashAndReset(link);

@@ -15,8 +15,8 @@ namespace Bodycam.Sdk.Recording;
 internal sealed class PayloadStream : IDisposable
 {
     private readonly AesGcm256 _aead;
-    private readonly byte[] _nonce = new byte[RecordingFormat.NonceSize];
-    private readonly byte[] _aad = new byte[RecordingFormat.HashSize + 5];
+    private readonly byte[] _nonce = new byte[RecordingConstants.NonceSize];
+    private readonly byte[] _aad = new byte[RecordingConstants.HashSize + 5];
 
     // One arena for all plaintext (never larger than the file): frames are slices of it, and a long recording costs
     // one allocation instead of one large-object allocation per segment.
@@ -84,18 +84,18 @@ internal sealed class PayloadStream : IDisposable
                 return null;
             }
 
-            byte[] salt = new byte[2 * RecordingFormat.KeySize];
+            byte[] salt = new byte[2 * RecordingConstants.KeySize];
             stanza.EphemeralPublicKey.Span.CopyTo(salt);
-            ourPublic.CopyTo(salt, RecordingFormat.KeySize);
-            wrapKey = Hkdf.DeriveKey(shared, salt, RecordingFormat.RecipientLabel, RecordingFormat.KeySize);
-            contentKey = AesGcm256.Open(wrapKey, new byte[RecordingFormat.NonceSize], stanza.SealedContentKey.Span, ReadOnlySpan<byte>.Empty);
+            ourPublic.CopyTo(salt, RecordingConstants.KeySize);
+            wrapKey = Hkdf.DeriveKey(shared, salt, RecordingConstants.RecipientLabel, RecordingConstants.KeySize);
+            contentKey = AesGcm256.Open(wrapKey, new byte[RecordingConstants.NonceSize], stanza.SealedContentKey.Span, ReadOnlySpan<byte>.Empty);
             if (contentKey is null)
             {
                 state.Fail(RecordingFormatError.RecipientStanzaInvalid, -1, stanza.Offset);
                 return null;
             }
 
-            payloadKey = Hkdf.DeriveKey(contentKey, header.HeaderHash.Span, RecordingFormat.PayloadLabel, RecordingFormat.KeySize);
+            payloadKey = Hkdf.DeriveKey(contentKey, header.HeaderHash.Span, RecordingConstants.PayloadLabel, RecordingConstants.KeySize);
             return new PayloadStream(new AesGcm256(payloadKey), header.HeaderHash.Span, fileLength);
         }
         finally
@@ -122,11 +122,11 @@ internal sealed class PayloadStream : IDisposable
         Array.Clear(_nonce);
         BinaryPrimitives.WriteUInt32BigEndian(_nonce.AsSpan(7), segmentIndex);
         _nonce[11] = flags;
-        BinaryPrimitives.WriteUInt32BigEndian(_aad.AsSpan(RecordingFormat.HashSize), segmentIndex);
-        _aad[RecordingFormat.HashSize + 4] = flags;
-        int n = ciphertextAndTag.Length - RecordingFormat.TagSize;
+        BinaryPrimitives.WriteUInt32BigEndian(_aad.AsSpan(RecordingConstants.HashSize), segmentIndex);
+        _aad[RecordingConstants.HashSize + 4] = flags;
+        int n = ciphertextAndTag.Length - RecordingConstants.TagSize;
         var plain = new ReadOnlyMemory<byte>(_arena, _arenaUsed, n);
-        if (!_aead.TryOpen(_nonce, ciphertextAndTag[..n], ciphertextAndTag.Slice(n, RecordingFormat.TagSize), _aad, _arena.AsSpan(_arenaUsed, n)))
+        if (!_aead.TryOpen(_nonce, ciphertextAndTag[..n], ciphertextAndTag.Slice(n, RecordingConstants.TagSize), _aad, _arena.AsSpan(_arenaUsed, n)))
         {
             return SegmentOutcome.AuthenticationFailed;
         }
@@ -147,7 +147,7 @@ internal sealed class PayloadStream : IDisposable
         ReadOnlySpan<byte> plain = memory.Span;
         while (p < plain.Length)
         {
-            if (plain.Length - p < RecordingFormat.FrameHeaderSize)
+            if (plain.Length - p < RecordingConstants.FrameHeaderSize)
             {
                 return false;
             }
@@ -156,19 +156,19 @@ internal sealed class PayloadStream : IDisposable
             byte flags = plain[p + 1];
             long timestamp = BinaryPrimitives.ReadInt64BigEndian(plain[(p + 2)..]);
             uint length = BinaryPrimitives.ReadUInt32BigEndian(plain[(p + 10)..]);
-            if ((flags & 0xFE) != 0 || length > (uint)(plain.Length - p - RecordingFormat.FrameHeaderSize))
+            if ((flags & 0xFE) != 0 || length > (uint)(plain.Length - p - RecordingConstants.FrameHeaderSize))
             {
                 return false;
             }
 
-            int start = p + RecordingFormat.FrameHeaderSize;
+            int start = p + RecordingConstants.FrameHeaderSize;
             switch (kind)
             {
                 case (byte)MediaKind.Video:
                 case (byte)MediaKind.Audio:
                     state.Frames.Add(new MediaFrame((MediaKind)kind, timestamp, (flags & 1) != 0, memory.Slice(start, (int)length)));
                     break;
-                case RecordingFormat.FrameMarker:
+                case RecordingConstants.FrameMarker:
                     if (length != 0)
                     {
                         return false;

@@ -35,9 +35,9 @@ internal static class RecordVerifier
     {
         ReadOnlySpan<byte> f = file.Span;
         byte[] chain = header.HeaderHash.ToArray();
-        byte[] next = new byte[RecordingFormat.HashSize];
+        byte[] next = new byte[RecordingConstants.HashSize];
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        long maxSegmentBody = header.SegmentMaxBytes + RecordingFormat.SegmentOverhead;
+        long maxSegmentBody = header.SegmentMaxBytes + RecordingConstants.SegmentOverhead;
         int pos = header.Length;
 
         // Decrypting, the chain is hashed ahead on a second core while this one opens segments (SHA-256 and AES-GCM
@@ -60,7 +60,7 @@ internal static class RecordVerifier
                 return state.Fail(RecordingFormatError.TrailingData, index, pos);
             }
 
-            if (f.Length - pos < RecordingFormat.RecordHeaderSize)
+            if (f.Length - pos < RecordingConstants.RecordHeaderSize)
             {
                 return state.Finish(RecordingStatus.Truncated);
             }
@@ -70,17 +70,17 @@ internal static class RecordVerifier
             bool lengthOk;
             switch (type)
             {
-                case RecordingFormat.RecordSegment:
-                    lengthOk = body >= RecordingFormat.SegmentOverhead && body <= maxSegmentBody;
+                case RecordingConstants.RecordSegment:
+                    lengthOk = body >= RecordingConstants.SegmentOverhead && body <= maxSegmentBody;
                     break;
-                case RecordingFormat.RecordCheckpoint:
-                    lengthOk = body == RecordingFormat.CheckpointBodySize;
+                case RecordingConstants.RecordCheckpoint:
+                    lengthOk = body == RecordingConstants.CheckpointBodySize;
                     break;
-                case RecordingFormat.RecordClose:
-                    lengthOk = body == RecordingFormat.CloseBodySize;
+                case RecordingConstants.RecordClose:
+                    lengthOk = body == RecordingConstants.CloseBodySize;
                     break;
-                case RecordingFormat.RecordRecoveryClose:
-                    lengthOk = body == RecordingFormat.RecoveryBodySize;
+                case RecordingConstants.RecordRecoveryClose:
+                    lengthOk = body == RecordingConstants.RecoveryBodySize;
                     break;
                 default:
                     return state.Fail(RecordingFormatError.UnknownRecordType, index, pos);
@@ -91,15 +91,15 @@ internal static class RecordVerifier
                 return state.Fail(RecordingFormatError.BadRecordLength, index, pos);
             }
 
-            int end = (int)Math.Min(int.MaxValue, pos + RecordingFormat.RecordHeaderSize + body);
+            int end = (int)Math.Min(int.MaxValue, pos + RecordingConstants.RecordHeaderSize + body);
             if (end > f.Length)
             {
                 return state.Finish(RecordingStatus.Truncated);
             }
 
             ReadOnlySpan<byte> record = f[pos..end];
-            ReadOnlySpan<byte> b = record[RecordingFormat.RecordHeaderSize..];
-            if (type == RecordingFormat.RecordSegment)
+            ReadOnlySpan<byte> b = record[RecordingConstants.RecordHeaderSize..];
+            if (type == RecordingConstants.RecordSegment)
             {
                 uint segmentIndex = BinaryPrimitives.ReadUInt32BigEndian(b);
                 byte flags = b[4];
@@ -168,31 +168,31 @@ internal static class RecordVerifier
     {
         uint segments = BinaryPrimitives.ReadUInt32BigEndian(b);
         uint records = BinaryPrimitives.ReadUInt32BigEndian(b[4..]);
-        int chainAt = type == RecordingFormat.RecordCheckpoint ? CheckpointChainAt
-            : type == RecordingFormat.RecordClose ? CloseChainAt : RecoveryChainAt;
+        int chainAt = type == RecordingConstants.RecordCheckpoint ? CheckpointChainAt
+            : type == RecordingConstants.RecordClose ? CloseChainAt : RecoveryChainAt;
         if (segments != (uint)state.Segments || records != (uint)index)
         {
             return state.Fail(RecordingFormatError.CountMismatch, index, pos);
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(b.Slice(chainAt, RecordingFormat.HashSize), chain))
+        if (!CryptographicOperations.FixedTimeEquals(b.Slice(chainAt, RecordingConstants.HashSize), chain))
         {
             return state.Fail(RecordingFormatError.ChainMismatch, index, pos);
         }
 
-        int signed = (int)body - RecordingFormat.SignatureSize;
-        byte[] label = RecordingFormat.SignatureLabel;
+        int signed = (int)body - RecordingConstants.SignatureSize;
+        byte[] label = RecordingConstants.SignatureLabel;
         byte[] message = new byte[label.Length + 1 + signed];
         label.CopyTo(message, 0);
         message[label.Length] = type;
         b[..signed].CopyTo(message.AsSpan(label.Length + 1));
-        if (!Ed25519.Verify(devicePublicKey, message, b.Slice(signed, RecordingFormat.SignatureSize)))
+        if (!Ed25519.Verify(devicePublicKey, message, b.Slice(signed, RecordingConstants.SignatureSize)))
         {
             return state.Fail(RecordingFormatError.SignatureInvalid, index, pos);
         }
 
         state.SignedSegments = state.Segments;
-        if (type == RecordingFormat.RecordClose)
+        if (type == RecordingConstants.RecordClose)
         {
             byte reason = b[CloseReasonAt];
             if (reason < 1 || reason > 3)
@@ -209,7 +209,7 @@ internal static class RecordVerifier
             state.EndMonotonic = BinaryPrimitives.ReadInt64BigEndian(b[CloseEndMonotonicAt..]);
             state.Closed = true;
         }
-        else if (type == RecordingFormat.RecordRecoveryClose)
+        else if (type == RecordingConstants.RecordRecoveryClose)
         {
             state.BytesCut = BinaryPrimitives.ReadInt64BigEndian(b[RecoveryBytesCutAt..]);
             uint lastGood = BinaryPrimitives.ReadUInt32BigEndian(b[RecoveryLastGoodAt..]);

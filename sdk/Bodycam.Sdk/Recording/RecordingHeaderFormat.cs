@@ -14,11 +14,11 @@ namespace Bodycam.Sdk.Recording;
 internal static class RecordingHeaderFormat
 {
     private const int MinHeaderLength =
-        RecordingFormat.HeaderFixedPrefixSize + 1 + RecordingFormat.HeaderFixedSuffixSize + RecordingFormat.StanzaSize;
+        RecordingConstants.HeaderFixedPrefixSize + 1 + RecordingConstants.HeaderFixedSuffixSize + RecordingConstants.StanzaSize;
 
     private const int MaxHeaderLength =
-        RecordingFormat.HeaderFixedPrefixSize + RecordingFormat.MaxDeviceIdLength + RecordingFormat.HeaderFixedSuffixSize
-        + (RecordingFormat.MaxRecipients * RecordingFormat.StanzaSize);
+        RecordingConstants.HeaderFixedPrefixSize + RecordingConstants.MaxDeviceIdLength + RecordingConstants.HeaderFixedSuffixSize
+        + (RecordingConstants.MaxRecipients * RecordingConstants.StanzaSize);
 
     /// <summary>Parses the header at the start of <paramref name="file"/>.</summary>
     /// <param name="file">The whole file (the header's byte fields are slices of it).</param>
@@ -27,8 +27,8 @@ internal static class RecordingHeaderFormat
     public static RecordingHeader Parse(ReadOnlyMemory<byte> file)
     {
         ReadOnlySpan<byte> f = file.Span;
-        ReadOnlySpan<byte> magic = RecordingFormat.Magic;
-        if (f.Length < RecordingFormat.PreambleSize)
+        ReadOnlySpan<byte> magic = RecordingConstants.Magic;
+        if (f.Length < RecordingConstants.PreambleSize)
         {
             if (f.Length >= magic.Length && !f[..magic.Length].SequenceEqual(magic))
             {
@@ -44,7 +44,7 @@ internal static class RecordingHeaderFormat
         }
 
         int version = L.Version.ReadUInt16(f, 0);
-        if (version != RecordingFormat.Version)
+        if (version != RecordingConstants.Version)
         {
             throw Format(RecordingFormatError.UnsupportedVersion, L.Version.Offset, "Unsupported format version " + version + ".");
         }
@@ -61,24 +61,24 @@ internal static class RecordingHeaderFormat
         }
 
         int idLength = L.DeviceIdLength.ReadByte(f, 0);
-        if (idLength < 1 || idLength > RecordingFormat.MaxDeviceIdLength)
+        if (idLength < 1 || idLength > RecordingConstants.MaxDeviceIdLength)
         {
             throw Format(RecordingFormatError.MalformedHeader, L.DeviceIdLength.Offset, "Bad device id length.");
         }
 
         int p = L.SuffixOrigin(idLength);
         int recipients = L.RecipientCount.ReadByte(f, p);
-        if (recipients < 1 || recipients > RecordingFormat.MaxRecipients
-            || length != L.RecipientStanzas.At(p) + (recipients * RecordingFormat.StanzaSize))
+        if (recipients < 1 || recipients > RecordingConstants.MaxRecipients
+            || length != L.RecipientStanzas.At(p) + (recipients * RecordingConstants.StanzaSize))
         {
             throw Format(RecordingFormatError.MalformedHeader, L.RecipientCount.At(p), "The recipient count does not match the header length.");
         }
 
         var stanzas = new List<RecipientStanza>(recipients);
         int s = L.RecipientStanzas.At(p);
-        for (int i = 0; i < recipients; i++, s += RecordingFormat.StanzaSize)
+        for (int i = 0; i < recipients; i++, s += RecordingConstants.StanzaSize)
         {
-            if (L.StanzaType.ReadByte(f, s) != RecordingFormat.StanzaX25519)
+            if (L.StanzaType.ReadByte(f, s) != RecordingConstants.StanzaX25519)
             {
                 throw Format(RecordingFormatError.MalformedHeader, s, "Unknown recipient stanza type.");
             }
@@ -92,7 +92,7 @@ internal static class RecordingHeaderFormat
         int codec = L.VideoCodec.ReadByte(f, p);
         long segmentMaxBytes = L.SegmentMaxBytes.ReadUInt32(f, p);
         int checkpointInterval = L.CheckpointInterval.ReadUInt16(f, p);
-        if ((flags & 0xFE) != 0 || codec < 1 || codec > 3 || segmentMaxBytes < RecordingFormat.FrameHeaderSize || checkpointInterval < 1)
+        if ((flags & 0xFE) != 0 || codec < 1 || codec > 3 || segmentMaxBytes < RecordingConstants.FrameHeaderSize || checkpointInterval < 1)
         {
             throw Format(RecordingFormatError.MalformedHeader, p, "A header field is out of range.");
         }

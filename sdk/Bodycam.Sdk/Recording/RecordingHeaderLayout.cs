@@ -7,8 +7,8 @@ namespace Bodycam.Sdk.Recording;
 /// one place in the SDK that says where each header field sits. The header has three parts: the prefix, whose
 /// offsets count from the file start; the suffix, whose offsets count from <c>p</c>, the end of the device id; and the
 /// recipient stanzas, whose offsets count from the start of each stanza. Each part's fields follow each other without
-/// gaps, and the prefix and suffix end where <see cref="RecordingFormat.HeaderFixedPrefixSize"/>,
-/// <see cref="RecordingFormat.HeaderFixedSuffixSize"/> and <see cref="RecordingFormat.StanzaSize"/> say (the
+/// gaps, and the prefix and suffix end where <see cref="RecordingConstants.HeaderFixedPrefixSize"/>,
+/// <see cref="RecordingConstants.HeaderFixedSuffixSize"/> and <see cref="RecordingConstants.StanzaSize"/> say (the
 /// conformance tests check both, and pin this layout to the firmware's and to the spec's table).
 /// </summary>
 public static class RecordingHeaderLayout
@@ -32,7 +32,7 @@ public static class RecordingHeaderLayout
     public static readonly HeaderField DeviceIdLength = new("device-id-length", 60, 1);
 
     /// <summary>The device id (<c>n</c> bytes); it ends at <c>p</c>, the suffix's origin.</summary>
-    public static readonly HeaderField DeviceId = new("device-id", RecordingFormat.HeaderFixedPrefixSize, 0);
+    public static readonly HeaderField DeviceId = new("device-id", RecordingConstants.HeaderFixedPrefixSize, 0);
 
     /// <summary>The file's start on the monotonic clock (suffix).</summary>
     public static readonly HeaderField StartMonotonic = new("start-monotonic", 0, 8);
@@ -88,8 +88,8 @@ public static class RecordingHeaderLayout
     /// <summary>The number of recipient stanzas <c>R</c> (suffix).</summary>
     public static readonly HeaderField RecipientCount = new("recipient-count", 86, 1);
 
-    /// <summary>The recipient stanzas, <c>R</c> of <see cref="RecordingFormat.StanzaSize"/> bytes (suffix).</summary>
-    public static readonly HeaderField RecipientStanzas = new("recipient-stanzas", RecordingFormat.HeaderFixedSuffixSize, 0);
+    /// <summary>The recipient stanzas, <c>R</c> of <see cref="RecordingConstants.StanzaSize"/> bytes (suffix).</summary>
+    public static readonly HeaderField RecipientStanzas = new("recipient-stanzas", RecordingConstants.HeaderFixedSuffixSize, 0);
 
     /// <summary>The stanza type, 1 for X25519 (stanza).</summary>
     public static readonly HeaderField StanzaType = new("stanza-type", 0, 1);

@@ -17,7 +17,7 @@ namespace Bodycam.Sdk.Recording;
 public sealed class RecordingReader
 {
     /// <summary>The format version this reader reads.</summary>
-    public const int FormatVersion = RecordingFormat.Version;
+    public const int FormatVersion = RecordingConstants.Version;
 
     private readonly ReadOnlyMemory<byte> _file;
 

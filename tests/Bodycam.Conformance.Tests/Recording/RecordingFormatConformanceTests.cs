@@ -7,7 +7,7 @@ using FirmwareField = Bodycam.Firmware.Recording.HeaderField;
 using FirmwareFormat = Bodycam.Firmware.Recording.RecordingFormat;
 using FirmwareLayout = Bodycam.Firmware.Recording.RecordingHeaderLayout;
 using SdkField = Bodycam.Sdk.Recording.HeaderField;
-using SdkFormat = Bodycam.Sdk.Recording.RecordingFormat;
+using SdkFormat = Bodycam.Sdk.Recording.RecordingConstants;
 using SdkLayout = Bodycam.Sdk.Recording.RecordingHeaderLayout;
 
 namespace Bodycam.Conformance.Tests.Recording;

@@ -7,7 +7,7 @@ namespace Bodycam.Sdk.Recording;
 /// The header's field offsets are in <see cref="RecordingHeaderLayout"/>. The firmware has its own definition (the
 /// SDK does not reference it); tests/Bodycam.Conformance.Tests pins the two to each other and to the document.
 /// </summary>
-public static class RecordingFormat
+public static class RecordingConstants
 {
     /// <summary>The format version this SDK reads.</summary>
     public const int Version = 1;
