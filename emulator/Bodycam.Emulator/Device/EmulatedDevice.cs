@@ -773,7 +773,8 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
             Provisioning = provisioning,
         });
         core.StateChanged += OnStateChanged;
-        configurationStore.Attach(core);
+        var status = new DeviceCoreDockStatus(core, _options.DeviceId, FirmwareVersion);
+        configurationStore.Attach(status);
         var service = new DockService(
             new DockServiceParts
             {
@@ -789,7 +790,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
                 Audit = audit,
                 AuditReader = trail,
                 Recordings = new RecordingStoreDockRecordings(_store),
-                Status = new DeviceCoreDockStatus(core, _options.DeviceId, FirmwareVersion),
+                Status = status,
                 Configuration = configurationStore,
                 FrameCrc = new SimulatedCrcUnit(),
             },

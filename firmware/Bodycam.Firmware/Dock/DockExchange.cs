@@ -1,5 +1,6 @@
 using System;
 using Bodycam.Firmware.Audit;
+using Bodycam.Firmware.Configuration;
 using Bodycam.Firmware.Hal;
 using Bodycam.Firmware.Provisioning;
 

@@ -1,12 +1,11 @@
 using System;
 using Bodycam.Firmware.Hal;
 using Bodycam.Firmware.Provisioning;
-using Bodycam.Firmware.Storage;
 
 namespace Bodycam.Firmware.Recording;
 
 /// <summary>
-/// The encrypted recording writer (docs/recording-format.md; DESIGN section 4). Frames are gathered into a segment of
+/// The encrypted recording writer (docs/recording-format.md). Frames are gathered into a segment of
 /// at most <see cref="RecordingWriterOptions.SegmentMaxMilliseconds"/> of media and
 /// <see cref="RecordingWriterOptions.SegmentMaxBytes"/>; each segment is sealed with AES-256-GCM under a payload key
 /// derived from a fresh per-file content key, chained into the file's SHA-256 hash chain, appended and flushed before
@@ -21,7 +20,7 @@ public class RecordingWriter : IRecordingSink
     private const int SegmentRecordOverhead = RecordingFormat.RecordHeaderSize + RecordingFormat.SegmentOverhead;
 
     private readonly RecordingWriterOptions _options;
-    private readonly RecordingStore _store;
+    private readonly IRecordingFiles _store;
     private readonly IFileStorage _storage;
     private readonly ICryptoEngine _crypto;
     private readonly ISecureElement _secureElement;
@@ -73,7 +72,7 @@ public class RecordingWriter : IRecordingSink
     /// <param name="provisioning">The recipients' public keys.</param>
     public RecordingWriter(
         RecordingWriterOptions options,
-        RecordingStore store,
+        IRecordingFiles store,
         ICryptoEngine crypto,
         ISecureElement secureElement,
         IRandom random,
@@ -234,7 +233,7 @@ public class RecordingWriter : IRecordingSink
 
     /// <summary>
     /// Gives up the open recording without writing anything more (after a storage failure): keys are erased and the
-    /// file is left for <see cref="RecordingStore.RecoverInterrupted"/> to close.
+    /// file is left for the storage manager's recovery at the next boot to close.
     /// </summary>
     public void Abort()
     {
@@ -316,7 +315,7 @@ public class RecordingWriter : IRecordingSink
             return;
         }
 
-        // Continuation (DESIGN 4): close this file, then link the next one to its final chain hash.
+        // Continuation (docs/recording-format.md, "5. Closing, continuation and recovery"): close this file, then link the next one to its final chain hash.
         SealSegment(true);
         WriteClose(RecordingCloseReason.Continued, now);
         _storage.Flush(_fileName);

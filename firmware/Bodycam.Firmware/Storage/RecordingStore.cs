@@ -11,7 +11,7 @@ namespace Bodycam.Firmware.Storage;
 /// offload. Recovery never decrypts (the device cannot) and never resumes a file: it cuts a torn tail back to the
 /// last complete record and appends a signed "closed by recovery" record.
 /// </summary>
-public class RecordingStore
+public class RecordingStore : IRecordingFiles
 {
     private const int ChunkSize = 4096;
 
