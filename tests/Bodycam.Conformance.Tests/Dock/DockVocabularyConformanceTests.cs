@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using Xunit;
 using FirmwareCommand = Bodycam.Firmware.Dock.DockCommand;
@@ -47,6 +46,19 @@ public class DockVocabularyConformanceTests
     public void Commands_Sdk_MatchTheSpecsCommandTablePlusTheErrorType()
     {
         EnumPairs.AssertMatchesSpec(typeof(SdkCommand), CommandRows(), Spec + " \"Commands\" and \"Framing\"");
+    }
+
+    [Fact]
+    public void ProvisionRecipientLimit_Firmware_MatchesTheSpecsProvisionRow()
+    {
+        // "... uint8 n (1–8), n × recipient key (32) ...": the provisioning store's limit is the wire's.
+        string payload = SpecTable.Read(Spec, "## Commands", "type", "request", "payload", "response payload", "session")
+            .Single(r => r[1] == "Provision")[2];
+        int open = payload.IndexOf("uint8 n (1–", System.StringComparison.Ordinal);
+        Assert.True(open >= 0, "the Provision row gives the recipient count's range");
+        int start = open + "uint8 n (1–".Length;
+        string limit = payload[start..payload.IndexOf(')', start)];
+        Assert.Equal(Bodycam.Firmware.Provisioning.ProvisioningStore.MaxRecipients, int.Parse(limit, CultureInfo.InvariantCulture));
     }
 
     private static (string Name, long Value)[] ErrorRows()
