@@ -76,6 +76,27 @@ public class RecordingFormatConformanceTests
         AssertContiguous(Sdk(SdkLayout.StanzaFields), 0, SdkFormat.StanzaSize);
     }
 
+    [Fact]
+    public void Limits_DeviceIdAndRecipients_MatchTheSpecsHeaderTable()
+    {
+        // "`n`, device id length, 1 to 64" and "number of recipient stanzas `R`, 1 to 16".
+        var rows = SpecTable.Read(Spec, "## 3. Header", "offset", "size", "name", "field");
+        int deviceIdLimit = UpperBound(rows.Single(r => r[2] == "device-id-length")[3]);
+        int recipientLimit = UpperBound(rows.Single(r => r[2] == "recipient-count")[3]);
+
+        // Both sides' constants are equal by Constant_FirmwareAndSdk_AreEqual; these pin them to the spec.
+        Assert.True(deviceIdLimit == FirmwareFormat.MaxDeviceIdLength, $"spec {deviceIdLimit}, code {FirmwareFormat.MaxDeviceIdLength}");
+        Assert.True(recipientLimit == SdkFormat.MaxRecipients, $"spec {recipientLimit}, code {SdkFormat.MaxRecipients}");
+    }
+
+    private static int UpperBound(string field)
+    {
+        const string marker = ", 1 to ";
+        int at = field.LastIndexOf(marker, System.StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{field}' gives no range");
+        return int.Parse(field[(at + marker.Length)..], NumberStyles.None, CultureInfo.InvariantCulture);
+    }
+
     private static void AssertContiguous(List<(string Name, int Offset, int Length)> fields, int start, int end)
     {
         int at = start;
