@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Bodycam.Emulator.Hardware;
 using Bodycam.Firmware.Audit;
+using Bodycam.Firmware.Configuration;
 using Bodycam.Firmware.Dock;
 using Bodycam.Firmware.Hal;
 using Bodycam.Firmware.Provisioning;

@@ -20,7 +20,7 @@ public static class ConfigurationChecks
         var configuration = new DeviceConfiguration();
         try
         {
-            configuration.PreRecordWindowMilliseconds = DeviceConfiguration.MaximumPreRecordWindowMilliseconds + 1;
+            configuration.PreRecordWindowMilliseconds = ConfigurationSchema.MaximumPreRecordWindowMilliseconds + 1;
         }
         catch (ConfigurationException e)
         {

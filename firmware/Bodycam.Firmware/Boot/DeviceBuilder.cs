@@ -153,7 +153,8 @@ public sealed class DeviceBuilder
             Audit = audit,
             Provisioning = provisioning,
         });
-        configurationStore.Attach(core);
+        var status = new DeviceCoreDockStatus(core, WriterOptions.DeviceId, FirmwareVersion);
+        configurationStore.Attach(status);
         var dock = new DockService(
             new DockServiceParts
             {
@@ -169,7 +170,7 @@ public sealed class DeviceBuilder
                 Audit = audit,
                 AuditReader = trail,
                 Recordings = new RecordingStoreDockRecordings(store),
-                Status = new DeviceCoreDockStatus(core, WriterOptions.DeviceId, FirmwareVersion),
+                Status = status,
                 Configuration = configurationStore,
                 FrameCrc = frameCrc,
             },

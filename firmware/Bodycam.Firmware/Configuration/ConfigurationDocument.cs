@@ -17,53 +17,15 @@ public static class ConfigurationDocument
     /// <summary>The longest document accepted, in bytes.</summary>
     public const int MaxLength = 2048;
 
-    // The keys, in the order of docs/configuration.md; s_fields holds the matching DeviceConfiguration property, so a
-    // rule between two settings (DeviceConfiguration.Validate) is reported with the document's key.
-    private static readonly string[] s_keys = new string[]
-    {
-        "debounce-ms",
-        "double-press-window-ms",
-        "stop-hold-ms",
-        "stuck-button-ms",
-        "reminder-interval-ms",
-        "clock-not-set-cue-interval-ms",
-        "fault-cue-interval-ms",
-        "pre-record-window-ms",
-        "pre-record-audio",
-        "storage-reserve-bytes",
-        "battery-critical-percent",
-        "battery-resume-percent",
-        "battery-check-interval-ms",
-    };
-
-    private static readonly string[] s_fields = new string[]
-    {
-        "DebounceMilliseconds",
-        "DoublePressWindowMilliseconds",
-        "StopHoldMilliseconds",
-        "StuckButtonMilliseconds",
-        "ReminderIntervalMilliseconds",
-        "ClockNotSetCueIntervalMilliseconds",
-        "FaultCueIntervalMilliseconds",
-        "PreRecordWindowMilliseconds",
-        "PreRecordIncludesAudio",
-        "StorageReserveBytes",
-        "BatteryCriticalPercent",
-        "BatteryResumePercent",
-        "BatteryCheckIntervalMilliseconds",
-    };
-
-    private const int PreRecordAudioIndex = 8;
-
-    /// <summary>Gets the number of keys a document may hold.</summary>
-    public static int KeyCount => s_keys.Length;
+    /// <summary>Gets the number of keys a document may hold (<see cref="ConfigurationSchema"/>'s table).</summary>
+    public static int KeyCount => ConfigurationSchema.Count;
 
     /// <summary>Gets a key's name.</summary>
     /// <param name="index">0 to <see cref="KeyCount"/> - 1.</param>
     /// <returns>The key.</returns>
     public static string GetKey(int index)
     {
-        return s_keys[index];
+        return ConfigurationSchema.Get(index).Key;
     }
 
     /// <summary>
@@ -93,7 +55,7 @@ public static class ConfigurationDocument
         }
 
         DeviceConfiguration staged = new DeviceConfiguration();
-        bool[] seen = new bool[s_keys.Length];
+        bool[] seen = new bool[ConfigurationSchema.Count];
         bool versionSeen = false;
         int line = 0;
         int position = offset;
@@ -180,100 +142,48 @@ public static class ConfigurationDocument
             return;
         }
 
-        int index = IndexOfKey(key);
-        if (index < 0)
+        ConfigurationKey? entry = ConfigurationSchema.Find(key);
+        if (entry == null)
         {
             throw new ConfigurationException(ConfigurationError.UnknownKey, key, where + ": unknown key '" + key + "'");
         }
 
-        if (seen[index])
+        if (seen[entry.Index])
         {
             throw new ConfigurationException(ConfigurationError.Duplicate, key, where + ": '" + key + "' appears twice");
         }
 
-        seen[index] = true;
-        if (index == PreRecordAudioIndex)
+        seen[entry.Index] = true;
+        long number;
+        if (entry.IsBoolean)
         {
             string value = Ascii(document, equals + 1, end);
             if (value == "true")
             {
-                staged.PreRecordIncludesAudio = true;
+                number = 1;
             }
             else if (value == "false")
             {
-                staged.PreRecordIncludesAudio = false;
+                number = 0;
             }
             else
             {
                 throw new ConfigurationException(ConfigurationError.Syntax, key, where + ": " + key + " is true or false");
             }
-
-            return;
+        }
+        else
+        {
+            number = ParseNumber(document, equals + 1, end, key, where);
         }
 
-        long number = ParseNumber(document, equals + 1, end, key, where);
         try
         {
-            Set(staged, index, number);
+            staged.SetValue(entry, number);
         }
         catch (ConfigurationException e)
         {
             throw new ConfigurationException(key, e.Value, e.Minimum, e.Maximum);
         }
-    }
-
-    private static void Set(DeviceConfiguration c, int index, long value)
-    {
-        // The int settings are range-checked as long first, so a huge value cannot wrap into range.
-        switch (index)
-        {
-            case 0:
-                c.DebounceMilliseconds = value;
-                return;
-            case 1:
-                c.DoublePressWindowMilliseconds = value;
-                return;
-            case 2:
-                c.StopHoldMilliseconds = value;
-                return;
-            case 3:
-                c.StuckButtonMilliseconds = value;
-                return;
-            case 4:
-                c.ReminderIntervalMilliseconds = value;
-                return;
-            case 5:
-                c.ClockNotSetCueIntervalMilliseconds = value;
-                return;
-            case 6:
-                c.FaultCueIntervalMilliseconds = value;
-                return;
-            case 7:
-                c.PreRecordWindowMilliseconds = value;
-                return;
-            case 9:
-                c.StorageReserveBytes = value;
-                return;
-            case 10:
-                c.BatteryCriticalPercent = (int)CheckInt(value, "BatteryCriticalPercent", 1, 30);
-                return;
-            case 11:
-                c.BatteryResumePercent = (int)CheckInt(value, "BatteryResumePercent", 2, 50);
-                return;
-            default:
-                c.BatteryCheckIntervalMilliseconds = value;
-                return;
-        }
-    }
-
-    private static long CheckInt(long value, string field, long minimum, long maximum)
-    {
-        if (value < minimum || value > maximum)
-        {
-            throw new ConfigurationException(field, value, minimum, maximum);
-        }
-
-        return value;
     }
 
     // Decimal digits only (no sign, no spaces), at most 18 of them so the value fits a long.
@@ -299,30 +209,10 @@ public static class ConfigurationDocument
         return value;
     }
 
-    private static int IndexOfKey(string key)
-    {
-        for (int i = 0; i < s_keys.Length; i++)
-        {
-            if (s_keys[i] == key)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     private static string KeyOfField(string field)
     {
-        for (int i = 0; i < s_fields.Length; i++)
-        {
-            if (s_fields[i] == field)
-            {
-                return s_keys[i];
-            }
-        }
-
-        return field;
+        ConfigurationKey? key = ConfigurationSchema.FindByField(field);
+        return key == null ? field : key.Key;
     }
 
     private static string Ascii(byte[] data, int start, int end)

@@ -1,18 +1,19 @@
 using System;
-using Bodycam.Firmware.Dock;
 using Bodycam.Firmware.Hal;
 using Bodycam.Firmware.StateMachine;
+using Bodycam.Firmware.Persistence;
 
 namespace Bodycam.Firmware.Configuration;
 
 /// <summary>
 /// The configuration pushed over the dock, kept on the storage volume so it survives a power cycle
-/// (docs/configuration.md, "On the device"). Two alternating copies ("configuration.0" and "configuration.1") as in
-/// the provisioning store, so a power cut during a write leaves the previous one; each copy holds the sequence
-/// number and the document and is signed by the device key, so a copy edited outside the firmware is ignored.
+/// (docs/configuration.md, "On the device"). Two alternating signed copies ("configuration.0" and "configuration.1",
+/// a <see cref="SignedCopyStore"/> as in the provisioning store), so a power cut during a write leaves the previous
+/// one; each copy holds the sequence number and the document and is signed by the device key, so a copy edited outside
+/// the firmware is ignored.
 /// A document is accepted only while the device sits in the dock, after the dock service checked the authority's
 /// signature and the sequence; it is stored at once and is in force from the next boot, when the board builds the
-/// device core from <see cref="Load"/> (the pre-record arena is sized once at boot, DESIGN §3).
+/// device core from <see cref="Load"/> (the pre-record arena is sized once at boot).
 /// </summary>
 public sealed class ConfigurationStore : IDockConfigurationSink
 {
@@ -20,20 +21,13 @@ public sealed class ConfigurationStore : IDockConfigurationSink
     public const string Label = "BODYCAM-CONFIG-V1";
 
     private const byte FormatVersion = 1;
-    private const int KeySize = 32;
-    private const int SignatureSize = 64;
+    private const int SignatureSize = SignedCopyStore.SignatureSize;
     private const int HeaderSize = 1 + 8 + 2;
 
-    private static readonly string[] s_slots = new string[] { "configuration.0", "configuration.1" };
-
-    private readonly IFileStorage _storage;
-    private readonly ICryptoEngine _crypto;
-    private readonly ISecureElement _secureElement;
-    private readonly byte[] _buffer = new byte[Label.Length + HeaderSize + ConfigurationDocument.MaxLength + SignatureSize];
-    private readonly byte[] _devicePublicKey = new byte[KeySize];
-    private DeviceCore? _core;
+    private readonly SignedCopyStore _copies;
+    private readonly byte[] _buffer;
+    private IConfigurationGate? _gate;
     private long _sequence;
-    private int _slot = -1;
 
     /// <summary>Initializes a new instance of the <see cref="ConfigurationStore"/> class.</summary>
     /// <param name="storage">The storage volume.</param>
@@ -41,9 +35,8 @@ public sealed class ConfigurationStore : IDockConfigurationSink
     /// <param name="secureElement">Signs the copies with the device key.</param>
     public ConfigurationStore(IFileStorage storage, ICryptoEngine crypto, ISecureElement secureElement)
     {
-        _storage = storage;
-        _crypto = crypto;
-        _secureElement = secureElement;
+        _copies = new SignedCopyStore(storage, crypto, secureElement, Label, "configuration", HeaderSize + ConfigurationDocument.MaxLength);
+        _buffer = _copies.Buffer;
     }
 
     /// <inheritdoc/>
@@ -67,16 +60,16 @@ public sealed class ConfigurationStore : IDockConfigurationSink
             throw new ArgumentNullException("target");
         }
 
-        _secureElement.ReadDevicePublicKey(_devicePublicKey, 0);
+        _copies.LoadDeviceKey();
         long best = -1;
-        for (int slot = 0; slot < s_slots.Length; slot++)
+        for (int slot = 0; slot < _copies.SlotCount; slot++)
         {
-            if (!_storage.Exists(s_slots[slot]))
+            if (!_copies.Exists(slot))
             {
                 continue;
             }
 
-            long sequence = ReadCopy(s_slots[slot]);
+            long sequence = ReadCopy(slot);
             if (sequence < 0)
             {
                 FoundDamage = true;
@@ -84,7 +77,7 @@ public sealed class ConfigurationStore : IDockConfigurationSink
             else if (sequence > best)
             {
                 best = sequence;
-                _slot = slot;
+                _copies.CurrentSlot = slot;
             }
         }
 
@@ -93,34 +86,35 @@ public sealed class ConfigurationStore : IDockConfigurationSink
             return;
         }
 
-        ReadCopy(s_slots[_slot]);
-        int length = _buffer[Label.Length + 9] | (_buffer[Label.Length + 10] << 8);
+        ReadCopy(_copies.CurrentSlot);
+        int at = _copies.RecordOffset;
+        int length = _buffer[at + 9] | (_buffer[at + 10] << 8);
         try
         {
-            ConfigurationDocument.Apply(_buffer, Label.Length + HeaderSize, length, target);
+            ConfigurationDocument.Apply(_buffer, at + HeaderSize, length, target);
             _sequence = best;
         }
         catch (ConfigurationException)
         {
             // Signed by this device but not readable by this firmware (a downgrade): keep the factory values.
             FoundDamage = true;
-            _slot = -1;
+            _copies.CurrentSlot = -1;
         }
     }
 
-    /// <summary>Tells the store which core's state decides whether the device is docked.</summary>
-    /// <param name="core">The device core built from the loaded configuration.</param>
-    public void Attach(DeviceCore core)
+    /// <summary>Tells the store what decides whether the device is docked (the board's device state).</summary>
+    /// <param name="gate">Open while the device is in its docked state.</param>
+    public void Attach(IConfigurationGate gate)
     {
-        _core = core;
+        _gate = gate;
     }
 
     /// <inheritdoc/>
     public bool TryApply(long sequence, byte[] document, int offset, int count)
     {
         LastError = null;
-        DeviceCore? core = _core;
-        if (core == null || core.State != DeviceState.Docked)
+        IConfigurationGate? gate = _gate;
+        if (gate == null || !gate.AcceptsConfiguration)
         {
             LastError = new ConfigurationException(ConfigurationError.NotDocked, "state", "a configuration is accepted only while the device is docked");
             return false;
@@ -143,7 +137,8 @@ public sealed class ConfigurationStore : IDockConfigurationSink
 
     private void Write(long sequence, byte[] document, int offset, int count)
     {
-        int n = PutLabel();
+        int start = _copies.RecordOffset;
+        int n = start;
         _buffer[n++] = FormatVersion;
         for (int i = 0; i < 8; i++)
         {
@@ -154,48 +149,21 @@ public sealed class ConfigurationStore : IDockConfigurationSink
         _buffer[n++] = (byte)(count >> 8);
         Array.Copy(document, offset, _buffer, n, count);
         n += count;
-        _secureElement.Sign(_buffer, 0, n, _buffer, n);
-        n += SignatureSize;
-
-        // Write the slot not holding the current copy; the current one survives a cut during this write.
-        int slot = _slot == 0 ? 1 : 0;
-        string name = s_slots[slot];
-        if (_storage.Exists(name))
-        {
-            _storage.Delete(name);
-        }
-
-        _storage.Create(name);
-        _storage.Append(name, _buffer, Label.Length, n - Label.Length);
-        _storage.Flush(name);
-        _slot = slot;
+        _copies.Write(n - start);
         _sequence = sequence;
     }
 
-    // Reads a copy into _buffer behind the label; returns its sequence, or -1 when it is malformed or not signed by
-    // this device.
-    private long ReadCopy(string name)
+    // Reads a copy into the buffer behind the label; returns its sequence, or -1 when it is malformed or not signed
+    // by this device.
+    private long ReadCopy(int slot)
     {
-        int n = PutLabel();
-        long length = _storage.GetLength(name);
-        if (length < HeaderSize + SignatureSize || length > _buffer.Length - n)
+        int total = _copies.Read(slot, HeaderSize + SignatureSize);
+        if (total < 0)
         {
             return -1;
         }
 
-        int total = (int)length;
-        int done = 0;
-        while (done < total)
-        {
-            int read = _storage.Read(name, done, _buffer, n + done, total - done);
-            if (read <= 0)
-            {
-                return -1;
-            }
-
-            done += read;
-        }
-
+        int n = _copies.RecordOffset;
         if (_buffer[n] != FormatVersion)
         {
             return -1;
@@ -214,16 +182,6 @@ public sealed class ConfigurationStore : IDockConfigurationSink
             return -1;
         }
 
-        return _crypto.Ed25519Verify(_devicePublicKey, _buffer, 0, signatureAt, _buffer, signatureAt) ? sequence : -1;
-    }
-
-    private int PutLabel()
-    {
-        for (int i = 0; i < Label.Length; i++)
-        {
-            _buffer[i] = (byte)Label[i];
-        }
-
-        return Label.Length;
+        return _copies.Verify(total) ? sequence : -1;
     }
 }

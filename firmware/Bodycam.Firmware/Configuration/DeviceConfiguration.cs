@@ -7,29 +7,27 @@ namespace Bodycam.Firmware.Configuration;
 /// Every setter checks its range and throws <see cref="ConfigurationException"/> naming the field and the range;
 /// <see cref="Validate"/> also checks the rules that tie two settings together. Defaults follow the municipal
 /// decision's reference settings (double press to start, hold 3 s to stop, 30 s pre-record without audio,
-/// reminder every 2 min).
+/// reminder every 2 min). The ranges and factory values of the settings a configuration document may change are
+/// <see cref="ConfigurationSchema"/>'s; the board's memory budget (arena, frame index, drain batch) is checked here.
 /// </summary>
 public sealed class DeviceConfiguration
 {
-    /// <summary>Largest pre-record window: 120 s (the decision allows a short pre-record only).</summary>
-    public const long MaximumPreRecordWindowMilliseconds = 120000;
-
-    private long _debounceMilliseconds = 30;
-    private long _doublePressWindowMilliseconds = 600;
-    private long _stopHoldMilliseconds = 3000;
-    private long _stuckButtonMilliseconds = 30000;
-    private long _reminderIntervalMilliseconds = 120000;
-    private long _clockNotSetCueIntervalMilliseconds = 60000;
-    private long _faultCueIntervalMilliseconds = 30000;
-    private long _preRecordWindowMilliseconds = 30000;
+    private long _debounceMilliseconds = ConfigurationSchema.Debounce.Factory;
+    private long _doublePressWindowMilliseconds = ConfigurationSchema.DoublePressWindow.Factory;
+    private long _stopHoldMilliseconds = ConfigurationSchema.StopHold.Factory;
+    private long _stuckButtonMilliseconds = ConfigurationSchema.StuckButton.Factory;
+    private long _reminderIntervalMilliseconds = ConfigurationSchema.ReminderInterval.Factory;
+    private long _clockNotSetCueIntervalMilliseconds = ConfigurationSchema.ClockNotSetCueInterval.Factory;
+    private long _faultCueIntervalMilliseconds = ConfigurationSchema.FaultCueInterval.Factory;
+    private long _preRecordWindowMilliseconds = ConfigurationSchema.PreRecordWindow.Factory;
     private int _preRecordArenaBytes = 16 * 1024 * 1024;
     private int _preRecordFrameCapacity = 8192;
-    private bool _preRecordIncludesAudio;
+    private bool _preRecordIncludesAudio = ConfigurationSchema.PreRecordAudio.Factory != 0;
     private int _preRecordDrainFramesPerCall = 8;
-    private long _storageReserveBytes = 16L * 1024 * 1024;
-    private int _batteryCriticalPercent = 5;
-    private int _batteryResumePercent = 10;
-    private long _batteryCheckIntervalMilliseconds = 10000;
+    private long _storageReserveBytes = ConfigurationSchema.StorageReserve.Factory;
+    private int _batteryCriticalPercent = (int)ConfigurationSchema.BatteryCritical.Factory;
+    private int _batteryResumePercent = (int)ConfigurationSchema.BatteryResume.Factory;
+    private long _batteryCheckIntervalMilliseconds = ConfigurationSchema.BatteryCheckInterval.Factory;
 
     /// <summary>
     /// Gets or sets how long a raw pin level must stay unchanged before it counts (software debounce; the .NET IoT
@@ -38,7 +36,7 @@ public sealed class DeviceConfiguration
     public long DebounceMilliseconds
     {
         get => _debounceMilliseconds;
-        set => _debounceMilliseconds = Check("DebounceMilliseconds", value, 0, 200);
+        set => _debounceMilliseconds = Check(ConfigurationSchema.Debounce, value);
     }
 
     /// <summary>
@@ -48,14 +46,14 @@ public sealed class DeviceConfiguration
     public long DoublePressWindowMilliseconds
     {
         get => _doublePressWindowMilliseconds;
-        set => _doublePressWindowMilliseconds = Check("DoublePressWindowMilliseconds", value, 150, 2000);
+        set => _doublePressWindowMilliseconds = Check(ConfigurationSchema.DoublePressWindow, value);
     }
 
     /// <summary>Gets or sets how long a press must be held to stop a recording. Default 3 s, range 1 to 10 s.</summary>
     public long StopHoldMilliseconds
     {
         get => _stopHoldMilliseconds;
-        set => _stopHoldMilliseconds = Check("StopHoldMilliseconds", value, 1000, 10000);
+        set => _stopHoldMilliseconds = Check(ConfigurationSchema.StopHold, value);
     }
 
     /// <summary>
@@ -65,14 +63,14 @@ public sealed class DeviceConfiguration
     public long StuckButtonMilliseconds
     {
         get => _stuckButtonMilliseconds;
-        set => _stuckButtonMilliseconds = Check("StuckButtonMilliseconds", value, 5000, 600000);
+        set => _stuckButtonMilliseconds = Check(ConfigurationSchema.StuckButton, value);
     }
 
     /// <summary>Gets or sets the interval of the still-recording reminder cue. Default 2 min, range 10 s to 1 h.</summary>
     public long ReminderIntervalMilliseconds
     {
         get => _reminderIntervalMilliseconds;
-        set => _reminderIntervalMilliseconds = Check("ReminderIntervalMilliseconds", value, 10000, 3600000);
+        set => _reminderIntervalMilliseconds = Check(ConfigurationSchema.ReminderInterval, value);
     }
 
     /// <summary>
@@ -81,14 +79,14 @@ public sealed class DeviceConfiguration
     public long ClockNotSetCueIntervalMilliseconds
     {
         get => _clockNotSetCueIntervalMilliseconds;
-        set => _clockNotSetCueIntervalMilliseconds = Check("ClockNotSetCueIntervalMilliseconds", value, 10000, 3600000);
+        set => _clockNotSetCueIntervalMilliseconds = Check(ConfigurationSchema.ClockNotSetCueInterval, value);
     }
 
     /// <summary>Gets or sets the repeat interval of the fault cue while in a fault. Default 30 s, range 5 s to 1 h.</summary>
     public long FaultCueIntervalMilliseconds
     {
         get => _faultCueIntervalMilliseconds;
-        set => _faultCueIntervalMilliseconds = Check("FaultCueIntervalMilliseconds", value, 5000, 3600000);
+        set => _faultCueIntervalMilliseconds = Check(ConfigurationSchema.FaultCueInterval, value);
     }
 
     /// <summary>
@@ -98,11 +96,7 @@ public sealed class DeviceConfiguration
     public long PreRecordWindowMilliseconds
     {
         get => _preRecordWindowMilliseconds;
-        set => _preRecordWindowMilliseconds = Check(
-            "PreRecordWindowMilliseconds",
-            value,
-            0,
-            MaximumPreRecordWindowMilliseconds);
+        set => _preRecordWindowMilliseconds = Check(ConfigurationSchema.PreRecordWindow, value);
     }
 
     /// <summary>
@@ -152,7 +146,7 @@ public sealed class DeviceConfiguration
     public long StorageReserveBytes
     {
         get => _storageReserveBytes;
-        set => _storageReserveBytes = Check("StorageReserveBytes", value, 0, 64L * 1024 * 1024 * 1024);
+        set => _storageReserveBytes = Check(ConfigurationSchema.StorageReserve, value);
     }
 
     /// <summary>
@@ -162,7 +156,7 @@ public sealed class DeviceConfiguration
     public int BatteryCriticalPercent
     {
         get => _batteryCriticalPercent;
-        set => _batteryCriticalPercent = (int)Check("BatteryCriticalPercent", value, 1, 30);
+        set => _batteryCriticalPercent = (int)Check(ConfigurationSchema.BatteryCritical, value);
     }
 
     /// <summary>
@@ -172,14 +166,14 @@ public sealed class DeviceConfiguration
     public int BatteryResumePercent
     {
         get => _batteryResumePercent;
-        set => _batteryResumePercent = (int)Check("BatteryResumePercent", value, 2, 50);
+        set => _batteryResumePercent = (int)Check(ConfigurationSchema.BatteryResume, value);
     }
 
     /// <summary>Gets or sets how often the battery gauge is read. Default 10 s, range 1 s to 10 min.</summary>
     public long BatteryCheckIntervalMilliseconds
     {
         get => _batteryCheckIntervalMilliseconds;
-        set => _batteryCheckIntervalMilliseconds = Check("BatteryCheckIntervalMilliseconds", value, 1000, 600000);
+        set => _batteryCheckIntervalMilliseconds = Check(ConfigurationSchema.BatteryCheckInterval, value);
     }
 
     /// <summary>
@@ -209,16 +203,95 @@ public sealed class DeviceConfiguration
         _batteryCheckIntervalMilliseconds = source._batteryCheckIntervalMilliseconds;
     }
 
+    /// <summary>
+    /// Sets the setting of a configuration document's key. The value is range-checked as a long before an int
+    /// setting takes it, so a huge value cannot wrap into range.
+    /// </summary>
+    /// <param name="key">A key of <see cref="ConfigurationSchema"/>.</param>
+    /// <param name="value">The value (0 or 1 for a boolean key).</param>
+    /// <exception cref="ConfigurationException">The value is outside the key's range.</exception>
+    public void SetValue(ConfigurationKey key, long value)
+    {
+        if (key == null)
+        {
+            throw new ArgumentNullException("key");
+        }
+
+        Check(key, value);
+        int index = key.Index;
+        if (index == ConfigurationSchema.Debounce.Index)
+        {
+            DebounceMilliseconds = value;
+        }
+        else if (index == ConfigurationSchema.DoublePressWindow.Index)
+        {
+            DoublePressWindowMilliseconds = value;
+        }
+        else if (index == ConfigurationSchema.StopHold.Index)
+        {
+            StopHoldMilliseconds = value;
+        }
+        else if (index == ConfigurationSchema.StuckButton.Index)
+        {
+            StuckButtonMilliseconds = value;
+        }
+        else if (index == ConfigurationSchema.ReminderInterval.Index)
+        {
+            ReminderIntervalMilliseconds = value;
+        }
+        else if (index == ConfigurationSchema.ClockNotSetCueInterval.Index)
+        {
+            ClockNotSetCueIntervalMilliseconds = value;
+        }
+        else if (index == ConfigurationSchema.FaultCueInterval.Index)
+        {
+            FaultCueIntervalMilliseconds = value;
+        }
+        else if (index == ConfigurationSchema.PreRecordWindow.Index)
+        {
+            PreRecordWindowMilliseconds = value;
+        }
+        else if (index == ConfigurationSchema.PreRecordAudio.Index)
+        {
+            PreRecordIncludesAudio = value != 0;
+        }
+        else if (index == ConfigurationSchema.StorageReserve.Index)
+        {
+            StorageReserveBytes = value;
+        }
+        else if (index == ConfigurationSchema.BatteryCritical.Index)
+        {
+            BatteryCriticalPercent = (int)value;
+        }
+        else if (index == ConfigurationSchema.BatteryResume.Index)
+        {
+            BatteryResumePercent = (int)value;
+        }
+        else if (index == ConfigurationSchema.BatteryCheckInterval.Index)
+        {
+            BatteryCheckIntervalMilliseconds = value;
+        }
+        else
+        {
+            throw new ArgumentOutOfRangeException("key");
+        }
+    }
+
     /// <summary>Checks the rules that tie settings together; each setter already checked its own range.</summary>
     /// <exception cref="ConfigurationException">A dependent setting is out of its range.</exception>
     public void Validate()
     {
         // The stuck limit must leave room for a stop hold, or every stop would fault the button.
-        Check("StuckButtonMilliseconds", _stuckButtonMilliseconds, _stopHoldMilliseconds + 1, 600000);
+        Check(ConfigurationSchema.StuckButton.Field, _stuckButtonMilliseconds, _stopHoldMilliseconds + 1, ConfigurationSchema.StuckButton.Maximum);
 
         // A debounce as long as the window would swallow every double press.
-        Check("DebounceMilliseconds", _debounceMilliseconds, 0, (_doublePressWindowMilliseconds / 3) - 1);
-        Check("BatteryResumePercent", _batteryResumePercent, _batteryCriticalPercent + 1, 50);
+        Check(ConfigurationSchema.Debounce.Field, _debounceMilliseconds, ConfigurationSchema.Debounce.Minimum, (_doublePressWindowMilliseconds / 3) - 1);
+        Check(ConfigurationSchema.BatteryResume.Field, _batteryResumePercent, _batteryCriticalPercent + 1, ConfigurationSchema.BatteryResume.Maximum);
+    }
+
+    private static long Check(ConfigurationKey key, long value)
+    {
+        return Check(key.Field, value, key.Minimum, key.Maximum);
     }
 
     private static long Check(string field, long value, long minimum, long maximum)

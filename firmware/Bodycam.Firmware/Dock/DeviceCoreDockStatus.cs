@@ -1,9 +1,13 @@
 using Bodycam.Firmware.StateMachine;
+using Bodycam.Firmware.Configuration;
 
 namespace Bodycam.Firmware.Dock;
 
-/// <summary>The device core's state, and the device's identity, for the dock's hello and info answers.</summary>
-public sealed class DeviceCoreDockStatus : IDockDeviceStatus
+/// <summary>
+/// The device core's state, and the device's identity, for the dock's hello and info answers; also the gate that lets
+/// the configuration store accept a pushed document only in the docked state.
+/// </summary>
+public sealed class DeviceCoreDockStatus : IDockDeviceStatus, IConfigurationGate
 {
     private readonly DeviceCore _core;
 
@@ -23,6 +27,9 @@ public sealed class DeviceCoreDockStatus : IDockDeviceStatus
 
     /// <inheritdoc/>
     public string FirmwareVersion { get; }
+
+    /// <inheritdoc/>
+    public bool AcceptsConfiguration => _core.State == DeviceState.Docked;
 
     /// <inheritdoc/>
     public int StateCode => (int)_core.State;

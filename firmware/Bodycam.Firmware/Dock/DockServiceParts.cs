@@ -1,4 +1,5 @@
 using Bodycam.Firmware.Audit;
+using Bodycam.Firmware.Configuration;
 using Bodycam.Firmware.Hal;
 using Bodycam.Firmware.Provisioning;
 

@@ -1,12 +1,13 @@
 using System;
 using Bodycam.Firmware.Hal;
+using Bodycam.Firmware.Persistence;
 
 namespace Bodycam.Firmware.Provisioning;
 
 /// <summary>
-/// The enrolment, persisted on the storage volume in two alternating copies ("provisioning.0" and "provisioning.1")
-/// so a power cut during a write leaves the previous copy. Each copy carries a generation number and the device key's
-/// signature: a copy edited outside the firmware does not verify. Written only through <see cref="Provision"/> (when
+/// The enrolment, persisted on the storage volume in two alternating signed copies ("provisioning.0" and
+/// "provisioning.1", a <see cref="SignedCopyStore"/>) so a power cut during a write leaves the previous copy. Each copy
+/// carries a generation number and the device key's signature: a copy edited outside the firmware does not verify. Written only through <see cref="Provision"/> (when
 /// unprovisioned or reset) and <see cref="Reset"/>; the dock's provision and reset commands are the only callers.
 /// Layout: docs/dock-protocol.md, "Provisioning store".
 /// </summary>
@@ -20,22 +21,17 @@ public sealed class ProvisioningStore : IProvisioningStore
 
     private const byte FormatVersion = 1;
     private const int KeySize = 32;
-    private const int SignatureSize = 64;
-    private const int MaxRecordSize = 1 + 4 + 1 + 33 + KeySize + 1 + (MaxRecipients * KeySize) + SignatureSize;
+    private const int SignatureSize = SignedCopyStore.SignatureSize;
+    private const int MaxRecordSize = 1 + 4 + 1 + 33 + KeySize + 1 + (MaxRecipients * KeySize);
+    private const int MinFileSize = 1 + 4 + 1 + 1 + KeySize + 1 + SignatureSize;
 
-    private static readonly string[] s_slots = new string[] { "provisioning.0", "provisioning.1" };
-
-    private readonly IFileStorage _storage;
-    private readonly ICryptoEngine _crypto;
-    private readonly ISecureElement _secureElement;
-    private readonly byte[] _buffer = new byte[Label.Length + MaxRecordSize];
-    private readonly byte[] _devicePublicKey = new byte[KeySize];
+    private readonly SignedCopyStore _copies;
+    private readonly byte[] _buffer;
     private readonly byte[] _authorityKey = new byte[KeySize];
     private byte[][] _recipients = new byte[0][];
     private string _municipalityId = string.Empty;
     private ProvisioningState _state = ProvisioningState.Unprovisioned;
     private uint _generation;
-    private int _slot = -1;
 
     /// <summary>Initializes a new instance of the <see cref="ProvisioningStore"/> class.</summary>
     /// <param name="storage">The storage volume.</param>
@@ -43,9 +39,8 @@ public sealed class ProvisioningStore : IProvisioningStore
     /// <param name="secureElement">Signs the copies with the device key.</param>
     public ProvisioningStore(IFileStorage storage, ICryptoEngine crypto, ISecureElement secureElement)
     {
-        _storage = storage;
-        _crypto = crypto;
-        _secureElement = secureElement;
+        _copies = new SignedCopyStore(storage, crypto, secureElement, Label, "provisioning", MaxRecordSize);
+        _buffer = _copies.Buffer;
     }
 
     /// <inheritdoc/>
@@ -63,23 +58,23 @@ public sealed class ProvisioningStore : IProvisioningStore
     /// <summary>Loads the newest valid copy (call once at boot).</summary>
     public void Load()
     {
-        _secureElement.ReadDevicePublicKey(_devicePublicKey, 0);
+        _copies.LoadDeviceKey();
         bool anyFile = false;
         bool found = false;
-        for (int slot = 0; slot < s_slots.Length; slot++)
+        for (int slot = 0; slot < _copies.SlotCount; slot++)
         {
-            if (!_storage.Exists(s_slots[slot]))
+            if (!_copies.Exists(slot))
             {
                 continue;
             }
 
             anyFile = true;
             uint generation;
-            if (TryParse(s_slots[slot], out generation) && (!found || generation > _generation))
+            if (TryParse(slot, out generation) && (!found || generation > _generation))
             {
                 found = true;
                 _generation = generation;
-                _slot = slot;
+                _copies.CurrentSlot = slot;
             }
         }
 
@@ -87,7 +82,7 @@ public sealed class ProvisioningStore : IProvisioningStore
         {
             // Parse the winner again to make it current.
             uint generation;
-            TryParse(s_slots[_slot], out generation);
+            TryParse(_copies.CurrentSlot, out generation);
             ApplyBuffer();
         }
         else
@@ -169,12 +164,8 @@ public sealed class ProvisioningStore : IProvisioningStore
 
     private void Write(ProvisioningState state, string municipalityId, byte[] authorityKey, byte[][] recipients)
     {
-        int n = Label.Length;
-        for (int i = 0; i < Label.Length; i++)
-        {
-            _buffer[i] = (byte)Label[i];
-        }
-
+        int start = _copies.RecordOffset;
+        int n = start;
         uint generation = _generation + 1;
         _buffer[n++] = FormatVersion;
         _buffer[n++] = (byte)generation;
@@ -197,54 +188,22 @@ public sealed class ProvisioningStore : IProvisioningStore
             n += KeySize;
         }
 
-        _secureElement.Sign(_buffer, 0, n, _buffer, n);
-        n += SignatureSize;
-
-        // Write the slot not holding the current copy; the current one survives a cut during this write.
-        int slot = _slot == 0 ? 1 : 0;
-        string name = s_slots[slot];
-        if (_storage.Exists(name))
-        {
-            _storage.Delete(name);
-        }
-
-        _storage.Create(name);
-        _storage.Append(name, _buffer, Label.Length, n - Label.Length);
-        _storage.Flush(name);
-        _slot = slot;
+        _copies.Write(n - start);
         _generation = generation;
         ApplyBuffer();
     }
 
-    // Reads a copy into _buffer (behind the label) and checks its structure and device signature.
-    private bool TryParse(string name, out uint generation)
+    // Reads a copy into the buffer (behind the label) and checks its structure and device signature.
+    private bool TryParse(int slot, out uint generation)
     {
         generation = 0;
-        for (int i = 0; i < Label.Length; i++)
-        {
-            _buffer[i] = (byte)Label[i];
-        }
-
-        long length = _storage.GetLength(name);
-        if (length < 1 + 4 + 1 + 1 + KeySize + 1 + SignatureSize || length > MaxRecordSize)
+        int total = _copies.Read(slot, MinFileSize);
+        if (total < 0)
         {
             return false;
         }
 
-        int total = (int)length;
-        int done = 0;
-        while (done < total)
-        {
-            int read = _storage.Read(name, done, _buffer, Label.Length + done, total - done);
-            if (read <= 0)
-            {
-                return false;
-            }
-
-            done += read;
-        }
-
-        int n = Label.Length;
+        int n = _copies.RecordOffset;
         if (_buffer[n] != FormatVersion)
         {
             return false;
@@ -259,25 +218,25 @@ public sealed class ProvisioningStore : IProvisioningStore
         }
 
         int recipientsAt = n + 7 + municipalityLength + KeySize;
-        if (recipientsAt >= Label.Length + total)
+        if (recipientsAt >= n + total)
         {
             return false;
         }
 
         int recipients = _buffer[recipientsAt];
         int signatureAt = recipientsAt + 1 + (recipients * KeySize);
-        if (recipients > MaxRecipients || signatureAt + SignatureSize != Label.Length + total)
+        if (recipients > MaxRecipients || signatureAt + SignatureSize != n + total)
         {
             return false;
         }
 
-        return _crypto.Ed25519Verify(_devicePublicKey, _buffer, 0, signatureAt, _buffer, signatureAt);
+        return _copies.Verify(total);
     }
 
     // Makes the record in _buffer (just written or just verified) the current provisioning.
     private void ApplyBuffer()
     {
-        int n = Label.Length + 5;
+        int n = _copies.RecordOffset + 5;
         _state = (ProvisioningState)_buffer[n++];
         int municipalityLength = _buffer[n++];
         char[] chars = new char[municipalityLength];

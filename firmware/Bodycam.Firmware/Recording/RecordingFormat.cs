@@ -3,8 +3,9 @@ using System;
 namespace Bodycam.Firmware.Recording;
 
 /// <summary>
-/// Constants of the recording file format, version 1 (docs/recording-format.md). The SDK's reader carries its own
-/// copy of these values: it depends on the document, not on the firmware.
+/// Constants of the recording file format, version 1 (docs/recording-format.md); the header's field offsets are in
+/// <see cref="RecordingHeaderLayout"/>. The SDK carries its own definition of these values (it depends on the
+/// document, not on the firmware); tests/Bodycam.Conformance.Tests pins the two to each other and to the document.
 /// </summary>
 public static class RecordingFormat
 {
@@ -61,6 +62,9 @@ public static class RecordingFormat
 
     /// <summary>Record type of a signed "closed by recovery" record.</summary>
     public const byte RecordRecoveryClose = 4;
+
+    /// <summary>Stanza type of an X25519 recipient stanza (docs/recording-format.md, "3.1 Recipient stanza").</summary>
+    public const byte StanzaX25519 = 1;
 
     /// <summary>Frame record kind of a marker (video and audio use <see cref="Hal.FrameKind"/>'s values 1 and 2).</summary>
     public const byte FrameMarker = 3;

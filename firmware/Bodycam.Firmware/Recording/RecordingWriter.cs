@@ -1,12 +1,11 @@
 using System;
 using Bodycam.Firmware.Hal;
 using Bodycam.Firmware.Provisioning;
-using Bodycam.Firmware.Storage;
 
 namespace Bodycam.Firmware.Recording;
 
 /// <summary>
-/// The encrypted recording writer (docs/recording-format.md; DESIGN section 4). Frames are gathered into a segment of
+/// The encrypted recording writer (docs/recording-format.md). Frames are gathered into a segment of
 /// at most <see cref="RecordingWriterOptions.SegmentMaxMilliseconds"/> of media and
 /// <see cref="RecordingWriterOptions.SegmentMaxBytes"/>; each segment is sealed with AES-256-GCM under a payload key
 /// derived from a fresh per-file content key, chained into the file's SHA-256 hash chain, appended and flushed before
@@ -21,7 +20,7 @@ public class RecordingWriter : IRecordingSink
     private const int SegmentRecordOverhead = RecordingFormat.RecordHeaderSize + RecordingFormat.SegmentOverhead;
 
     private readonly RecordingWriterOptions _options;
-    private readonly RecordingStore _store;
+    private readonly IRecordingFiles _store;
     private readonly IFileStorage _storage;
     private readonly ICryptoEngine _crypto;
     private readonly ISecureElement _secureElement;
@@ -73,7 +72,7 @@ public class RecordingWriter : IRecordingSink
     /// <param name="provisioning">The recipients' public keys.</param>
     public RecordingWriter(
         RecordingWriterOptions options,
-        RecordingStore store,
+        IRecordingFiles store,
         ICryptoEngine crypto,
         ISecureElement secureElement,
         IRandom random,
@@ -234,7 +233,7 @@ public class RecordingWriter : IRecordingSink
 
     /// <summary>
     /// Gives up the open recording without writing anything more (after a storage failure): keys are erased and the
-    /// file is left for <see cref="RecordingStore.RecoverInterrupted"/> to close.
+    /// file is left for the storage manager's recovery at the next boot to close.
     /// </summary>
     public void Abort()
     {
@@ -316,7 +315,7 @@ public class RecordingWriter : IRecordingSink
             return;
         }
 
-        // Continuation (DESIGN 4): close this file, then link the next one to its final chain hash.
+        // Continuation (docs/recording-format.md, "5. Closing, continuation and recovery"): close this file, then link the next one to its final chain hash.
         SealSegment(true);
         WriteClose(RecordingCloseReason.Continued, now);
         _storage.Flush(_fileName);
@@ -356,34 +355,36 @@ public class RecordingWriter : IRecordingSink
 
     private int BuildHeader(long monotonic)
     {
+        // Every field goes through the layout (docs/recording-format.md, "3. Header"): prefix from the file start,
+        // suffix from p, the end of the device id.
         byte[] h = _header;
-        Array.Copy(RecordingFormat.Magic, 0, h, 0, 6);
-        BigEndian.WriteUInt16(h, 6, RecordingFormat.Version);
-        Array.Copy(_recordingIdBytes, 0, h, 12, 16);
-        Array.Copy(_devicePublicKey, 0, h, 28, 32);
-        h[60] = (byte)_deviceId.Length;
-        Array.Copy(_deviceId, 0, h, 61, _deviceId.Length);
-        int p = 61 + _deviceId.Length;
-        BigEndian.WriteInt64(h, p, monotonic);
-        BigEndian.WriteInt64(h, p + 8, _beginUnix + (monotonic - _beginMonotonic));
-        h[p + 16] = _clockSet ? (byte)1 : (byte)0;
-        BigEndian.WriteUInt16(h, p + 17, _fileIndex);
-        Array.Copy(_previousFileHash, 0, h, p + 19, 32);
-        h[p + 51] = (byte)_options.VideoCodec;
-        BigEndian.WriteUInt16(h, p + 52, _options.Width);
-        BigEndian.WriteUInt16(h, p + 54, _options.Height);
-        BigEndian.WriteUInt16(h, p + 56, _options.FramesPerSecond);
-        BigEndian.WriteUInt32(h, p + 58, (uint)_options.AudioSampleRate);
-        h[p + 62] = (byte)_options.AudioFormat;
-        h[p + 63] = (byte)_options.AudioChannels;
-        BigEndian.WriteUInt32(h, p + 64, (uint)_options.SegmentMaxMilliseconds);
-        BigEndian.WriteUInt32(h, p + 68, (uint)_options.SegmentMaxBytes);
-        BigEndian.WriteUInt16(h, p + 72, _options.CheckpointInterval);
-        BigEndian.WriteInt64(h, p + 74, _options.FileMaxBytes);
-        BigEndian.WriteUInt32(h, p + 82, (uint)_options.FileMaxMilliseconds);
+        RecordingHeaderLayout.Magic.WriteBytes(h, 0, RecordingFormat.Magic, 0);
+        RecordingHeaderLayout.Version.WriteUInt16(h, 0, RecordingFormat.Version);
+        RecordingHeaderLayout.RecordingId.WriteBytes(h, 0, _recordingIdBytes, 0);
+        RecordingHeaderLayout.DeviceKey.WriteBytes(h, 0, _devicePublicKey, 0);
+        RecordingHeaderLayout.DeviceIdLength.WriteByte(h, 0, _deviceId.Length);
+        Array.Copy(_deviceId, 0, h, RecordingHeaderLayout.DeviceId.Offset, _deviceId.Length);
+        int p = RecordingHeaderLayout.SuffixOrigin(_deviceId.Length);
+        RecordingHeaderLayout.StartMonotonic.WriteInt64(h, p, monotonic);
+        RecordingHeaderLayout.StartUtc.WriteInt64(h, p, _beginUnix + (monotonic - _beginMonotonic));
+        RecordingHeaderLayout.Flags.WriteByte(h, p, _clockSet ? 1 : 0);
+        RecordingHeaderLayout.ContinuationIndex.WriteUInt16(h, p, _fileIndex);
+        RecordingHeaderLayout.PreviousChainHash.WriteBytes(h, p, _previousFileHash, 0);
+        RecordingHeaderLayout.VideoCodec.WriteByte(h, p, (int)_options.VideoCodec);
+        RecordingHeaderLayout.Width.WriteUInt16(h, p, _options.Width);
+        RecordingHeaderLayout.Height.WriteUInt16(h, p, _options.Height);
+        RecordingHeaderLayout.FramesPerSecond.WriteUInt16(h, p, _options.FramesPerSecond);
+        RecordingHeaderLayout.AudioSampleRate.WriteUInt32(h, p, (uint)_options.AudioSampleRate);
+        RecordingHeaderLayout.AudioFormat.WriteByte(h, p, (int)_options.AudioFormat);
+        RecordingHeaderLayout.AudioChannels.WriteByte(h, p, _options.AudioChannels);
+        RecordingHeaderLayout.SegmentMaxMilliseconds.WriteUInt32(h, p, (uint)_options.SegmentMaxMilliseconds);
+        RecordingHeaderLayout.SegmentMaxBytes.WriteUInt32(h, p, (uint)_options.SegmentMaxBytes);
+        RecordingHeaderLayout.CheckpointInterval.WriteUInt16(h, p, _options.CheckpointInterval);
+        RecordingHeaderLayout.FileMaxBytes.WriteInt64(h, p, _options.FileMaxBytes);
+        RecordingHeaderLayout.FileMaxMilliseconds.WriteUInt32(h, p, (uint)_options.FileMaxMilliseconds);
         int recipients = _provisioning.RecipientCount;
-        h[p + 86] = (byte)recipients;
-        p += RecordingFormat.HeaderFixedSuffixSize;
+        RecordingHeaderLayout.RecipientCount.WriteByte(h, p, recipients);
+        p = RecordingHeaderLayout.RecipientStanzas.At(p);
 
         // A fresh content key for this file; sealed to every recipient (age-style X25519 stanzas).
         _random.Fill(_contentKey, 0, _contentKey.Length);
@@ -410,17 +411,29 @@ public class RecordingWriter : IRecordingSink
             _crypto.HkdfSha256(_sharedSecret, _stanzaSalt, RecordingFormat.RecipientLabel, _wrapKey);
             Array.Clear(_sharedSecret, 0, _sharedSecret.Length);
 
-            h[p] = 1;
-            Array.Copy(_recipientKey, 0, h, p + 1, 32);
-            Array.Copy(_ephemeralPublic, 0, h, p + 33, 32);
+            RecordingHeaderLayout.StanzaType.WriteByte(h, p, RecordingFormat.StanzaX25519);
+            RecordingHeaderLayout.StanzaRecipientKey.WriteBytes(h, p, _recipientKey, 0);
+            RecordingHeaderLayout.StanzaEphemeralKey.WriteBytes(h, p, _ephemeralPublic, 0);
 
             // Each wrap key seals exactly one message, so the all-zero nonce is never reused under it.
-            _crypto.AesGcmSeal(_wrapKey, _zeroNonce, h, 0, 0, _contentKey, 0, 32, h, p + 65, h, p + 97);
+            _crypto.AesGcmSeal(
+                _wrapKey,
+                _zeroNonce,
+                h,
+                0,
+                0,
+                _contentKey,
+                0,
+                RecordingHeaderLayout.StanzaSealedKey.Length,
+                h,
+                RecordingHeaderLayout.StanzaSealedKey.At(p),
+                h,
+                RecordingHeaderLayout.StanzaTag.At(p));
             Array.Clear(_wrapKey, 0, _wrapKey.Length);
             p += RecordingFormat.StanzaSize;
         }
 
-        BigEndian.WriteUInt32(h, 8, (uint)p);
+        RecordingHeaderLayout.HeaderLength.WriteUInt32(h, 0, (uint)p);
         return p;
     }
 

@@ -6,12 +6,12 @@ using Bodycam.Firmware.Recording;
 namespace Bodycam.Firmware.Storage;
 
 /// <summary>
-/// The storage manager (DESIGN section 4, capability 4): the index of recordings on the card, free space less a
-/// reserve, boot-time recovery of interrupted files, ranged reads for the dock, and deletion only after a confirmed
-/// offload. Recovery never decrypts (the device cannot) and never resumes a file: it cuts a torn tail back to the
-/// last complete record and appends a signed "closed by recovery" record.
+/// The storage manager (docs/recording-format.md, "5. Closing, continuation and recovery"): the index of recordings
+/// on the card, free space less a reserve, boot-time recovery of interrupted files, ranged reads for the dock, and
+/// deletion only after a confirmed offload. Recovery never decrypts (the device cannot) and never resumes a file: it
+/// cuts a torn tail back to the last complete record and appends a signed "closed by recovery" record.
 /// </summary>
-public class RecordingStore
+public class RecordingStore : IRecordingFiles
 {
     private const int ChunkSize = 4096;
 
@@ -283,8 +283,8 @@ public class RecordingStore
             }
         }
 
-        long headerLength = BigEndian.ReadUInt32(_header, 8);
-        if (BigEndian.ReadUInt16(_header, 6) != RecordingFormat.Version
+        long headerLength = RecordingHeaderLayout.HeaderLength.ReadUInt32(_header, 0);
+        if (RecordingHeaderLayout.Version.ReadUInt16(_header, 0) != RecordingFormat.Version
             || headerLength < RecordingFormat.HeaderFixedPrefixSize + RecordingFormat.HeaderFixedSuffixSize
             || headerLength > RecordingFormat.MaxHeaderSize || length < headerLength)
         {
@@ -293,21 +293,21 @@ public class RecordingStore
 
         int h = (int)headerLength;
         ReadFully(name, 0, _header, 0, h);
-        int p = RecordingFormat.HeaderFixedPrefixSize + _header[60];
+        int p = RecordingHeaderLayout.SuffixOrigin(RecordingHeaderLayout.DeviceIdLength.ReadByte(_header, 0));
         if (p + RecordingFormat.HeaderFixedSuffixSize > h)
         {
             return;
         }
 
-        int recipients = _header[p + 86];
+        int recipients = RecordingHeaderLayout.RecipientCount.ReadByte(_header, p);
         if (h != p + RecordingFormat.HeaderFixedSuffixSize + (recipients * RecordingFormat.StanzaSize))
         {
             return;
         }
 
-        s.StartUnix = BigEndian.ReadInt64(_header, p + 8);
-        s.ClockSynchronised = (_header[p + 16] & 1) != 0;
-        long maxSegmentBody = BigEndian.ReadUInt32(_header, p + 68) + (long)RecordingFormat.SegmentOverhead;
+        s.StartUnix = RecordingHeaderLayout.StartUtc.ReadInt64(_header, p);
+        s.ClockSynchronised = (RecordingHeaderLayout.Flags.ReadByte(_header, p) & 1) != 0;
+        long maxSegmentBody = RecordingHeaderLayout.SegmentMaxBytes.ReadUInt32(_header, p) + (long)RecordingFormat.SegmentOverhead;
         if (hash)
         {
             _crypto.Sha256Begin();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace Bodycam.Sdk.Configuration;
@@ -18,35 +19,8 @@ public static class DeviceConfigurationDocument
     /// <summary>The longest document a device accepts, in bytes.</summary>
     public const int MaxLength = 2048;
 
-    private static readonly Dictionary<string, (long Min, long Max)> s_ranges = new(StringComparer.Ordinal)
-    {
-        ["debounce-ms"] = (0, 200),
-        ["double-press-window-ms"] = (150, 2000),
-        ["stop-hold-ms"] = (1000, 10000),
-        ["stuck-button-ms"] = (5000, 600000),
-        ["reminder-interval-ms"] = (10000, 3600000),
-        ["clock-not-set-cue-interval-ms"] = (10000, 3600000),
-        ["fault-cue-interval-ms"] = (5000, 3600000),
-        ["pre-record-window-ms"] = (0, 120000),
-        ["pre-record-audio"] = (0, 1),
-        ["storage-reserve-bytes"] = (0, 64L * 1024 * 1024 * 1024),
-        ["battery-critical-percent"] = (1, 30),
-        ["battery-resume-percent"] = (2, 50),
-        ["battery-check-interval-ms"] = (1000, 600000),
-    };
-
-    private static readonly Dictionary<string, long> s_factory = new(StringComparer.Ordinal)
-    {
-        ["debounce-ms"] = 30,
-        ["double-press-window-ms"] = 600,
-        ["stop-hold-ms"] = 3000,
-        ["stuck-button-ms"] = 30000,
-        ["battery-critical-percent"] = 5,
-        ["battery-resume-percent"] = 10,
-    };
-
-    /// <summary>Gets the keys a document may hold.</summary>
-    public static IReadOnlyCollection<string> Keys => s_ranges.Keys;
+    /// <summary>Gets the keys a document may hold (<see cref="ConfigurationSchema"/>'s table).</summary>
+    public static IReadOnlyCollection<string> Keys { get; } = ConfigurationSchema.Keys.Select(k => k.Key).ToArray();
 
     /// <summary>
     /// Checks a document and returns the bytes to sign: CRLF line ends become LF (the device reads LF only), and a
@@ -70,7 +44,7 @@ public static class DeviceConfigurationDocument
             throw new ConfigurationDocumentException("document", $"The document has {bytes.Length} bytes; a device accepts at most {MaxLength}.");
         }
 
-        Dictionary<string, long> values = new(s_factory, StringComparer.Ordinal);
+        Dictionary<string, long> values = ConfigurationSchema.Keys.ToDictionary(k => k.Key, k => k.Factory, StringComparer.Ordinal);
         HashSet<string> seen = new(StringComparer.Ordinal);
         string[] lines = normalized.Split('\n');
         bool versionSeen = false;
@@ -115,9 +89,9 @@ public static class DeviceConfigurationDocument
                 continue;
             }
 
-            if (!s_ranges.TryGetValue(key, out (long Min, long Max) range))
+            if (!ConfigurationSchema.TryFind(key, out ConfigurationKey range))
             {
-                throw new ConfigurationDocumentException(key, $"{where}: unknown key '{key}' (known: {string.Join(", ", s_ranges.Keys)}).");
+                throw new ConfigurationDocumentException(key, $"{where}: unknown key '{key}' (known: {string.Join(", ", Keys)}).");
             }
 
             if (!seen.Add(key))
@@ -126,7 +100,7 @@ public static class DeviceConfigurationDocument
             }
 
             long number;
-            if (key == "pre-record-audio")
+            if (range.IsBoolean)
             {
                 number = value switch
                 {
@@ -140,9 +114,9 @@ public static class DeviceConfigurationDocument
                 throw new ConfigurationDocumentException(key, $"{where}: {key} is a whole number (digits only).");
             }
 
-            if (number < range.Min || number > range.Max)
+            if (number < range.Minimum || number > range.Maximum)
             {
-                throw new ConfigurationDocumentException(key, $"{key} = {number} is outside {range.Min}..{range.Max}");
+                throw new ConfigurationDocumentException(key, $"{key} = {number} is outside {range.Minimum}..{range.Maximum}");
             }
 
             values[key] = number;
@@ -154,10 +128,24 @@ public static class DeviceConfigurationDocument
         }
 
         // The rules between settings (DeviceConfiguration.Validate on the device).
-        Rule(values, "stuck-button-ms", values["stop-hold-ms"] + 1, 600000);
-        Rule(values, "debounce-ms", 0, (values["double-press-window-ms"] / 3) - 1);
-        Rule(values, "battery-resume-percent", values["battery-critical-percent"] + 1, 50);
+        Rule(values, "stuck-button-ms", values["stop-hold-ms"] + 1);
+        RuleMaximum(values, "debounce-ms", (values["double-press-window-ms"] / 3) - 1);
+        Rule(values, "battery-resume-percent", values["battery-critical-percent"] + 1);
         return bytes;
+    }
+
+    // A rule that raises a key's minimum; its maximum stays the schema's.
+    private static void Rule(Dictionary<string, long> values, string key, long min)
+    {
+        ConfigurationSchema.TryFind(key, out ConfigurationKey entry);
+        Rule(values, key, min, entry.Maximum);
+    }
+
+    // A rule that lowers a key's maximum; its minimum stays the schema's.
+    private static void RuleMaximum(Dictionary<string, long> values, string key, long max)
+    {
+        ConfigurationSchema.TryFind(key, out ConfigurationKey entry);
+        Rule(values, key, entry.Minimum, max);
     }
 
     private static void Rule(Dictionary<string, long> values, string key, long min, long max)

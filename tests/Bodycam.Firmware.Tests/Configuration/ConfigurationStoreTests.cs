@@ -1,6 +1,7 @@
 using System.Text;
 using Bodycam.Firmware.Configuration;
 using Bodycam.Firmware.StateMachine;
+using Bodycam.Firmware.Dock;
 using Bodycam.Firmware.Tests.Dock.Fakes;
 using Bodycam.Firmware.Tests.StateMachine;
 using Xunit;
@@ -71,7 +72,7 @@ public class ConfigurationStoreTests
         harness.Advance(100);
         ConfigurationStore store = new(_storage, _crypto, _secureElement);
         store.Load(new DeviceConfiguration());
-        store.Attach(core);
+        store.Attach(new DeviceCoreDockStatus(core, "BC-TEST", "test"));
 
         bool applied = Push(store, 1, "version=1\nstop-hold-ms=2000\n");
 
@@ -109,7 +110,7 @@ public class ConfigurationStoreTests
         Assert.Equal(DeviceState.Docked, core.State);
         ConfigurationStore store = new(_storage, _crypto, _secureElement);
         store.Load(new DeviceConfiguration());
-        store.Attach(core);
+        store.Attach(new DeviceCoreDockStatus(core, "BC-TEST", "test"));
         return store;
     }
 

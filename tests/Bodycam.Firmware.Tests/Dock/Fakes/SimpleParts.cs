@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Bodycam.Firmware.Configuration;
 using Bodycam.Firmware.Dock;
 using Bodycam.Firmware.Hal;
 

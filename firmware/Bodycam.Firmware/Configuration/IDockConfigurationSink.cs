@@ -1,4 +1,4 @@
-namespace Bodycam.Firmware.Dock;
+namespace Bodycam.Firmware.Configuration;
 
 /// <summary>
 /// Where a configuration pushed over the dock goes after its authority signature and sequence number were checked

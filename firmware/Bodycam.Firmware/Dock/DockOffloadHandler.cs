@@ -1,0 +1,262 @@
+using Bodycam.Firmware.Audit;
+
+namespace Bodycam.Firmware.Dock;
+
+/// <summary>
+/// ListRecordings, ReadRecording and ConfirmOffload (docs/dock-protocol.md, "Commands" and "ConfirmOffload"): the
+/// offload of recording files, ending in their deletion once the host proved it holds every byte.
+/// </summary>
+internal sealed class DockOffloadHandler
+{
+    private const int MaxConfirmFiles = 16;
+    private const int MaxListedPerAnswer = 255;
+
+    // The largest list entry: str8 name, str8 recording id, int64 length, uint8 flags.
+    private const int ListEntryMaxSize = 1 + DockProtocol.MaxStringLength + 1 + DockProtocol.MaxStringLength + 8 + 1;
+
+    private readonly DockExchange _x;
+    private readonly byte[] _scratch;
+    private readonly byte[] _digest = new byte[DockProtocol.HashSize];
+    private readonly string[] _confirmNames = new string[MaxConfirmFiles];
+    private readonly int[] _confirmHashOffsets = new int[MaxConfirmFiles];
+
+    /// <summary>Initializes a new instance of the <see cref="DockOffloadHandler"/> class.</summary>
+    /// <param name="exchange">What the handlers share.</param>
+    public DockOffloadHandler(DockExchange exchange)
+    {
+        _x = exchange;
+        _scratch = new byte[exchange.Options.HashChunkBytes];
+    }
+
+    /// <summary>ListRecordings: as many entries from the start index as fit one answer.</summary>
+    /// <param name="requestId">The request's id.</param>
+    public void List(int requestId)
+    {
+        int type = (int)DockCommand.ListRecordings;
+        int start = _x.Request.ReadUInt16();
+        if (!_x.EndOfRequest(type, requestId))
+        {
+            return;
+        }
+
+        IDockRecordings recordings = _x.Recordings;
+        if (start == 0)
+        {
+            recordings.Refresh();
+        }
+
+        int total = recordings.Count;
+        DockResponseWriter response = _x.Response;
+        response.Begin(type, requestId);
+        response.WriteUInt16(total);
+        int countAt = response.Reserve(1);
+        int limit = DockProtocol.HeaderSize + _x.Options.MaxResponsePayload - ListEntryMaxSize;
+        int listed = 0;
+        for (int i = start; i < total && response.Position <= limit && listed < MaxListedPerAnswer; i++)
+        {
+            string name = recordings.GetName(i);
+            response.WriteAscii(name);
+            response.WriteAscii(recordings.GetRecordingId(name));
+            response.WriteInt64(recordings.GetLength(name));
+            response.WriteByte(recordings.IsOpen(name) ? 1 : 0);
+            listed++;
+        }
+
+        response.Patch(countAt, listed);
+        response.Send();
+    }
+
+    /// <summary>ReadRecording: a byte range of one file.</summary>
+    /// <param name="requestId">The request's id.</param>
+    public void Read(int requestId)
+    {
+        int type = (int)DockCommand.ReadRecording;
+        string? name = ReadRecordingName();
+        long position = _x.Request.ReadInt64();
+        uint wanted = _x.Request.ReadUInt32();
+        if (!_x.EndOfRequest(type, requestId))
+        {
+            return;
+        }
+
+        if (name == null)
+        {
+            _x.SendError(type, requestId, DockError.NotFound, 0);
+            return;
+        }
+
+        _x.SendRange(type, requestId, name, position, wanted, _x.Recordings.GetLength(name));
+    }
+
+    /// <summary>
+    /// ConfirmOffload: every named file is hashed and compared before anything is deleted; each recording named must
+    /// be confirmed whole; then each file is audited as offloaded, deleted, and audited as deleted.
+    /// </summary>
+    /// <param name="requestId">The request's id.</param>
+    public void Confirm(int requestId)
+    {
+        int type = (int)DockCommand.ConfirmOffload;
+        DockRequestReader request = _x.Request;
+        int files = request.ReadByte();
+        if (files < 1 || files > MaxConfirmFiles)
+        {
+            request.MarkBad();
+        }
+
+        bool missing = false;
+        for (int i = 0; i < files && !request.IsBad; i++)
+        {
+            string? name = ReadRecordingName();
+            _confirmHashOffsets[i] = request.Skip(DockProtocol.HashSize);
+            if (name == null)
+            {
+                missing = true;
+            }
+            else
+            {
+                _confirmNames[i] = name;
+            }
+        }
+
+        if (!_x.EndOfRequest(type, requestId))
+        {
+            return;
+        }
+
+        if (missing)
+        {
+            _x.SendError(type, requestId, DockError.NotFound, 0);
+            return;
+        }
+
+        IDockRecordings recordings = _x.Recordings;
+        for (int i = 0; i < files; i++)
+        {
+            if (recordings.IsOpen(_confirmNames[i]))
+            {
+                _x.SendError(type, requestId, DockError.Busy, (uint)i);
+                return;
+            }
+
+            for (int j = 0; j < i; j++)
+            {
+                // Compared by value: the same file named twice is a malformed request.
+                if (_confirmNames[j] == _confirmNames[i])
+                {
+                    _x.SendError(type, requestId, DockError.BadRequest, (uint)i);
+                    return;
+                }
+            }
+        }
+
+        // A recording is confirmed whole: every file of each recording named must be in the request.
+        int total = recordings.Count;
+        for (int k = 0; k < total; k++)
+        {
+            string other = recordings.GetName(k);
+            string recording = recordings.GetRecordingId(other);
+            bool touched = false;
+            bool listed = false;
+            for (int i = 0; i < files; i++)
+            {
+                touched |= recordings.GetRecordingId(_confirmNames[i]) == recording;
+                listed |= _confirmNames[i] == other;
+            }
+
+            if (touched && !listed)
+            {
+                _x.SendError(type, requestId, DockError.BadRequest, 2);
+                return;
+            }
+        }
+
+        // Every file must match before anything is deleted (docs/dock-protocol.md, "ConfirmOffload").
+        for (int i = 0; i < files; i++)
+        {
+            HashFile(_confirmNames[i]);
+            if (!FixedTimeEquals(_digest, 0, request.Buffer, _confirmHashOffsets[i], DockProtocol.HashSize))
+            {
+                _x.SendError(type, requestId, DockError.HashMismatch, (uint)i);
+                return;
+            }
+        }
+
+        for (int i = 0; i < files; i++)
+        {
+            _x.Audit.Append(AuditEventType.Offloaded, _x.Now, _confirmNames[i]);
+        }
+
+        for (int i = 0; i < files; i++)
+        {
+            recordings.DeleteOffloaded(_confirmNames[i]);
+            _x.Audit.Append(AuditEventType.Deleted, _x.Now, _confirmNames[i]);
+        }
+
+        DockResponseWriter response = _x.Response;
+        response.Begin(type, requestId);
+        response.WriteByte(files);
+        response.Send();
+    }
+
+    private static bool FixedTimeEquals(byte[] a, int aOffset, byte[] b, int bOffset, int count)
+    {
+        // OR-accumulating comparison: the time does not depend on where the first difference is.
+        int diff = 0;
+        for (int i = 0; i < count; i++)
+        {
+            diff |= a[aOffset + i] ^ b[bOffset + i];
+        }
+
+        return diff == 0;
+    }
+
+    // Resolves a str8 file name in the request to the recordings' own string, without allocating one; null (and,
+    // for an empty or cut name, the request marked bad) when there is no such file.
+    private string? ReadRecordingName()
+    {
+        DockRequestReader request = _x.Request;
+        int length = request.ReadByte();
+        int at = request.Skip(length);
+        if (request.IsBad || length == 0)
+        {
+            request.MarkBad();
+            return null;
+        }
+
+        IDockRecordings recordings = _x.Recordings;
+        int total = recordings.Count;
+        for (int i = 0; i < total; i++)
+        {
+            string candidate = recordings.GetName(i);
+            if (request.Matches(at, length, candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private void HashFile(string name)
+    {
+        IDockRecordings recordings = _x.Recordings;
+        long length = recordings.GetLength(name);
+        long position = 0;
+        _x.Crypto.Sha256Begin();
+        while (position < length)
+        {
+            long left = length - position;
+            int want = left < _scratch.Length ? (int)left : _scratch.Length;
+            int read = recordings.Read(name, position, _scratch, 0, want);
+            if (read <= 0)
+            {
+                break;
+            }
+
+            _x.Crypto.Sha256Update(_scratch, 0, read);
+            position += read;
+        }
+
+        _x.Crypto.Sha256End(_digest, 0);
+    }
+}
