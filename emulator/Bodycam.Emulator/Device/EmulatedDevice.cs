@@ -113,7 +113,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     /// <summary>
     /// The lock every call into the firmware core holds (advancing time, pins, power, dock detect). A dock endpoint
     /// that receives bytes on another thread takes it before calling the core's dock service, so the core still sees
-    /// a single loop (DESIGN §3).
+    /// a single loop (docs/state-machine.md).
     /// </summary>
     public object BoardLock { get; } = new();
 
@@ -260,7 +260,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
                 return;
             }
 
-            // No PowerDown: the supply is gone, nothing gets to close or flush (DESIGN §3: recovery closes it at boot).
+            // No PowerDown: the supply is gone, nothing gets to close or flush (recovery closes it at boot: docs/recording-format.md).
             Storage.CutPower();
             DockLink.Detach();
             DockService = null;

@@ -16,7 +16,7 @@ public sealed class MemoryStorage : IFileStorage
     private readonly string[] _names = new string[MaxFiles];
     private readonly byte[][][] _data = new byte[MaxFiles][][];
     private readonly int[] _lengths = new int[MaxFiles];
-    private readonly long _capacity;
+    private long _capacity;
     private int _count;
 
     /// <summary>Initializes a new instance of the <see cref="MemoryStorage"/> class.</summary>
@@ -179,6 +179,14 @@ public sealed class MemoryStorage : IFileStorage
     public long ReadCapacityBytes()
     {
         return _capacity;
+    }
+
+    /// <summary>Takes capacity away without storing bytes (a card filled by other data).</summary>
+    /// <param name="bytes">How much to take; at most what is free.</param>
+    public void Fill(long bytes)
+    {
+        long free = ReadFreeBytes();
+        _capacity -= bytes < free ? bytes : free;
     }
 
     /// <summary>Flips one bit of a stored file (tamper injection).</summary>

@@ -14,6 +14,12 @@ public sealed class Trace
     /// <summary>Gets the number of lines.</summary>
     public int Count => _count;
 
+    /// <summary>
+    /// Gets or sets a value indicating whether lines are written to the console as they happen instead of being kept
+    /// (the differential trace: long runs would not fit the interpreter's heap).
+    /// </summary>
+    public bool Echo { get; set; }
+
     /// <summary>Gets or sets the clock the lines are stamped with.</summary>
     public ManualClock? Clock { get; set; }
 
@@ -22,6 +28,12 @@ public sealed class Trace
     public void Add(string text)
     {
         long now = Clock != null ? Clock.Now : 0;
+        if (Echo)
+        {
+            Console.WriteLine(now.ToString() + " " + text);
+            return;
+        }
+
         if (_count == _lines.Length)
         {
             string[] grown = new string[_lines.Length * 2];

@@ -67,7 +67,7 @@ public sealed partial class DeviceCore
 
     private void RefuseForStorage()
     {
-        // DESIGN §3: a recording that could not be stored does not start; nothing is deleted to make room.
+        // docs/state-machine.md: a recording that could not be stored does not start; nothing is deleted to make room.
         _warning = FaultReason.StorageFull;
         _cues.Play(Cue.StorageFull);
         UpdateLights();

@@ -23,7 +23,7 @@ public sealed partial class DeviceCore
         {
             if (_state == DeviceState.Recording)
             {
-                // Finalize cleanly first (DESIGN §3); EnterOperational then finds the battery critical.
+                // Finalize cleanly first (docs/state-machine.md, low battery); EnterOperational then finds the battery critical.
                 FinishRecording(true);
             }
             else if (_state == DeviceState.Standby)
@@ -132,7 +132,7 @@ public sealed partial class DeviceCore
         _clockCue.Stop();
         StopCamera();
 
-        // Standby ends without a recording: wipe the pre-record (DESIGN §3).
+        // Standby ends without a recording: wipe the pre-record (docs/state-machine.md, "Pre-record").
         _preRecord.Clear();
         SetState(DeviceState.Fault);
         Cue cue = StatusLights.FaultCue(reason);
