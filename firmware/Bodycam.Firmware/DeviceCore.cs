@@ -407,7 +407,7 @@ public sealed class DeviceCore
                     StartRecording(timestamp);
                 }
 
-                // A single press or a hold in standby starts nothing (DESIGN §3: only a deliberate gesture records).
+                // A single press or a hold in standby starts nothing (docs/state-machine.md, "Rules the core keeps": only a deliberate gesture records).
                 break;
             case DeviceState.Recording:
                 if (gesture == ButtonGesture.Hold)
@@ -536,7 +536,7 @@ public sealed class DeviceCore
 
     private void RefuseForStorage()
     {
-        // DESIGN §3: a recording that could not be stored does not start; nothing is deleted to make room.
+        // docs/state-machine.md, "Rules the core keeps": a recording that could not be stored does not start; nothing is deleted to make room.
         _warning = FaultReason.StorageFull;
         _cues.Play(Cue.StorageFull);
         UpdateLights();
@@ -644,7 +644,7 @@ public sealed class DeviceCore
         {
             if (_state == DeviceState.Recording)
             {
-                // Finalize cleanly first (DESIGN §3); EnterOperational then finds the battery critical.
+                // Finalize cleanly first (docs/state-machine.md, "Rules the core keeps"); EnterOperational then finds the battery critical.
                 FinishRecording(true);
             }
             else if (_state == DeviceState.Standby)
@@ -753,7 +753,7 @@ public sealed class DeviceCore
         _clockCue.Stop();
         StopCamera();
 
-        // Standby ends without a recording: wipe the pre-record (DESIGN §3).
+        // Standby ends without a recording: wipe the pre-record (docs/state-machine.md, "Pre-record ring").
         _preRecord.Clear();
         SetState(DeviceState.Fault);
         Cue cue = StatusLights.FaultCue(reason);

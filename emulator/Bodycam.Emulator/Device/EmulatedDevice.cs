@@ -118,7 +118,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     /// <summary>
     /// The lock every call into the firmware core holds (advancing time, pins, power, dock detect). A dock endpoint
     /// that receives bytes on another thread takes it before calling the core's dock service, so the core still sees
-    /// a single loop (DESIGN §3).
+    /// a single loop (docs/state-machine.md, "Rules the core keeps").
     /// </summary>
     public object BoardLock { get; } = new();
 
@@ -265,7 +265,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
                 return;
             }
 
-            // No PowerDown: the supply is gone, nothing gets to close or flush (DESIGN §3: recovery closes it at boot).
+            // No PowerDown: the supply is gone, nothing gets to close or flush (recovery closes it at boot: docs/recording-format.md §5).
             Storage.CutPower();
             DockLink.Detach();
             DockService = null;
@@ -960,7 +960,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     private void SizePreRecord(DeviceConfiguration configuration)
     {
         // The pre-record arena is sized from the window and the camera's bitrate (plus a key frame's slack and the
-        // audio), as the board's budget would be (DESIGN §3: one allocation at boot).
+        // audio), as the board's budget would be (one allocation at boot: docs/state-machine.md, "Rules the core keeps").
         CameraSettings camera = _options.Camera;
         long windowMs = configuration.PreRecordWindowMilliseconds + 2000;
         long videoBytes = camera.Mode == CameraMode.Gop

@@ -6,7 +6,7 @@ using Bodycam.Firmware.Storage;
 namespace Bodycam.Firmware.Recording;
 
 /// <summary>
-/// The encrypted recording writer (docs/recording-format.md; DESIGN section 4). Frames are gathered into a segment of
+/// The encrypted recording writer (docs/recording-format.md). Frames are gathered into a segment of
 /// at most <see cref="RecordingWriterOptions.SegmentMaxMilliseconds"/> of media and
 /// <see cref="RecordingWriterOptions.SegmentMaxBytes"/>; each segment is sealed with AES-256-GCM under a payload key
 /// derived from a fresh per-file content key, chained into the file's SHA-256 hash chain, appended and flushed before
@@ -316,7 +316,7 @@ public class RecordingWriter : IRecordingSink
             return;
         }
 
-        // Continuation (DESIGN 4): close this file, then link the next one to its final chain hash.
+        // Continuation (docs/recording-format.md §5): close this file, then link the next one to its final chain hash.
         SealSegment(true);
         WriteClose(RecordingCloseReason.Continued, now);
         _storage.Flush(_fileName);
