@@ -12,6 +12,7 @@ using Bodycam.Sdk.Audit;
 using Bodycam.Sdk.Configuration;
 using Bodycam.Sdk.Dock;
 using Bodycam.Sdk.Export;
+using Bodycam.Sdk.Hints;
 using Bodycam.Sdk.Keys;
 using Bodycam.Sdk.Offload;
 using Bodycam.Sdk.Recording;
@@ -92,20 +93,36 @@ public sealed class CliApp
         }
         catch (DockErrorException e)
         {
-            await _err.WriteLineAsync($"bodycam: the device refused: {e.Code} (detail {e.Detail})").ConfigureAwait(false);
+            ErrorHint hint = ErrorHints.ForDockError(e.Code, e.Request, e.Detail);
+            await _err.WriteLineAsync($"bodycam: the device refused {e.Request}: {e.Code} (detail {e.Detail}): {hint.Meaning}").ConfigureAwait(false);
+            await _err.WriteLineAsync("bodycam: hint: " + hint.Hint).ConfigureAwait(false);
             return ExitCodes.DeviceRefused;
         }
         catch (WrongPassphraseException e)
         {
-            await _err.WriteLineAsync("bodycam: " + e.Message).ConfigureAwait(false);
+            ErrorHint hint = ErrorHints.ForWrongPassphrase(PassphraseVariable(parse));
+            await _err.WriteLineAsync("bodycam: " + e.Message + " " + Capitalized(hint.Meaning)).ConfigureAwait(false);
+            await _err.WriteLineAsync("bodycam: hint: " + hint.Hint).ConfigureAwait(false);
             return ExitCodes.KeyError;
         }
         catch (KeyFileException e)
         {
-            await _err.WriteLineAsync($"bodycam: key file error ({e.Error}): {e.Message}").ConfigureAwait(false);
+            ErrorHint hint = ErrorHints.ForKeyFile(e.Error);
+            await _err.WriteLineAsync($"bodycam: key file error ({e.Error}): {e.Message} {Capitalized(hint.Meaning)}").ConfigureAwait(false);
+            await _err.WriteLineAsync("bodycam: hint: " + hint.Hint).ConfigureAwait(false);
             return ExitCodes.KeyError;
         }
+        catch (FileNotFoundException e)
+        {
+            await _err.WriteLineAsync("bodycam: no such file: " + e.FileName).ConfigureAwait(false);
+            await _err.WriteLineAsync("bodycam: hint: check the path; key files are NAME.authority.key, NAME.recipient.key/.pub and NAME.dock.key/.pub from 'bodycam keys new' or 'keys new-dock'.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
     }
+
+    private static string Capitalized(string sentence) => sentence.Length == 0 ? sentence : char.ToUpperInvariant(sentence[0]) + sentence[1..];
+
+    private string PassphraseVariable(ParseResult parse) => parse.GetValue(_passphraseEnv) ?? "BODYCAM_PASSPHRASE";
 
     private static string Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(bytes);
 

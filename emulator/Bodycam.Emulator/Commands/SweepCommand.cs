@@ -1,12 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using Bodycam.Emulator.Scenarios;
+using Bodycam.Emulator.Sweeps;
 
-namespace Bodycam.Emulator.Sweeps;
+namespace Bodycam.Emulator.Commands;
 
 /// <summary>
 /// <c>bodycam-emu sweep</c>: the long power-cut and resource-fault sweeps over the scenario library, with figures.
@@ -14,103 +16,85 @@ namespace Bodycam.Emulator.Sweeps;
 /// </summary>
 public static class SweepCommand
 {
-    /// <summary>The usage line.</summary>
-    public const string Usage =
-        "  bodycam-emu sweep [scenario...] [--mode whole|torn|unsynced|all|none] [--faults full|write-error|fills|all|none]\n" +
-        "                    [--exhaustive] [--sample N] [--seed S] [--json]   power-cut and storage-fault sweeps\n";
-
-    /// <summary>Runs the command.</summary>
-    /// <param name="args">The whole command line (args[0] is "sweep").</param>
+    /// <summary>Builds the command.</summary>
     /// <param name="output">Standard output.</param>
     /// <param name="error">Standard error.</param>
-    /// <returns>The exit code.</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <returns>The command.</returns>
+    public static Command Build(TextWriter output, TextWriter error)
     {
-        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var names = new List<string>();
-        var modes = new List<PowerCutMode> { PowerCutMode.WholeWrites, PowerCutMode.TornWrites, PowerCutMode.UnsyncedDropped };
-        var faults = new List<ResourceFault> { ResourceFault.StorageFull, ResourceFault.WriteError, ResourceFault.CardFills };
-        bool exhaustive = false;
-        bool json = false;
-        int sample = 64;
-        int seed = 1;
-        for (int i = 1; i < args.Length; i++)
+        Argument<string[]> names = new("scenario")
         {
-            string a = args[i];
-            if (!a.StartsWith("--", StringComparison.Ordinal))
+            Description = "Scenario files, folders of them, or built-in scenario names (default: the whole built-in library).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        OptionParsers.RefuseOptionLookalikes(names);
+        Option<string> mode = new("--mode")
+        {
+            Description = "Power-cut modes to sweep.",
+            HelpName = "whole|torn|unsynced|all|none",
+            DefaultValueFactory = _ => "all",
+            CustomParser = r => OptionParsers.OneOf(r, ["whole", "torn", "unsynced", "all", "none"], "--mode is whole, torn, unsynced, all or none"),
+        };
+        Option<string> faults = new("--faults")
+        {
+            Description = "Storage faults to sweep.",
+            HelpName = "full|write-error|fills|all|none",
+            DefaultValueFactory = _ => "all",
+            CustomParser = r => OptionParsers.OneOf(r, ["full", "write-error", "fills", "all", "none"], "--faults is full, write-error, fills, all or none"),
+        };
+        Option<bool> exhaustive = new("--exhaustive") { Description = "Cut at every storage operation instead of a sample." };
+        Option<int> sample = new("--sample") { Description = "Cut points per scenario and mode when not exhaustive.", DefaultValueFactory = _ => 64, CustomParser = r => (int)OptionParsers.Number(r, 0, int.MaxValue, "--sample is a count") };
+        Option<int> seed = new("--seed")
+        {
+            Description = "The seed that picks the sampled cut points.",
+            DefaultValueFactory = _ => 1,
+            CustomParser = r => (int)OptionParsers.Number(r, 0, int.MaxValue, "--seed is a non-negative number"),
+        };
+        Option<bool> json = new("--json") { Description = "Write the figures as JSON." };
+        Command command = new("sweep", "Power-cut and storage-fault sweeps over scenarios, with figures. Exit 1 on any violation.")
+        {
+            names,
+            mode,
+            faults,
+            exhaustive,
+            sample,
+            seed,
+            json,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new SweepOptions
             {
-                names.Add(a);
-                continue;
-            }
+                Modes = Modes(parse.GetValue(mode)!),
+                Faults = Faults(parse.GetValue(faults)!),
+                Plan = new CutPointPlan { Exhaustive = parse.GetValue(exhaustive), Sample = parse.GetValue(sample), Seed = parse.GetValue(seed) },
+                Json = parse.GetValue(json),
+            };
+            options.Scenarios.AddRange(parse.GetValue(names) ?? []);
+            return Run(options, output, error);
+        });
+        return command;
+    }
 
-            if (a == "--exhaustive" || a == "--json")
-            {
-                exhaustive |= a == "--exhaustive";
-                json |= a == "--json";
-                continue;
-            }
-
-            if (i + 1 >= args.Length)
-            {
-                return UsageError(error, a + " needs a value");
-            }
-
-            string value = args[++i];
-            switch (a)
-            {
-                case "--mode":
-                    modes = value switch
-                    {
-                        "whole" => new List<PowerCutMode> { PowerCutMode.WholeWrites },
-                        "torn" => new List<PowerCutMode> { PowerCutMode.TornWrites },
-                        "unsynced" => new List<PowerCutMode> { PowerCutMode.UnsyncedDropped },
-                        "none" => new List<PowerCutMode>(),
-                        "all" => modes,
-                        _ => null!,
-                    };
-                    if (modes == null)
-                    {
-                        return UsageError(error, "--mode is whole, torn, unsynced, all or none");
-                    }
-
-                    break;
-                case "--faults":
-                    faults = value switch
-                    {
-                        "full" => new List<ResourceFault> { ResourceFault.StorageFull },
-                        "write-error" => new List<ResourceFault> { ResourceFault.WriteError },
-                        "fills" => new List<ResourceFault> { ResourceFault.CardFills },
-                        "none" => new List<ResourceFault>(),
-                        "all" => faults,
-                        _ => null!,
-                    };
-                    if (faults == null)
-                    {
-                        return UsageError(error, "--faults is full, write-error, fills, all or none");
-                    }
-
-                    break;
-                case "--sample":
-                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out sample))
-                    {
-                        return UsageError(error, "--sample is a count");
-                    }
-
-                    break;
-                case "--seed":
-                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out seed))
-                    {
-                        return UsageError(error, "--seed is a non-negative number");
-                    }
-
-                    break;
-                default:
-                    return UsageError(error, "unknown option " + a);
-            }
-        }
-
+    /// <summary>Runs the sweeps.</summary>
+    /// <param name="options">What to sweep.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <returns>0 when nothing was violated, 1 on any violation, 2 on an invalid scenario.</returns>
+    public static int Run(SweepOptions options, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var names = new List<string>(options.Scenarios);
+        IReadOnlyList<PowerCutMode> modes = options.Modes;
+        IReadOnlyList<ResourceFault> faults = options.Faults;
+        bool json = options.Json;
+        bool exhaustive = options.Plan.Exhaustive;
+        int sample = options.Plan.Sample;
+        int seed = options.Plan.Seed;
         List<Scenario> scenarios;
         try
         {
@@ -119,10 +103,10 @@ public static class SweepCommand
         catch (ScenarioException e)
         {
             error.WriteLine("invalid  " + e.Message);
-            return 2;
+            return EmulatorExitCodes.Usage;
         }
 
-        var plan = new CutPointPlan { Exhaustive = exhaustive, Sample = sample, Seed = seed };
+        CutPointPlan plan = options.Plan;
         var results = new List<SweepFigures>();
         var watch = Stopwatch.StartNew();
         foreach (Scenario scenario in scenarios)
@@ -265,11 +249,21 @@ public static class SweepCommand
         return scenarios;
     }
 
-    private static int UsageError(TextWriter error, string message)
+    private static List<PowerCutMode> Modes(string value) => value switch
     {
-        error.WriteLine("bodycam-emu: " + message);
-        error.WriteLine("usage:");
-        error.Write(Usage);
-        return 2;
-    }
+        "whole" => [PowerCutMode.WholeWrites],
+        "torn" => [PowerCutMode.TornWrites],
+        "unsynced" => [PowerCutMode.UnsyncedDropped],
+        "none" => [],
+        _ => [PowerCutMode.WholeWrites, PowerCutMode.TornWrites, PowerCutMode.UnsyncedDropped],
+    };
+
+    private static List<ResourceFault> Faults(string value) => value switch
+    {
+        "full" => [ResourceFault.StorageFull],
+        "write-error" => [ResourceFault.WriteError],
+        "fills" => [ResourceFault.CardFills],
+        "none" => [],
+        _ => [ResourceFault.StorageFull, ResourceFault.WriteError, ResourceFault.CardFills],
+    };
 }
