@@ -151,7 +151,7 @@ public static class ErrorHints
         ArgumentNullException.ThrowIfNull(passphraseVariable);
         return new(
             "the passphrase does not open the key file (or the file was altered).",
-            "check " + passphraseVariable + " (or --passphrase-env), or type the passphrase at the prompt; keys from 'bodycam keys new' use the passphrase given then.");
+            "check " + passphraseVariable + ": it must hold the passphrase the key file was written with (the one given to 'bodycam keys new').");
     }
 
     private static string Seconds(uint milliseconds)
