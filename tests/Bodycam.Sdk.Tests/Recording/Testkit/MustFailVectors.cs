@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -175,7 +176,7 @@ internal static class MustFailVectors
             ["verify"] = Describe(v.Verify),
             ["decrypt"] = Describe(v.Decrypt),
         };
-        return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 
     /// <summary>Reads an expectation back from a sidecar's "verify" or "decrypt" object.</summary>
