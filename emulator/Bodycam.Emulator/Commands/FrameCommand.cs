@@ -2,7 +2,7 @@ using System;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
-using Bodycam.Emulator.Hardware;
+using Bodycam.Emulator.Board;
 
 namespace Bodycam.Emulator.Commands;
 

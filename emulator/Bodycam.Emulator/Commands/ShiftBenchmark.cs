@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using Bodycam.Emulator.Device;
-using Bodycam.Emulator.Hardware;
+using Bodycam.Emulator.Board;
 using Bodycam.Emulator.Scenarios;
 
 namespace Bodycam.Emulator.Commands;

@@ -4,7 +4,7 @@ using System.Device.Gpio;
 using System.IO;
 using System.Threading.Tasks;
 using Bodycam.Emulator.Dock;
-using Bodycam.Emulator.Hardware;
+using Bodycam.Emulator.Board;
 using Bodycam.Emulator.Scenarios;
 using Bodycam.Firmware;
 using Bodycam.Firmware.Audit;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using Bodycam.Testing;
 using Bodycam.Emulator.Scenarios;
 using CsCheck;
 using Xunit;

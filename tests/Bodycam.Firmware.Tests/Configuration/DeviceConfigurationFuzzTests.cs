@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Reflection;
+using Bodycam.Testing;
 using Bodycam.Firmware.Button;
 using Bodycam.Firmware.Configuration;
 using Bodycam.Firmware.PreRecord;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Bodycam.Testing;
 using Bodycam.Sdk.Dock;
 using CsCheck;
 using Xunit;

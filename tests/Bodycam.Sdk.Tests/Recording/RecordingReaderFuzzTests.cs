@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
+using Bodycam.Testing;
 using Bodycam.Sdk.Recording;
 using CsCheck;
 using Xunit;
