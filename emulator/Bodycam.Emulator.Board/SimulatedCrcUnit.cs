@@ -20,4 +20,9 @@ public sealed class SimulatedCrcUnit : IFrameCrc
 
         return System.IO.Hashing.Crc32.HashToUInt32(data.AsSpan(offset, count));
     }
+
+    /// <summary>Returns the unit to its power-on state. It keeps nothing between calls, so there is nothing to clear.</summary>
+    public void Reset()
+    {
+    }
 }
