@@ -1,6 +1,6 @@
 using System;
-using Bodycam.Emulator.Dock;
 using Bodycam.Emulator.Board;
+using Bodycam.Emulator.Dock;
 using Bodycam.Firmware.Audit;
 using Bodycam.Firmware.Dock;
 using Bodycam.Firmware.Hal;

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using Bodycam.Testing;
 using Bodycam.Emulator.Scenarios;
+using Bodycam.Testing;
 using CsCheck;
 using Xunit;
 

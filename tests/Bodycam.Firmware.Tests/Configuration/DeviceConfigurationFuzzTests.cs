@@ -1,10 +1,10 @@
 using System;
 using System.Linq;
 using System.Reflection;
-using Bodycam.Testing;
 using Bodycam.Firmware.Button;
 using Bodycam.Firmware.Configuration;
 using Bodycam.Firmware.PreRecord;
+using Bodycam.Testing;
 using CsCheck;
 using Xunit;
 

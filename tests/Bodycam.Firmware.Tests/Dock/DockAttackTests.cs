@@ -6,8 +6,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Bodycam.Firmware.Dock;
 using Bodycam.Firmware.Provisioning;
-using Bodycam.Testing.Dock;
 using Bodycam.Sdk.Audit;
+using Bodycam.Testing.Dock;
 using Xunit;
 
 namespace Bodycam.Firmware.Tests.Dock;

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using Bodycam.Testing;
 using Bodycam.Sdk.Dock;
+using Bodycam.Testing;
 using CsCheck;
 using Xunit;
 

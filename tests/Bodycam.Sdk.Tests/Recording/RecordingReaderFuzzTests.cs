@@ -2,8 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
-using Bodycam.Testing;
 using Bodycam.Sdk.Recording;
+using Bodycam.Testing;
 using CsCheck;
 using Xunit;
 
