@@ -3,7 +3,7 @@ using Bodycam.Emulator.Commands;
 
 namespace Bodycam.Emulator;
 
-/// <summary>The emulator's command line (see <see cref="EmulatorCommandLine.Usage"/>).</summary>
+/// <summary>The emulator's command line (<see cref="EmulatorCommandLine"/>; docs/emulator.md, "Command line").</summary>
 public static class Program
 {
     /// <summary>Runs the emulator.</summary>

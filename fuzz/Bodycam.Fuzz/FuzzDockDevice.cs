@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using Bodycam.Emulator.Hardware;
+using Bodycam.Emulator.Board;
 using Bodycam.Firmware.Audit;
 using Bodycam.Firmware.Configuration;
 using Bodycam.Firmware.Dock;

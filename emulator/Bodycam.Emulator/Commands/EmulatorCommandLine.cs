@@ -1,35 +1,24 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
+using System.CommandLine;
 using System.IO;
 using System.Threading;
 using Bodycam.Emulator.Device;
 using Bodycam.Emulator.Scenarios;
-using Bodycam.Emulator.Sweeps;
+using Bodycam.Sdk.Hints;
 using Bodycam.Sdk.Keys;
 
 namespace Bodycam.Emulator.Commands;
 
 /// <summary>
-/// <c>bodycam-emu</c>: <c>run</c>, <c>scenarios</c>, <c>live</c>, <c>bench shift</c>, <c>frame</c>, <c>sweep</c>. With no arguments it
-/// runs the built-in escalation scenario and prints the timeline.
+/// <c>bodycam-emu</c>: <c>run</c>, <c>scenarios</c>, <c>live</c>, <c>bench shift</c>, <c>frame</c>, <c>sweep</c>,
+/// <c>tamper-sweep</c>, on System.CommandLine with the conventions of <c>bodycam</c>: <c>--help</c> on every command,
+/// usage errors on standard error followed by "Try 'bodycam-emu --help'." and exit 2, key file errors with a hint and
+/// exit 5 (<see cref="EmulatorExitCodes"/>). With no arguments it runs the built-in escalation scenario and prints the
+/// timeline.
 /// </summary>
 public static class EmulatorCommandLine
 {
-    /// <summary>The usage text.</summary>
-    public const string Usage =
-        "usage:\n" +
-        "  bodycam-emu                                   run the built-in escalation scenario and print its timeline\n" +
-        "  bodycam-emu run <scenario.yaml|folder|name>... [--storage dir] [--keys dir] [--junit file] [--timeout 1h] [--devices N] [--timeline]\n" +
-        "                    [--dock-port P] [--dock-pty]   then serve the dock (127.0.0.1:P+i, 0 = free ports; pty) until Ctrl+C\n" +
-        "  bodycam-emu scenarios                         list the built-in scenarios\n" +
-        "  bodycam-emu live [--seed N] [--dock-port P] [--dock-pty]  interactive device in real time\n" +
-        "  bodycam-emu bench shift                       10 h shift at 1080p30, 4 Mbit/s: simulated/wall time\n" +
-        "  bodycam-emu frame <out.jpg> [--resolution WxH] write one test-pattern JPEG frame\n" +
-        "  bodycam-emu tamper-sweep [--positions N] [--seed S] flip, cut and splice recordings; print detection figures\n" +
-        SweepCommand.Usage +
-        "exit codes: 0 all expectations held, 1 an expectation failed, 2 invalid scenario or usage, 42 timeout";
-
     /// <summary>Runs the command line.</summary>
     /// <param name="args">The arguments.</param>
     /// <param name="output">Standard output.</param>
@@ -51,73 +40,31 @@ public static class EmulatorCommandLine
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        Command root = BuildRoot(output, error, stop, out _);
+        ParseResult parse = root.Parse(args);
+        if (ReportErrors(parse, error))
+        {
+            return EmulatorExitCodes.Usage;
+        }
+
         try
         {
-            return Dispatch(args, output, error, stop);
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (WrongPassphraseException e)
         {
-            // A --keys folder written with another passphrase (for example by `bodycam keys new`): a usage error.
-            error.WriteLine("bodycam-emu: " + e.Message + " Set " + KeyRing.PassphraseVariable + " to the passphrase of the key files in --keys.");
-            return 2;
+            // A --keys folder written with another passphrase (for example by `bodycam keys new`).
+            ErrorHint hint = ErrorHints.ForWrongPassphrase(KeyRing.PassphraseVariable);
+            error.WriteLine("bodycam-emu: " + e.Message + " The key files in --keys were written with another passphrase.");
+            error.WriteLine("bodycam-emu: hint: " + hint.Hint);
+            return EmulatorExitCodes.KeyError;
         }
         catch (KeyFileException e)
         {
-            error.WriteLine("bodycam-emu: key file: " + e.Message);
-            return 2;
-        }
-    }
-
-    private static int Dispatch(string[] args, TextWriter output, TextWriter error, CancellationToken stop)
-    {
-        if (args.Length == 0)
-        {
-            var defaults = new RunOptions { Timeline = true };
-            defaults.Scenarios.Add("escalation");
-            return RunScenarios(defaults, output, error, stop);
-        }
-
-        switch (args[0])
-        {
-            case "run":
-                {
-                    RunOptions? options = ParseRun(args, error);
-                    return options == null ? 2 : RunScenarios(options, output, error, stop);
-                }
-
-            case "scenarios":
-                foreach (string name in BuiltInScenarios.Names())
-                {
-                    BuiltInScenarios.TryRead(name, out string text);
-                    output.WriteLine(name.PadRight(32) + " " + ScenarioParser.Parse(text, name + ".yaml").Name);
-                }
-
-                return 0;
-            case "live":
-                return LiveCommand.Run(args, output, error, stop);
-            case "bench":
-                if (args.Length == 2 && args[1] == "shift")
-                {
-                    return ShiftBenchmark.Run(output);
-                }
-
-                error.WriteLine(Usage);
-                return 2;
-            case "frame":
-                return FrameCommand.Run(args, output, error);
-            case "tamper-sweep":
-                return TamperSweepCommand.Run(args, output, error);
-            case "sweep":
-                return SweepCommand.Run(args, output, error);
-            case "--help":
-            case "-h":
-            case "help":
-                output.WriteLine(Usage);
-                return 0;
-            default:
-                error.WriteLine("bodycam-emu: unknown command '" + args[0] + "'");
-                error.WriteLine(Usage);
-                return 2;
+            ErrorHint hint = ErrorHints.ForKeyFile(e.Error);
+            error.WriteLine("bodycam-emu: key file error (" + e.Error + "): " + e.Message + " " + hint.Meaning);
+            error.WriteLine("bodycam-emu: hint: " + hint.Hint);
+            return EmulatorExitCodes.KeyError;
         }
     }
 
@@ -129,167 +76,21 @@ public static class EmulatorCommandLine
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(error);
-        var options = new RunOptions();
-        for (int i = 1; i < args.Length; i++)
+        Command root = BuildRoot(TextWriter.Null, error, CancellationToken.None, out RunCommand run);
+        ParseResult parse = root.Parse(args);
+        if (ReportErrors(parse, error))
         {
-            string a = args[i];
-            if (!a.StartsWith("--", StringComparison.Ordinal))
-            {
-                if (Directory.Exists(a))
-                {
-                    // A folder stands for its *.yaml files, in name order (the same on every platform and shell).
-                    string[] files = Directory.GetFiles(a, "*.yaml");
-                    Array.Sort(files, StringComparer.Ordinal);
-                    options.Scenarios.AddRange(files);
-                }
-                else
-                {
-                    options.Scenarios.Add(a);
-                }
-
-                continue;
-            }
-
-            if (a == "--timeline")
-            {
-                options.Timeline = true;
-                continue;
-            }
-
-            if (a == "--dock-pty")
-            {
-                options.DockPty = true;
-                continue;
-            }
-
-            if (i + 1 >= args.Length)
-            {
-                error.WriteLine("bodycam-emu: " + a + " needs a value");
-                return null;
-            }
-
-            string value = args[++i];
-            switch (a)
-            {
-                case "--storage":
-                    options.StorageDirectory = value;
-                    break;
-                case "--keys":
-                    options.KeysDirectory = value;
-                    break;
-                case "--junit":
-                    options.JUnitFile = value;
-                    break;
-                case "--timeout":
-                    if (!Quantity.TryParseDuration(value, out long timeout) || timeout <= 0)
-                    {
-                        error.WriteLine("bodycam-emu: --timeout is a duration such as 90s, 2m or 10h");
-                        return null;
-                    }
-
-                    options.TimeoutMilliseconds = timeout;
-                    break;
-                case "--devices":
-                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int devices) || devices < 1 || devices > 64)
-                    {
-                        error.WriteLine("bodycam-emu: --devices is 1..64");
-                        return null;
-                    }
-
-                    options.Devices = devices;
-                    break;
-                case "--dock-port":
-                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int dockPort) || dockPort > 65535)
-                    {
-                        error.WriteLine("bodycam-emu: --dock-port is 0..65535 (0 picks free ports)");
-                        return null;
-                    }
-
-                    options.DockPort = dockPort;
-                    break;
-                default:
-                    error.WriteLine("bodycam-emu: unknown option " + a);
-                    return null;
-            }
-        }
-
-        if (options.Scenarios.Count == 0)
-        {
-            error.WriteLine("bodycam-emu: run needs at least one scenario file");
             return null;
         }
 
-        if ((options.DockPort != null || options.DockPty) && options.Scenarios.Count != 1)
+        if (parse.CommandResult.Command != run.Command)
         {
-            error.WriteLine("bodycam-emu: --dock-port and --dock-pty serve the devices of one scenario; give exactly one");
+            error.WriteLine("bodycam-emu: not a run command line");
             return null;
         }
 
-        if (options.DockPort is int basePort && basePort != 0 && basePort + options.Devices - 1 > 65535)
-        {
-            error.WriteLine("bodycam-emu: --dock-port plus --devices runs past port 65535");
-            return null;
-        }
-
-        return options;
-    }
-
-    private static int RunScenarios(RunOptions options, TextWriter output, TextWriter error, CancellationToken stop)
-    {
-        using DockServing? dock = options.DockPort != null || options.DockPty ? new DockServing(options.DockPort, options.DockPty, output) : null;
-        KeyRing? keys = null;
-        var results = new List<ScenarioResult>();
-        foreach (string path in options.Scenarios)
-        {
-            Scenario scenario;
-            try
-            {
-                scenario = Load(path);
-            }
-            catch (ScenarioException e)
-            {
-                error.WriteLine("invalid  " + e.Message);
-                results.Add(new ScenarioResult { File = path, Name = Path.GetFileNameWithoutExtension(path), Outcome = ScenarioOutcome.Invalid, Message = e.Message });
-                continue;
-            }
-
-            keys ??= options.KeysDirectory == null ? KeyRing.FromSeed(scenario.Seed) : KeyRing.FromDirectory(options.KeysDirectory);
-            ScenarioResult result = ScenarioSession.Run(
-                scenario,
-                options.Devices,
-                keys,
-                options.StorageDirectory,
-                options.TimeoutMilliseconds,
-                options.Timeline ? (device, _) => TimelinePrinter.Print(device, output) : null,
-                dock);
-            results.Add(result);
-            string verdict = result.Outcome switch
-            {
-                ScenarioOutcome.Passed => "passed ",
-                ScenarioOutcome.Failed => "FAILED ",
-                ScenarioOutcome.TimedOut => "TIMEOUT",
-                _ => "invalid",
-            };
-            output.WriteLine(verdict + "  " + scenario.Name + " (" + path + ", " + Quantity.FormatDuration(result.SimulatedMilliseconds) + " simulated in "
-                + result.WallMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms)");
-            if (result.Message != null)
-            {
-                error.WriteLine("  " + result.Message);
-            }
-        }
-
-        if (options.JUnitFile != null)
-        {
-            using var writer = new StreamWriter(options.JUnitFile);
-            JUnitReport.Write(results, writer);
-        }
-
-        if (dock != null && ExitCode(results) != 2)
-        {
-            dock.Serve(stop);
-        }
-
-        return ExitCode(results);
+        RunOptions options = run.ToOptions(parse);
+        return ReportError(RunCommand.Check(options), error) ? null : options;
     }
 
     /// <summary>The exit code for a set of results: 2 if any is invalid, else 42 if any timed out, else 1 if any failed, else 0.</summary>
@@ -304,23 +105,94 @@ public static class EmulatorCommandLine
         {
             if (r.Outcome == ScenarioOutcome.Invalid)
             {
-                return 2;
+                return EmulatorExitCodes.Usage;
             }
 
             timedOut |= r.Outcome == ScenarioOutcome.TimedOut;
             failed |= r.Outcome == ScenarioOutcome.Failed;
         }
 
-        return timedOut ? 42 : failed ? 1 : 0;
+        return timedOut ? EmulatorExitCodes.Timeout : failed ? EmulatorExitCodes.CheckFailed : EmulatorExitCodes.Success;
     }
 
-    private static Scenario Load(string path)
+    private static Command BuildRoot(TextWriter output, TextWriter error, CancellationToken stop, out RunCommand run)
     {
-        if (!File.Exists(path) && BuiltInScenarios.TryRead(path, out string text))
+        // A plain command named as the installed tool (not RootCommand, which takes the assembly's name for its usage
+        // line), with the help and version options RootCommand would add.
+        Command root = new(
+            "bodycam-emu",
+            "bodycam-emu: the body camera's firmware core on simulated hardware. With no command it runs the built-in escalation scenario and prints its timeline.\n"
+            + "Exit codes: 0 success, 1 an expectation failed (or a sweep found a violation), 2 usage or invalid scenario, 5 key file error, 42 timeout.")
         {
-            return ScenarioParser.Parse(text, "scenarios/" + (path.EndsWith(".yaml", StringComparison.Ordinal) ? path : path + ".yaml"));
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+        };
+        root.SetAction(_ =>
+        {
+            var defaults = new RunOptions { Timeline = true };
+            defaults.Scenarios.Add("escalation");
+            return RunCommand.Run(defaults, output, error, stop);
+        });
+
+        run = new RunCommand();
+        RunCommand runCommand = run;
+        run.Command.SetAction(parse =>
+        {
+            RunOptions options = runCommand.ToOptions(parse);
+            return ReportError(RunCommand.Check(options), error) ? EmulatorExitCodes.Usage : RunCommand.Run(options, output, error, stop);
+        });
+        root.Subcommands.Add(run.Command);
+
+        Command scenarios = new("scenarios", "List the built-in scenarios (names for run and sweep).");
+        scenarios.SetAction(_ =>
+        {
+            foreach (string name in BuiltInScenarios.Names())
+            {
+                BuiltInScenarios.TryRead(name, out string text);
+                output.WriteLine(name.PadRight(32) + " " + ScenarioParser.Parse(text, name + ".yaml").Name);
+            }
+
+            return EmulatorExitCodes.Success;
+        });
+        root.Subcommands.Add(scenarios);
+        root.Subcommands.Add(LiveCommand.Build(error, stop));
+
+        Command shift = new("shift", "A 10 h shift at 1080p30, 4 Mbit/s: prints simulated time over wall time (docs/performance.md).");
+        shift.SetAction(_ => ShiftBenchmark.Run(output));
+        root.Subcommands.Add(new Command("bench", "Measurements of the emulator itself.") { shift });
+
+        root.Subcommands.Add(FrameCommand.Build(output));
+        root.Subcommands.Add(TamperSweepCommand.Build(output));
+        root.Subcommands.Add(SweepCommand.Build(output, error));
+        return root;
+    }
+
+    // Usage errors are answered as bodycam answers them: each error, then where to find help, then exit 2.
+    private static bool ReportErrors(ParseResult parse, TextWriter error)
+    {
+        if (parse.Errors.Count == 0 || parse.Action is System.CommandLine.Help.HelpAction)
+        {
+            return false;
         }
 
-        return ScenarioParser.ParseFile(path);
+        foreach (System.CommandLine.Parsing.ParseError e in parse.Errors)
+        {
+            error.WriteLine("bodycam-emu: " + e.Message);
+        }
+
+        error.WriteLine("Try 'bodycam-emu --help'.");
+        return true;
+    }
+
+    private static bool ReportError(string? message, TextWriter error)
+    {
+        if (message == null)
+        {
+            return false;
+        }
+
+        error.WriteLine("bodycam-emu: " + message);
+        error.WriteLine("Try 'bodycam-emu --help'.");
+        return true;
     }
 }

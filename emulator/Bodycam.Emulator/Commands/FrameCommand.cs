@@ -1,45 +1,62 @@
 using System;
+using System.CommandLine;
 using System.Globalization;
 using System.IO;
-using Bodycam.Emulator.Hardware;
+using Bodycam.Emulator.Board;
 
 namespace Bodycam.Emulator.Commands;
 
 /// <summary><c>bodycam-emu frame out.jpg [--resolution WxH]</c>: one JPEG test-pattern frame, to check by eye or with a decoder.</summary>
 public static class FrameCommand
 {
-    /// <summary>Runs the command.</summary>
-    /// <param name="args">The whole command line (args[0] is "frame").</param>
+    /// <summary>Builds the command.</summary>
     /// <param name="output">Standard output.</param>
-    /// <param name="error">Standard error.</param>
-    /// <returns>The exit code.</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <returns>The command.</returns>
+    public static Command Build(TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
-        int width = 1920;
-        int height = 1080;
-        if (args.Length == 4 && args[2] == "--resolution")
+        Argument<string> file = new("out.jpg") { Description = "The JPEG file to write." };
+        Option<int[]> resolution = new("--resolution")
         {
-            string[] parts = args[3].Split('x');
-            if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out width)
-                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out height) || width < 8 || height < 8)
+            Description = "The frame size, WIDTHxHEIGHT (each at least 8).",
+            HelpName = "WxH",
+            DefaultValueFactory = _ => [1920, 1080],
+            CustomParser = r =>
             {
-                error.WriteLine("bodycam-emu: --resolution is WIDTHxHEIGHT");
-                return 2;
-            }
-        }
-        else if (args.Length != 2)
-        {
-            error.WriteLine(EmulatorCommandLine.Usage);
-            return 2;
-        }
+                string[] parts = r.Tokens[0].Value.Split('x');
+                if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int width)
+                    || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int height) || width < 8 || height < 8)
+                {
+                    r.AddError("--resolution is WIDTHxHEIGHT, each at least 8");
+                    return null;
+                }
 
+                return [width, height];
+            },
+        };
+        Command command = new("frame", "Write one test-pattern JPEG frame (burned-in time and device id), to check by eye or with a decoder.") { file, resolution };
+        command.SetAction(parse =>
+        {
+            int[] size = parse.GetValue(resolution)!;
+            return Run(parse.GetValue(file)!, size[0], size[1], output);
+        });
+        return command;
+    }
+
+    /// <summary>Writes the frame.</summary>
+    /// <param name="path">The JPEG file to write.</param>
+    /// <param name="width">The width in pixels.</param>
+    /// <param name="height">The height in pixels.</param>
+    /// <param name="output">Standard output.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string path, int width, int height, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(output);
         var camera = new SimulatedCamera(new CameraSettings(CameraMode.Jpeg, width, height), "HEE-01", new SeededGenerator(1));
         int length = camera.Capture(3_723_456, out _);
-        File.WriteAllBytes(args[1], camera.Buffer.AsSpan(0, length).ToArray());
-        output.WriteLine("wrote " + args[1] + " (" + width + "x" + height + ", " + length + " bytes)");
-        return 0;
+        File.WriteAllBytes(path, camera.Buffer.AsSpan(0, length).ToArray());
+        output.WriteLine("wrote " + path + " (" + width + "x" + height + ", " + length + " bytes)");
+        return EmulatorExitCodes.Success;
     }
 }

@@ -1,54 +1,34 @@
 using System;
+using System.CommandLine;
 using System.IO;
+using System.Threading;
 
 namespace Bodycam.Emulator.Commands;
 
 /// <summary><c>bodycam-emu live</c>: see <see cref="Live.LiveSession"/>.</summary>
 public static class LiveCommand
 {
-    /// <summary>Runs live mode.</summary>
-    /// <param name="args">The whole command line (args[0] is "live").</param>
-    /// <param name="output">Standard output.</param>
+    /// <summary>Builds the command.</summary>
     /// <param name="error">Standard error.</param>
     /// <param name="stop">Ends the session as the quit key does.</param>
-    /// <returns>The exit code.</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter error, System.Threading.CancellationToken stop)
+    /// <returns>The command.</returns>
+    public static Command Build(TextWriter error, CancellationToken stop)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        ulong seed = 1;
-        int? dockPort = null;
-        bool dockPty = false;
-        for (int i = 1; i < args.Length; i++)
+        Option<ulong> seed = new("--seed") { Description = "The seed of the simulated parts (the same seed gives the same device).", DefaultValueFactory = _ => 1, CustomParser = r => (ulong)OptionParsers.Number(r, 0, long.MaxValue, "--seed is a non-negative number") };
+        Option<int?> dockPort = DockOptions.Port();
+        Option<bool> dockPty = DockOptions.Pty();
+        Command command = new("live", "The interactive device in real time (needs a terminal): press keys for the button, dock and power.") { seed, dockPort, dockPty };
+        command.SetAction(parse =>
         {
-            if (args[i] == "--dock-pty")
+            if (Console.IsInputRedirected)
             {
-                dockPty = true;
+                error.WriteLine("bodycam-emu: live needs an interactive terminal");
+                return EmulatorExitCodes.Usage;
             }
-            else if (args[i] == "--seed" && i + 1 < args.Length && ulong.TryParse(args[i + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ulong s))
-            {
-                seed = s;
-                i++;
-            }
-            else if (args[i] == "--dock-port" && i + 1 < args.Length && int.TryParse(args[i + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int p) && p <= 65535)
-            {
-                dockPort = p;
-                i++;
-            }
-            else
-            {
-                error.WriteLine(EmulatorCommandLine.Usage);
-                return 2;
-            }
-        }
 
-        if (Console.IsInputRedirected)
-        {
-            error.WriteLine("bodycam-emu live needs an interactive terminal");
-            return 2;
-        }
-
-        return Live.LiveSession.Run(seed, dockPort, dockPty, stop);
+            return Live.LiveSession.Run(parse.GetValue(seed), parse.GetValue(dockPort), parse.GetValue(dockPty), stop);
+        });
+        return command;
     }
 }

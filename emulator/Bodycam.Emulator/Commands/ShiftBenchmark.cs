@@ -2,8 +2,8 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using Bodycam.Emulator.Board;
 using Bodycam.Emulator.Device;
-using Bodycam.Emulator.Hardware;
 using Bodycam.Emulator.Scenarios;
 
 namespace Bodycam.Emulator.Commands;

@@ -1,4 +1,5 @@
 using System;
+using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using Bodycam.Emulator.Sweeps;
@@ -8,44 +9,40 @@ namespace Bodycam.Emulator.Commands;
 /// <summary><c>bodycam-emu tamper-sweep [--positions N] [--seed S]</c>: runs the tamper sweep and prints its figures.</summary>
 public static class TamperSweepCommand
 {
-    /// <summary>Runs the command.</summary>
-    /// <param name="args">The whole command line (args[0] is "tamper-sweep").</param>
+    /// <summary>Builds the command.</summary>
     /// <param name="output">Standard output.</param>
-    /// <param name="error">Standard error.</param>
-    /// <returns>0 when every change was detected where the rule says, 1 otherwise, 2 on a usage error.</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <returns>The command.</returns>
+    public static Command Build(TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
-        var options = new TamperSweepOptions { Positions = 100_000 };
-        for (int i = 1; i < args.Length; i++)
+        Option<int> positions = new("--positions") { Description = "How many byte positions to flip, spread over the corpus (N > 0).", DefaultValueFactory = _ => 100_000, CustomParser = r => (int)OptionParsers.Number(r, 1, int.MaxValue, "--positions is a count above 0") };
+        Option<long> seed = new("--seed")
         {
-            if (i + 1 >= args.Length)
-            {
-                error.WriteLine("bodycam-emu: " + args[i] + " needs a value");
-                return 2;
-            }
+            Description = "The seed that picks the positions (the same seed gives the same run).",
+            DefaultValueFactory = _ => new TamperSweepOptions().Seed,
+            CustomParser = r => OptionParsers.Number(r, long.MinValue, long.MaxValue, "--seed is a whole number"),
+        };
+        Command command = new("tamper-sweep", "Flip, cut, reorder and splice recordings of a fixed corpus; print detection figures. Exit 1 if a change went undetected where the format says it is.")
+        {
+            positions,
+            seed,
+        };
+        command.SetAction(parse => Run(new TamperSweepOptions { Positions = parse.GetValue(positions), Seed = parse.GetValue(seed) }, output));
+        return command;
+    }
 
-            string value = args[++i];
-            switch (args[i - 1])
-            {
-                case "--positions" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int positions) && positions > 0:
-                    options.Positions = positions;
-                    break;
-                case "--seed" when long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long seed):
-                    options.Seed = seed;
-                    break;
-                default:
-                    error.WriteLine("bodycam-emu: tamper-sweep takes --positions N (N > 0) and --seed S");
-                    return 2;
-            }
-        }
-
+    /// <summary>Runs the sweep.</summary>
+    /// <param name="options">The sweep's options.</param>
+    /// <param name="output">Standard output.</param>
+    /// <returns>0 when every change was detected where the rule says, 1 otherwise.</returns>
+    public static int Run(TamperSweepOptions options, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
         long started = Environment.TickCount64;
         TamperSweepReport report = TamperSweep.Run(options);
         report.Write(output);
         output.WriteLine("seed " + options.Seed.ToString(CultureInfo.InvariantCulture) + ", " + ((Environment.TickCount64 - started) / 1000.0).ToString("0.0", CultureInfo.InvariantCulture) + " s");
-        return report.MissCount == 0 && report.Crashes == 0 ? 0 : 1;
+        return report.MissCount == 0 && report.Crashes == 0 ? EmulatorExitCodes.Success : EmulatorExitCodes.CheckFailed;
     }
 }

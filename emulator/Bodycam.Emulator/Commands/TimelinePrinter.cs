@@ -1,7 +1,7 @@
 using System;
 using System.IO;
+using Bodycam.Emulator.Board;
 using Bodycam.Emulator.Device;
-using Bodycam.Emulator.Hardware;
 using Bodycam.Emulator.Scenarios;
 
 namespace Bodycam.Emulator.Commands;

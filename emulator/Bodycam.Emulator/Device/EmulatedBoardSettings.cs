@@ -1,5 +1,5 @@
 using System;
-using Bodycam.Emulator.Hardware;
+using Bodycam.Emulator.Board;
 using Bodycam.Emulator.Scenarios;
 using Bodycam.Firmware.Boot;
 using Bodycam.Firmware.Configuration;

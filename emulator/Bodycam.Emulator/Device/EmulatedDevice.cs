@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Device.Gpio;
 using System.IO;
 using System.Threading.Tasks;
+using Bodycam.Emulator.Board;
 using Bodycam.Emulator.Dock;
-using Bodycam.Emulator.Hardware;
 using Bodycam.Emulator.Scenarios;
 using Bodycam.Firmware;
 using Bodycam.Firmware.Audit;
@@ -113,7 +113,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     /// <summary>
     /// The lock every call into the firmware core holds (advancing time, pins, power, dock detect). A dock endpoint
     /// that receives bytes on another thread takes it before calling the core's dock service, so the core still sees
-    /// a single loop (docs/state-machine.md).
+    /// a single loop (docs/state-machine.md, "Rules the core keeps").
     /// </summary>
     public object BoardLock { get; } = new();
 
@@ -260,7 +260,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
                 return;
             }
 
-            // No PowerDown: the supply is gone, nothing gets to close or flush (recovery closes it at boot: docs/recording-format.md).
+            // No PowerDown: the supply is gone, nothing gets to close or flush (recovery closes it at boot: docs/recording-format.md §5).
             Storage.CutPower();
             DockLink.Detach();
             DockService = null;

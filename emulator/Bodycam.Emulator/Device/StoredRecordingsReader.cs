@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using Bodycam.Emulator.Hardware;
+using Bodycam.Emulator.Board;
 using Bodycam.Emulator.Scenarios;
 using Bodycam.Firmware.Storage;
 using Bodycam.Sdk.Recording;

@@ -23,7 +23,7 @@ public static class LiveSession
         var options = new EmulatedDeviceOptions
         {
             Seed = seed,
-            Camera = new Hardware.CameraSettings(Hardware.CameraMode.Gop, 1280, 720, 25, 2_000_000, 25),
+            Camera = new Board.CameraSettings(Board.CameraMode.Gop, 1280, 720, 25, 2_000_000, 25),
             Keys = KeyRing.FromSeed(seed),
         };
         using var device = new EmulatedDevice(options);

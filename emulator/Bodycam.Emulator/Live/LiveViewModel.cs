@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
+using Bodycam.Emulator.Board;
 using Bodycam.Emulator.Device;
-using Bodycam.Emulator.Hardware;
 using Bodycam.Emulator.Scenarios;
 using Bodycam.Firmware.Hal;
 

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using Bodycam.Emulator.Hardware;
+using Bodycam.Emulator.Board;
 
 namespace Bodycam.Emulator.Scenarios;
 

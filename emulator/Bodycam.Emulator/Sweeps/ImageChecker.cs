@@ -191,7 +191,7 @@ public sealed class ImageChecker
             return;
         }
 
-        // DESIGN capability 4: a power cut loses at most the segment in flight (sealed and written, not yet flushed).
+        // docs/recording-format.md (goals): a power cut loses at most the segment in flight (sealed and written, not yet flushed).
         long lost = Math.Max(0, segmentsWritten - result.SegmentCount);
         if (lost > 1)
         {

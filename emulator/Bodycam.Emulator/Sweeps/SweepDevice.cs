@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
+using Bodycam.Emulator.Board;
 using Bodycam.Emulator.Device;
 using Bodycam.Emulator.Fleet;
-using Bodycam.Emulator.Hardware;
 using Bodycam.Emulator.Scenarios;
 
 namespace Bodycam.Emulator.Sweeps;

@@ -13,7 +13,7 @@ namespace Bodycam.Firmware.Configuration;
 /// the firmware is ignored.
 /// A document is accepted only while the device sits in the dock, after the dock service checked the authority's
 /// signature and the sequence; it is stored at once and is in force from the next boot, when the board builds the
-/// device core from <see cref="Load"/> (the pre-record arena is sized once at boot).
+/// device core from <see cref="Load"/> (the pre-record arena is sized once at boot: docs/state-machine.md, "Rules the core keeps").
 /// </summary>
 public sealed class ConfigurationStore : IDockConfigurationSink
 {

@@ -315,7 +315,7 @@ public class RecordingWriter : IRecordingSink
             return;
         }
 
-        // Continuation (docs/recording-format.md, "5. Closing, continuation and recovery"): close this file, then link the next one to its final chain hash.
+        // Continuation (docs/recording-format.md §5): close this file, then link the next one to its final chain hash.
         SealSegment(true);
         WriteClose(RecordingCloseReason.Continued, now);
         _storage.Flush(_fileName);

@@ -1,7 +1,7 @@
 namespace Bodycam.Firmware.Recording;
 
 /// <summary>
-/// The writer's configuration. Buffers are sized from it once, at construction (nothing is allocated on the frame
+/// The writer's configuration. Buffers are sized from it once, at construction (docs/state-machine.md, "Rules the core keeps": no allocation on the frame
 /// path). The media description is written into each file's header.
 /// </summary>
 public class RecordingWriterOptions

@@ -406,7 +406,7 @@ public sealed partial class DeviceCore
                     StartRecording(timestamp);
                 }
 
-                // A single press or a hold in standby starts nothing (docs/state-machine.md: only a deliberate gesture records).
+                // A single press or a hold in standby starts nothing (docs/state-machine.md, "Rules the core keeps": only a deliberate gesture records).
                 break;
             case DeviceState.Recording:
                 if (gesture == ButtonGesture.Hold)

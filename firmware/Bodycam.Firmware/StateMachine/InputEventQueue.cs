@@ -5,7 +5,7 @@ namespace Bodycam.Firmware.StateMachine;
 /// <summary>
 /// A fixed-size, thread-safe queue of board inputs (button edges, dock detect): GPIO callbacks run on their own
 /// threads and only enqueue here; the board loop dequeues and the core handles the events on its single thread
-/// (board adapters queue callbacks into the core's loop: docs/state-machine.md). No allocation after construction.
+/// (docs/state-machine.md, "Rules the core keeps": board adapters queue callbacks into the core's loop). No allocation after construction.
 /// When full, new inputs are dropped and counted: a bouncing button must not grow memory.
 /// </summary>
 public sealed class InputEventQueue

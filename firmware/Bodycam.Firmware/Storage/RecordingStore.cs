@@ -6,10 +6,10 @@ using Bodycam.Firmware.Recording;
 namespace Bodycam.Firmware.Storage;
 
 /// <summary>
-/// The storage manager (docs/recording-format.md, "5. Closing, continuation and recovery"): the index of recordings
-/// on the card, free space less a reserve, boot-time recovery of interrupted files, ranged reads for the dock, and
-/// deletion only after a confirmed offload. Recovery never decrypts (the device cannot) and never resumes a file: it
-/// cuts a torn tail back to the last complete record and appends a signed "closed by recovery" record.
+/// The storage manager (docs/recording-format.md §5): the index of recordings on the card, free space less a
+/// reserve, boot-time recovery of interrupted files, ranged reads for the dock, and deletion only after a confirmed
+/// offload. Recovery never decrypts (the device cannot) and never resumes a file: it cuts a torn tail back to the
+/// last complete record and appends a signed "closed by recovery" record.
 /// </summary>
 public class RecordingStore : IRecordingFiles
 {

@@ -16,7 +16,6 @@ namespace Bodycam.Sdk.Dock;
 /// </summary>
 public sealed class DockClient : IDisposable
 {
-    private const int ReadResponseOverhead = 16;
 
     private readonly IDockTransport _transport;
     private readonly DockClientOptions _options;
@@ -41,13 +40,16 @@ public sealed class DockClient : IDisposable
     /// <summary>Gets a description of the link.</summary>
     public string Description => _transport.Description;
 
+    /// <summary>Gets the buffer requests are encoded into before they are written (shared with range downloads).</summary>
+    internal byte[] SendBuffer => _sendBuffer;
+
     /// <summary>Says hello and negotiates the protocol version.</summary>
     /// <param name="cancellationToken">Cancels.</param>
     /// <returns>The device's answer.</returns>
     public async Task<DockHello> ConnectAsync(CancellationToken cancellationToken = default)
     {
         byte[] payload = new PayloadWriter().Byte(DockFraming.ProtocolVersion).Byte(DockFraming.ProtocolVersion).ToArray();
-        DockHello hello = await RequestAsync(DockCommandCode.Hello, payload, true, ParseHello, cancellationToken).ConfigureAwait(false);
+        DockHello hello = await RequestAsync(DockCommandCode.Hello, payload, true, DockAnswers.ParseHello, cancellationToken).ConfigureAwait(false);
         if (hello.ProtocolVersion != DockFraming.ProtocolVersion)
         {
             throw new DockConnectionException(DockConnectionFailure.IncompatibleVersion, $"The device chose protocol version {hello.ProtocolVersion}.");
@@ -62,7 +64,7 @@ public sealed class DockClient : IDisposable
     /// <returns>The information.</returns>
     public Task<DeviceInfo> GetInfoAsync(CancellationToken cancellationToken = default)
     {
-        return RequestAsync(DockCommandCode.Info, [], true, ParseInfo, cancellationToken);
+        return RequestAsync(DockCommandCode.Info, [], true, DockAnswers.ParseInfo, cancellationToken);
     }
 
     /// <summary>Opens a session: asks for a challenge and answers it.</summary>
@@ -121,7 +123,7 @@ public sealed class DockClient : IDisposable
         while (true)
         {
             byte[] payload = new PayloadWriter().UInt16(files.Count).ToArray();
-            (int total, List<DeviceRecordingFile> page) = await RequestAsync(DockCommandCode.ListRecordings, payload, true, ParseList, cancellationToken).ConfigureAwait(false);
+            (int total, List<DeviceRecordingFile> page) = await RequestAsync(DockCommandCode.ListRecordings, payload, true, DockAnswers.ParseList, cancellationToken).ConfigureAwait(false);
             files.AddRange(page);
             if (files.Count >= total || page.Count == 0)
             {
@@ -166,7 +168,7 @@ public sealed class DockClient : IDisposable
     /// <returns>The file's length on the device.</returns>
     public async Task<long> DownloadAsync(string name, long offset, Stream destination, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
-        RangeDownload download = StartDownload(name, offset);
+        DockRangeDownload download = StartDownload(name, offset);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -215,7 +217,7 @@ public sealed class DockClient : IDisposable
     /// <exception cref="DockConnectionException">The link failed, timed out or carried a malformed answer.</exception>
     public long Download(string name, long offset, Stream destination, IProgress<long>? progress = null)
     {
-        RangeDownload download = StartDownload(name, offset);
+        DockRangeDownload download = StartDownload(name, offset);
         Stream stream = _transport.Stream;
         if (!stream.CanTimeout)
         {
@@ -278,13 +280,7 @@ public sealed class DockClient : IDisposable
             DockCommandCode.ConfirmOffload,
             w.ToArray(),
             false,
-            p =>
-            {
-                PayloadReader r = new(p);
-                int deleted = r.Byte();
-                r.End();
-                return deleted;
-            },
+            DockAnswers.ParseConfirm,
             cancellationToken);
     }
 
@@ -298,18 +294,7 @@ public sealed class DockClient : IDisposable
         while (trail.Length < length)
         {
             byte[] payload = new PayloadWriter().Int64(trail.Length).UInt32(uint.MaxValue).ToArray();
-            (long total, byte[] data) = await RequestAsync(
-                DockCommandCode.ReadAudit,
-                payload,
-                true,
-                p =>
-                {
-                    PayloadReader r = new(p);
-                    r.Int64();
-                    long t = r.Int64();
-                    return (t, r.Rest().ToArray());
-                },
-                cancellationToken).ConfigureAwait(false);
+            (long total, byte[] data) = await RequestAsync(DockCommandCode.ReadAudit, payload, true, DockAnswers.ParseAuditRange, cancellationToken).ConfigureAwait(false);
             if (total < 0 || total > _options.MaxAuditTrailBytes)
             {
                 throw new DockConnectionException(
@@ -341,19 +326,7 @@ public sealed class DockClient : IDisposable
     public Task<DateTimeOffset?> SetClockAsync(DateTimeOffset utc, CancellationToken cancellationToken = default)
     {
         byte[] payload = new PayloadWriter().Int64(utc.ToUnixTimeMilliseconds()).ToArray();
-        return RequestAsync(
-            DockCommandCode.SetClock,
-            payload,
-            false,
-            p =>
-            {
-                PayloadReader r = new(p);
-                bool wasSet = r.Byte() != 0;
-                long previous = r.Int64();
-                r.End();
-                return wasSet ? ToTime(previous) : (DateTimeOffset?)null;
-            },
-            cancellationToken);
+        return RequestAsync(DockCommandCode.SetClock, payload, false, DockAnswers.ParseClock, cancellationToken);
     }
 
     /// <summary>Pushes a configuration signed by the authority key.</summary>
@@ -393,19 +366,7 @@ public sealed class DockClient : IDisposable
         byte[] unsigned = w.ToArray();
         byte[] signature = authority.Sign(DockMessages.Provision(deviceId, unsigned));
         byte[] payload = new PayloadWriter().Bytes(unsigned).Bytes(signature).ToArray();
-        return RequestAsync(
-            DockCommandCode.Provision,
-            payload,
-            false,
-            p =>
-            {
-                PayloadReader r = new(p);
-                byte[] key = r.Take(32).ToArray();
-                r.Ascii();
-                r.End();
-                return key;
-            },
-            cancellationToken);
+        return RequestAsync(DockCommandCode.Provision, payload, false, DockAnswers.ParseProvision, cancellationToken);
     }
 
     /// <summary>Clears the device's enrolment (authority session, no recordings left).</summary>
@@ -421,99 +382,6 @@ public sealed class DockClient : IDisposable
     {
         _transport.Dispose();
         _gate.Dispose();
-    }
-
-    private static DockHello ParseHello(ReadOnlySpan<byte> p)
-    {
-        PayloadReader r = new(p);
-        byte version = r.Byte();
-        uint maxRequest = r.UInt32();
-        uint maxResponse = r.UInt32();
-        DockHello hello = new(version, (int)Math.Min(maxRequest, int.MaxValue), (int)Math.Min(maxResponse, int.MaxValue), r.Ascii(), r.Ascii());
-        r.End();
-
-        // Range reads are sized from the announced limit; one that cannot hold a range answer's 16-byte header (or
-        // exceeds the protocol's 1 MiB bound) is not a device speaking this protocol.
-        if (maxResponse <= ReadResponseOverhead || maxResponse > DockFraming.AbsoluteMaxPayload || maxRequest > DockFraming.AbsoluteMaxPayload)
-        {
-            throw new DockConnectionException(DockConnectionFailure.MalformedResponse, "The device announced impossible frame limits.");
-        }
-
-        return hello;
-    }
-
-    private static DeviceInfo ParseInfo(ReadOnlySpan<byte> p)
-    {
-        PayloadReader r = new(p);
-        DeviceInfo info = new()
-        {
-            DeviceId = r.Ascii(),
-            FirmwareVersion = r.Ascii(),
-            DevicePublicKey = r.Take(32).ToArray(),
-            StateCode = r.Byte(),
-            StateName = r.Ascii(),
-            StorageUsedBytes = r.Int64(),
-            StorageCapacityBytes = r.Int64(),
-            BatteryPercent = r.Byte(),
-            Provisioning = (DeviceProvisioningState)r.Byte(),
-            MunicipalityId = r.Ascii(),
-            RecipientCount = r.Byte(),
-            Clock = ReadClock(ref r),
-            MonotonicMilliseconds = r.Int64(),
-            RecordingFileCount = r.UInt16(),
-            SessionMode = r.Byte(),
-            SessionRemainingMilliseconds = r.UInt32(),
-        };
-        r.End();
-        return info;
-    }
-
-    private static DateTimeOffset? ReadClock(ref PayloadReader r)
-    {
-        bool set = r.Byte() != 0;
-        long unix = r.Int64();
-        return set ? ToTime(unix) : null;
-    }
-
-    private static DateTimeOffset ToTime(long unixMilliseconds)
-    {
-        // A device's clock value outside what DateTimeOffset holds is a malformed answer, not a host crash.
-        if (unixMilliseconds < DateTimeOffset.MinValue.ToUnixTimeMilliseconds() || unixMilliseconds > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
-        {
-            throw new DockConnectionException(DockConnectionFailure.MalformedResponse, "The device's clock value is out of range.");
-        }
-
-        return DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
-    }
-
-    private static (int Total, List<DeviceRecordingFile> Page) ParseList(ReadOnlySpan<byte> p)
-    {
-        PayloadReader r = new(p);
-        int total = r.UInt16();
-        int count = r.Byte();
-        List<DeviceRecordingFile> page = new(count);
-        for (int i = 0; i < count; i++)
-        {
-            page.Add(new DeviceRecordingFile(r.Ascii(), r.Ascii(), r.Int64(), r.Byte() != 0));
-        }
-
-        r.End();
-        return (total, page);
-    }
-
-    private static int EncodeRead(byte[] request, string name, long offset, int count)
-    {
-        int n = 0;
-        request[n++] = (byte)name.Length;
-        for (int i = 0; i < name.Length; i++)
-        {
-            request[n++] = (byte)name[i];
-        }
-
-        BinaryPrimitives.WriteInt64LittleEndian(request.AsSpan(n), offset);
-        n += 8;
-        BinaryPrimitives.WriteUInt32LittleEndian(request.AsSpan(n), (uint)count);
-        return n + 4;
     }
 
     private delegate T Parser<T>(ReadOnlySpan<byte> payload);
@@ -682,19 +550,21 @@ public sealed class DockClient : IDisposable
         }
     }
 
-    private RangeDownload StartDownload(string name, long offset)
+    private DockRangeDownload StartDownload(string name, long offset)
     {
         DockHello hello = Hello ?? throw new InvalidOperationException("Call ConnectAsync first.");
-        int chunk = hello.MaxResponsePayload - ReadResponseOverhead;
+        int chunk = hello.MaxResponsePayload - DockAnswers.ReadResponseOverhead;
         if (_options.ReadChunkBytes > 0 && _options.ReadChunkBytes < chunk)
         {
             chunk = _options.ReadChunkBytes;
         }
 
-        return new RangeDownload(this, name, offset, chunk, Math.Max(1, _options.ReadWindow));
+        return new DockRangeDownload(this, name, offset, chunk, Math.Max(1, _options.ReadWindow));
     }
 
-    private ushort NextId()
+    /// <summary>The next request id (never 0).</summary>
+    /// <returns>The id.</returns>
+    internal ushort NextId()
     {
         _nextId++;
         if (_nextId == 0)
@@ -705,100 +575,4 @@ public sealed class DockClient : IDisposable
         return _nextId;
     }
 
-    /// <summary>
-    /// The state of one download, shared by the asynchronous and the blocking path: which range reads to send next,
-    /// which answer comes next, and the checks on each answer. The paths differ only in how they send and wait.
-    /// </summary>
-    private sealed class RangeDownload
-    {
-        private readonly DockClient _owner;
-        private readonly string _name;
-        private readonly long _offset;
-        private readonly int _chunk;
-        private readonly int _window;
-        private readonly Queue<(ushort Id, long Offset)> _inFlight = new();
-        private readonly byte[] _request = new byte[1 + 64 + 8 + 4];
-        private long _fileLength = long.MaxValue;
-        private long _requested;
-
-        public RangeDownload(DockClient owner, string name, long offset, int chunk, int window)
-        {
-            _owner = owner;
-            _name = name;
-            _offset = offset;
-            _requested = offset;
-            _chunk = chunk;
-            _window = window;
-        }
-
-        public long Written { get; private set; }
-
-        public bool IsComplete => _inFlight.Count == 0;
-
-        public long FileLength => _fileLength == long.MaxValue ? _offset : _fileLength;
-
-        public ushort ExpectedId => _inFlight.Peek().Id;
-
-        // Encodes the next batch of range reads into the owner's send buffer and returns its length (0: none due).
-        public int NextBatch()
-        {
-            // The window is refilled in batches, all of a batch's requests in one write: the device then finds
-            // several requests per wake-up and answers them back to back, instead of waking (and the link
-            // carrying a tiny packet) once per answer consumed.
-            int batch = 0;
-            if (_inFlight.Count > _window / 2)
-            {
-                return 0;
-            }
-
-            while (_inFlight.Count < _window && _requested < _fileLength)
-            {
-                if (_requested > _offset && _fileLength == long.MaxValue)
-                {
-                    // The first answer gives the file's length; until then only one read is in flight.
-                    break;
-                }
-
-                int n = EncodeRead(_request, _name, _requested, _chunk);
-                ushort id = _owner.NextId();
-                batch += DockFraming.Encode((byte)DockCommandCode.ReadRecording, id, _request.AsSpan(0, n), _owner._sendBuffer.AsSpan(batch));
-                _inFlight.Enqueue((id, _requested));
-                _requested += _chunk;
-            }
-
-            return batch;
-        }
-
-        // Checks the answer to the oldest read in flight and returns the file bytes it carries.
-        public ReadOnlyMemory<byte> Accept(DockFrame frame)
-        {
-            (_, long expectOffset) = _inFlight.Dequeue();
-            ReadOnlyMemory<byte> p = frame.Payload;
-            if (p.Length < ReadResponseOverhead)
-            {
-                throw new DockConnectionException(DockConnectionFailure.MalformedResponse, "A range answer is too short.");
-            }
-
-            long at = BinaryPrimitives.ReadInt64LittleEndian(p.Span);
-            _fileLength = BinaryPrimitives.ReadInt64LittleEndian(p.Span[8..]);
-            if (at != expectOffset)
-            {
-                throw new DockConnectionException(DockConnectionFailure.MalformedResponse, "A range answer is for the wrong offset.");
-            }
-
-            ReadOnlyMemory<byte> data = p[ReadResponseOverhead..];
-            if (_requested > _fileLength)
-            {
-                _requested = _fileLength;
-            }
-
-            if (data.Length == 0 && at < _fileLength)
-            {
-                throw new DockConnectionException(DockConnectionFailure.MalformedResponse, "The device sent no bytes before the end of the file.");
-            }
-
-            Written += data.Length;
-            return data;
-        }
-    }
 }

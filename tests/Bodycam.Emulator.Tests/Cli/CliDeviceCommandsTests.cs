@@ -39,7 +39,7 @@ public sealed class CliDeviceCommandsTests : IDisposable
         {
             Seed = 3,
             Keys = KeyRing.FromDirectory(_keys),
-            Camera = new Bodycam.Emulator.Hardware.CameraSettings(Bodycam.Emulator.Hardware.CameraMode.Gop, 320, 240, 10, 200_000, 10),
+            Camera = new Bodycam.Emulator.Board.CameraSettings(Bodycam.Emulator.Board.CameraMode.Gop, 320, 240, 10, 200_000, 10),
         });
         _tcp = "127.0.0.1:" + _device.StartDockTcp(0);
     }

@@ -79,6 +79,41 @@ public class EmulatorCommandLineTests
         Assert.Equal(2, EmulatorCommandLine.Run(commandLine.Split(' '), new StringWriter(), new StringWriter()));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("run")]
+    [InlineData("scenarios")]
+    [InlineData("live")]
+    [InlineData("bench")]
+    [InlineData("bench shift")]
+    [InlineData("frame")]
+    [InlineData("sweep")]
+    [InlineData("tamper-sweep")]
+    public void Help_EveryCommand_ExitsZeroWithUsageAndOptions(string command)
+    {
+        var output = new StringWriter();
+        string[] args = [.. command.Split(' ', System.StringSplitOptions.RemoveEmptyEntries), "--help"];
+
+        int exit = EmulatorCommandLine.Run(args, output, new StringWriter());
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Usage:", output.ToString());
+        Assert.Contains(("bodycam-emu " + command).Trim(), output.ToString());
+        Assert.Contains("--help", output.ToString());
+    }
+
+    [Fact]
+    public void Run_MisspeltOption_SaysSoAndWhereHelpIs()
+    {
+        var error = new StringWriter();
+
+        int exit = EmulatorCommandLine.Run(new[] { "run", "escalation", "--colour" }, new StringWriter(), error);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown option --colour", error.ToString());
+        Assert.Contains("Try 'bodycam-emu --help'.", error.ToString());
+    }
+
     [Fact]
     public void Run_JUnit_WritesWellFormedReportWithCounts()
     {
@@ -99,7 +134,7 @@ public class EmulatorCommandLineTests
     }
 
     [Fact]
-    public void Run_KeysWrittenWithAnotherPassphrase_ExitsTwoNamingTheVariable()
+    public void Run_KeysWrittenWithAnotherPassphrase_ExitsKeyErrorNamingTheVariable()
     {
         // Key files written under a passphrase the emulator is not given (its default is used).
         string keys = Path.GetDirectoryName(RepositoryPaths.TempFile("x"))!;
@@ -111,7 +146,7 @@ public class EmulatorCommandLineTests
         var error = new StringWriter();
         int exit = EmulatorCommandLine.Run(new[] { "run", Write(Passing), "--keys", keys }, new StringWriter(), error);
 
-        Assert.Equal(2, exit);
+        Assert.Equal(EmulatorExitCodes.KeyError, exit);
         Assert.Contains("BODYCAM_EMU_KEY_PASSPHRASE", error.ToString());
     }
 

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
+using Bodycam.Emulator.Board;
 using Bodycam.Emulator.Device;
-using Bodycam.Emulator.Hardware;
 using Bodycam.Emulator.Scenarios;
 using Xunit;
 
@@ -82,7 +82,7 @@ public class EmulatedDeviceTests
 
         Assert.Equal(Bodycam.Sdk.Recording.RecordingStatus.Complete, result.Status);
         Bodycam.Sdk.Media.MediaFrame first = System.Linq.Enumerable.First(result.Frames, f => f.Kind == Bodycam.Sdk.Media.MediaKind.Video);
-        var pattern = new Bodycam.Emulator.Imaging.TestPatternFrame(64, 48, 75);
+        var pattern = new Bodycam.Emulator.Board.Imaging.TestPatternFrame(64, 48, 75);
         byte[] expected = new byte[pattern.MaxFrameBytes];
         int length = pattern.Render("HEE-01 " + SimulatedCamera.FormatTime(first.TimestampMilliseconds), expected);
         Assert.Equal(expected.AsSpan(0, length).ToArray(), first.Data.ToArray());

@@ -1,13 +1,13 @@
 using System;
+using Bodycam.Emulator.Board;
 using Bodycam.Emulator.Dock;
-using Bodycam.Emulator.Hardware;
 using Bodycam.Firmware.Audit;
 using Bodycam.Firmware.Dock;
 using Bodycam.Firmware.Hal;
 using Bodycam.Firmware.Provisioning;
 using Bodycam.Firmware.Recording;
 using Bodycam.Firmware.Storage;
-using Bodycam.Firmware.Tests.Dock.Fakes;
+using Bodycam.Testing.Dock;
 
 namespace Bodycam.Emulator.Tests.Dock;
 

@@ -1,4 +1,5 @@
 using System;
+using Bodycam.Emulator.Board;
 using Bodycam.Emulator.Dock;
 using Bodycam.Firmware.Dock;
 using CsCheck;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Bodycam.Emulator.Hardware;
+using Bodycam.Emulator.Board;
 using Xunit;
 
 namespace Bodycam.Emulator.Tests.Hardware;

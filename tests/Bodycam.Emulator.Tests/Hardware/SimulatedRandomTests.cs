@@ -1,4 +1,4 @@
-using Bodycam.Emulator.Hardware;
+using Bodycam.Emulator.Board;
 using Xunit;
 
 namespace Bodycam.Emulator.Tests.Hardware;

@@ -1,5 +1,5 @@
 using System.IO;
-using Bodycam.Emulator.Hardware;
+using Bodycam.Emulator.Board;
 using Bodycam.Firmware.Hal;
 using Moq;
 using Xunit;

@@ -1,5 +1,5 @@
 using System;
-using Bodycam.Emulator.Imaging;
+using Bodycam.Emulator.Board.Imaging;
 using Xunit;
 
 namespace Bodycam.Emulator.Tests.Imaging;

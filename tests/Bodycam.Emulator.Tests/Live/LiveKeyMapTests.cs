@@ -22,7 +22,7 @@ public class LiveKeyMapTests
     [Fact]
     public void Apply_DoublePress_StartsARecording()
     {
-        using var device = new EmulatedDevice(new EmulatedDeviceOptions { Keys = KeyRing.FromSeed(1), Camera = new Bodycam.Emulator.Hardware.CameraSettings(BitsPerSecond: 200_000) });
+        using var device = new EmulatedDevice(new EmulatedDeviceOptions { Keys = KeyRing.FromSeed(1), Camera = new Bodycam.Emulator.Board.CameraSettings(BitsPerSecond: 200_000) });
         device.Advance(5_000);
 
         LiveSession.Apply(device, LiveAction.DoublePress);

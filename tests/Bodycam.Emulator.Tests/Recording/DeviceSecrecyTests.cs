@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Bodycam.Emulator.Tests.Recording;
 
-/// <summary>DESIGN 4: the device can write but never read its recordings; a stolen device reveals nothing.</summary>
+/// <summary>docs/state-machine.md, "Rules the core keeps": the device can write but never read its recordings; a stolen device reveals nothing.</summary>
 public class DeviceSecrecyTests
 {
     [Fact]

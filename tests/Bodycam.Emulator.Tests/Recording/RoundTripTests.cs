@@ -69,7 +69,7 @@ public class RoundTripTests
         using var rig = new RecordingRig();
         string id = rig.Record(1000);
         byte[] other = new byte[32];
-        new Bodycam.Emulator.Hardware.SimulatedRandom(99).Fill(other, 0, 32);
+        new Bodycam.Emulator.Board.SimulatedRandom(99).Fill(other, 0, 32);
 
         Assert.Throws<WrongKeyException>(() => new RecordingReader(rig.FirstFile(id)).Decrypt(rig.DevicePublicKey, other));
     }

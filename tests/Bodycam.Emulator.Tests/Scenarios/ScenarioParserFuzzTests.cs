@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Bodycam.Emulator.Scenarios;
+using Bodycam.Testing;
 using CsCheck;
 using Xunit;
 

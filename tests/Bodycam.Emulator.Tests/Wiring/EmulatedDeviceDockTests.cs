@@ -37,7 +37,7 @@ public sealed class EmulatedDeviceDockTests : IDisposable
         {
             Seed = 7,
             Keys = keys,
-            Camera = new Bodycam.Emulator.Hardware.CameraSettings(Bodycam.Emulator.Hardware.CameraMode.Jpeg, 160, 120, 10),
+            Camera = new Bodycam.Emulator.Board.CameraSettings(Bodycam.Emulator.Board.CameraMode.Jpeg, 160, 120, 10),
         });
         byte[] authority = keys.AuthorityPrivateKey("heerde");
         _authority = new Ed25519DockSigner(authority);

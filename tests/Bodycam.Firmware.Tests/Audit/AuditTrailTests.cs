@@ -2,17 +2,18 @@ using System;
 using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
+using Bodycam.Emulator.Board;
 using Bodycam.Firmware.Audit;
-using Bodycam.Firmware.Tests.Dock.Fakes;
+using Bodycam.Testing.Dock;
 using Xunit;
 
 namespace Bodycam.Firmware.Tests.Audit;
 
 public class AuditTrailTests
 {
-    private readonly MemoryFileStorage _storage = new();
-    private readonly HostCryptoEngine _crypto = new();
-    private readonly HostSecureElement _secureElement = new(4);
+    private readonly SimulatedStorage _storage = new(1L << 30);
+    private readonly SimulatedCryptoEngine _crypto = new();
+    private readonly SimulatedSecureElement _secureElement = SimulatedSecureElement.Create(new SimulatedRandom(4));
     private readonly ManualRealTimeClock _rtc = new();
 
     [Fact]
@@ -24,7 +25,7 @@ public class AuditTrailTests
         trail.Append(AuditEventType.Marker, 200, "rec-0001");
         trail.Append(AuditEventType.RecordingStopped, 300, "rec-0001");
 
-        List<(int Type, string Subject)> events = VerifyChain(_storage.Get("audit.log", true), _secureElement.PublicKey);
+        List<(int Type, string Subject)> events = VerifyChain(_storage.ReadAllBytes("audit.log"), _secureElement.DevicePublicKey);
 
         Assert.Equal([(1, "rec-0001"), (4, "rec-0001"), (2, "rec-0001")], events);
         Assert.Equal(3, trail.Count);
@@ -36,13 +37,13 @@ public class AuditTrailTests
         AuditTrail trail = Open();
         trail.Append(AuditEventType.RecordingStarted, 100, "rec-0001");
         trail.Append(AuditEventType.RecordingStopped, 300, "rec-0001");
-        byte[] whole = _storage.Get("audit.log", true);
-        _storage.Put("audit.log", whole[..(whole.Length - 10)]);
+        byte[] whole = _storage.ReadAllBytes("audit.log");
+        _storage.WriteAllBytes("audit.log", whole[..(whole.Length - 10)]);
 
         AuditTrail reopened = Open();
         reopened.Append(AuditEventType.RecordingRecovered, 400, "rec-0001");
 
-        List<(int Type, string Subject)> events = VerifyChain(_storage.Get("audit.log", true), _secureElement.PublicKey);
+        List<(int Type, string Subject)> events = VerifyChain(_storage.ReadAllBytes("audit.log"), _secureElement.DevicePublicKey);
         Assert.Equal([(1, "rec-0001"), (3, "rec-0001")], events);
         Assert.False(reopened.FoundDamage);
     }
@@ -53,10 +54,10 @@ public class AuditTrailTests
         AuditTrail trail = Open();
         trail.Append(AuditEventType.Offloaded, 100, "rec-0001.bcr");
         trail.Append(AuditEventType.Deleted, 100, "rec-0001.bcr");
-        byte[] bytes = _storage.Get("audit.log", true);
+        byte[] bytes = _storage.ReadAllBytes("audit.log");
         bytes[2 + 24] ^= 0x20;
 
-        Assert.Throws<CryptographicException>(() => VerifyChain(bytes, _secureElement.PublicKey));
+        Assert.Throws<CryptographicException>(() => VerifyChain(bytes, _secureElement.DevicePublicKey));
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public class AuditTrailTests
 
         trail.Append(AuditEventType.ConfigurationChanged, 1, "é" + new string('x', 200));
 
-        (int _, string subject) = Assert.Single(VerifyChain(_storage.Get("audit.log", true), _secureElement.PublicKey));
+        (int _, string subject) = Assert.Single(VerifyChain(_storage.ReadAllBytes("audit.log"), _secureElement.DevicePublicKey));
         Assert.Equal(AuditTrail.MaxSubjectLength, subject.Length);
         Assert.StartsWith("?x", subject);
     }
@@ -88,7 +89,7 @@ public class AuditTrailTests
 
         int read = trail.Read(0, buffer, 0, buffer.Length);
 
-        Assert.Equal(_storage.Get("audit.log", true), buffer[..read]);
+        Assert.Equal(_storage.ReadAllBytes("audit.log"), buffer[..read]);
         Assert.Equal(read, trail.Length);
     }
 

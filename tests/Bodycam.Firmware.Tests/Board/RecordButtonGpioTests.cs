@@ -1,5 +1,5 @@
 using System.Device.Gpio;
-using Bodycam.Emulator.Hardware;
+using Bodycam.Emulator.Board;
 using Bodycam.Firmware.Board;
 using Bodycam.Firmware.StateMachine;
 using Bodycam.Firmware.Tests.StateMachine;

@@ -1,18 +1,19 @@
 using System.Text;
+using Bodycam.Emulator.Board;
 using Bodycam.Firmware.Configuration;
 using Bodycam.Firmware.StateMachine;
 using Bodycam.Firmware.Dock;
-using Bodycam.Firmware.Tests.Dock.Fakes;
 using Bodycam.Firmware.Tests.StateMachine;
+using Bodycam.Testing.Dock;
 using Xunit;
 
 namespace Bodycam.Firmware.Tests.Configuration;
 
 public class ConfigurationStoreTests
 {
-    private readonly MemoryFileStorage _storage = new();
-    private readonly HostCryptoEngine _crypto = new();
-    private readonly HostSecureElement _secureElement = new(4);
+    private readonly SimulatedStorage _storage = new(1L << 30);
+    private readonly SimulatedCryptoEngine _crypto = new();
+    private readonly SimulatedSecureElement _secureElement = SimulatedSecureElement.Create(new SimulatedRandom(4));
 
     [Fact]
     public void TryApply_Docked_StoresTheDocument_AndTheNextBootLoadsIt()
@@ -86,10 +87,10 @@ public class ConfigurationStoreTests
     {
         Push(Docked(), 1, "version=1\nstop-hold-ms=2000\n");
         string name = _storage.List()[0];
-        byte[] copy = _storage.Get(name, true);
+        byte[] copy = _storage.ReadAllBytes(name);
         int at = Encoding.ASCII.GetString(copy).IndexOf("2000", System.StringComparison.Ordinal);
         copy[at] = (byte)'9';
-        _storage.Put(name, copy);
+        _storage.WriteAllBytes(name, copy);
 
         var reloaded = new DeviceConfiguration();
         ConfigurationStore next = new(_storage, _crypto, _secureElement);

@@ -4,6 +4,7 @@ using System.Reflection;
 using Bodycam.Firmware.Button;
 using Bodycam.Firmware.Configuration;
 using Bodycam.Firmware.PreRecord;
+using Bodycam.Testing;
 using CsCheck;
 using Xunit;
 

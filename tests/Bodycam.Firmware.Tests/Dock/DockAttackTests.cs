@@ -6,8 +6,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Bodycam.Firmware.Dock;
 using Bodycam.Firmware.Provisioning;
-using Bodycam.Firmware.Tests.Dock.Fakes;
 using Bodycam.Sdk.Audit;
+using Bodycam.Testing.Dock;
 using Xunit;
 
 namespace Bodycam.Firmware.Tests.Dock;
@@ -297,8 +297,8 @@ public class DockAttackTests
 
     private static IReadOnlyList<AuditRecord> VerifiedAudit(DockTestDevice device)
     {
-        byte[] trail = device.Storage.Exists("audit.log") ? device.Storage.Get("audit.log", true) : [];
-        AuditVerification verification = AuditTrailVerifier.Verify(trail, device.SecureElement.PublicKey);
+        byte[] trail = device.Storage.Exists("audit.log") ? device.Storage.ReadAllBytes("audit.log") : [];
+        AuditVerification verification = AuditTrailVerifier.Verify(trail, device.SecureElement.DevicePublicKey);
         Assert.Equal(AuditTrailStatus.Valid, verification.Status);
         return verification.Records;
     }

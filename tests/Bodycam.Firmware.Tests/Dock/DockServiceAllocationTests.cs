@@ -1,7 +1,7 @@
 using System;
 using Bodycam.Firmware.Dock;
 using Bodycam.Firmware.Hal;
-using Bodycam.Firmware.Tests.Dock.Fakes;
+using Bodycam.Testing.Dock;
 using Xunit;
 
 namespace Bodycam.Firmware.Tests.Dock;

@@ -3,7 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using Bodycam.Firmware.Dock;
-using Bodycam.Firmware.Tests.Dock.Fakes;
+using Bodycam.Testing;
+using Bodycam.Testing.Dock;
 using CsCheck;
 using Xunit;
 

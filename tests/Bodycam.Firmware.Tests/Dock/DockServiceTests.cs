@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using Bodycam.Firmware.Audit;
 using Bodycam.Firmware.Dock;
 using Bodycam.Firmware.Provisioning;
-using Bodycam.Firmware.Tests.Dock.Fakes;
+using Bodycam.Testing.Dock;
 using CsCheck;
 using Xunit;
 
@@ -392,7 +392,7 @@ public class DockServiceTests
 
         Assert.False(answer.IsError);
         Assert.Equal("hattem", _device.Provisioning.MunicipalityId);
-        Assert.Equal(_device.SecureElement.PublicKey, answer.Payload[..32]);
+        Assert.Equal(_device.SecureElement.DevicePublicKey, answer.Payload[..32]);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
+using Bodycam.Emulator.Board;
 using Bodycam.Firmware.Persistence;
-using Bodycam.Firmware.Tests.Dock.Fakes;
 using Xunit;
 
 namespace Bodycam.Firmware.Tests.Persistence;
@@ -8,9 +8,9 @@ public class SignedCopyStoreTests
 {
     private const string Label = "TEST-LABEL-V1";
 
-    private readonly MemoryFileStorage _storage = new();
-    private readonly HostCryptoEngine _crypto = new();
-    private readonly HostSecureElement _secureElement = new(4);
+    private readonly SimulatedStorage _storage = new(1L << 30);
+    private readonly SimulatedCryptoEngine _crypto = new();
+    private readonly SimulatedSecureElement _secureElement = SimulatedSecureElement.Create(new SimulatedRandom(4));
 
     [Fact]
     public void Write_TwoRecords_AlternateBetweenTheTwoSlots()
@@ -39,16 +39,16 @@ public class SignedCopyStoreTests
         Assert.Equal(3 + SignedCopyStore.SignatureSize, length);
         Assert.True(reader.Verify(length));
         Assert.Equal(new byte[] { 7, 8, 9 }, reader.Buffer[reader.RecordOffset..(reader.RecordOffset + 3)]);
-        Assert.Equal(3 + SignedCopyStore.SignatureSize, _storage.Get("test.0", true).Length);
+        Assert.Equal(3 + SignedCopyStore.SignatureSize, _storage.ReadAllBytes("test.0").Length);
     }
 
     [Fact]
     public void Verify_ACopyChangedOnTheCard_Fails()
     {
         WriteRecord(New(), 7, 8, 9);
-        byte[] copy = _storage.Get("test.0", true);
+        byte[] copy = _storage.ReadAllBytes("test.0");
         copy[1] ^= 1;
-        _storage.Put("test.0", copy);
+        _storage.WriteAllBytes("test.0", copy);
         SignedCopyStore reader = New();
         reader.LoadDeviceKey();
 
@@ -61,7 +61,7 @@ public class SignedCopyStoreTests
     public void Verify_ACopySignedByAnotherDevice_Fails()
     {
         WriteRecord(New(), 7, 8, 9);
-        SignedCopyStore reader = new(_storage, _crypto, new HostSecureElement(5), Label, "test", 16);
+        SignedCopyStore reader = new(_storage, _crypto, SimulatedSecureElement.Create(new SimulatedRandom(5)), Label, "test", 16);
         reader.LoadDeviceKey();
 
         int length = reader.Read(0, 1 + SignedCopyStore.SignatureSize);
@@ -72,8 +72,8 @@ public class SignedCopyStoreTests
     [Fact]
     public void Read_AFileShorterThanTheMinimumOrLongerThanTheBuffer_IsRefused()
     {
-        _storage.Put("test.0", new byte[10]);
-        _storage.Put("test.1", new byte[16 + SignedCopyStore.SignatureSize + 1]);
+        _storage.WriteAllBytes("test.0", new byte[10]);
+        _storage.WriteAllBytes("test.1", new byte[16 + SignedCopyStore.SignatureSize + 1]);
         SignedCopyStore reader = New();
 
         Assert.Equal(-1, reader.Read(0, 11));

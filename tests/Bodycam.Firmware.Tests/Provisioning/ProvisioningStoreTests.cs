@@ -1,15 +1,16 @@
 using System;
+using Bodycam.Emulator.Board;
 using Bodycam.Firmware.Provisioning;
-using Bodycam.Firmware.Tests.Dock.Fakes;
+using Bodycam.Testing.Dock;
 using Xunit;
 
 namespace Bodycam.Firmware.Tests.Provisioning;
 
 public class ProvisioningStoreTests
 {
-    private readonly MemoryFileStorage _storage = new();
-    private readonly HostCryptoEngine _crypto = new();
-    private readonly HostSecureElement _secureElement = new(4);
+    private readonly SimulatedStorage _storage = new(1L << 30);
+    private readonly SimulatedCryptoEngine _crypto = new();
+    private readonly SimulatedSecureElement _secureElement = SimulatedSecureElement.Create(new SimulatedRandom(4));
 
     [Fact]
     public void Load_EmptyStorage_IsUnprovisioned()
@@ -67,9 +68,9 @@ public class ProvisioningStoreTests
         Load().Provision("heerde", Key(1), [Key(2)]);
         foreach (string name in _storage.List())
         {
-            byte[] bytes = _storage.Get(name, true);
+            byte[] bytes = _storage.ReadAllBytes(name);
             bytes[10] ^= 1;
-            _storage.Put(name, bytes);
+            _storage.WriteAllBytes(name, bytes);
         }
 
         ProvisioningStore store = Load();
@@ -85,8 +86,8 @@ public class ProvisioningStoreTests
         store.Provision("heerde", Key(1), [Key(2)]);
         store.Reset();
         string newest = "provisioning.1";
-        byte[] bytes = _storage.Get(newest, true);
-        _storage.Put(newest, bytes[..20]);
+        byte[] bytes = _storage.ReadAllBytes(newest);
+        _storage.WriteAllBytes(newest, bytes[..20]);
 
         ProvisioningStore reloaded = Load();
 

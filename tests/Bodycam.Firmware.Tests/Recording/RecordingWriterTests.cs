@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
-using Bodycam.Emulator.Hardware;
+using Bodycam.Emulator.Board;
 using Bodycam.Firmware.Hal;
 using Bodycam.Firmware.Provisioning;
 using Bodycam.Firmware.Recording;

@@ -4,6 +4,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Bodycam.Sdk.Dock;
+using Bodycam.Testing;
 using CsCheck;
 using Xunit;
 

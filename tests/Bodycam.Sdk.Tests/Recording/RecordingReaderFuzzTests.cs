@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Bodycam.Sdk.Recording;
+using Bodycam.Testing;
 using CsCheck;
 using Xunit;
 

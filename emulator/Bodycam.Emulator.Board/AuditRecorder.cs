@@ -1,0 +1,29 @@
+using System;
+using System.Collections.Generic;
+using Bodycam.Firmware.Audit;
+
+namespace Bodycam.Emulator.Board;
+
+/// <summary>
+/// An in-memory audit log for the emulator's timeline: it keeps each evidence event with its time. (The device's
+/// hash-chained, signed trail is a separate part; this one only shows what the core reported.)
+/// </summary>
+public sealed class AuditRecorder : IAuditLog
+{
+    private readonly List<(AuditEventType Type, long At, string Subject)> _events = new();
+
+    /// <summary>Events so far, oldest first.</summary>
+    public IReadOnlyList<(AuditEventType Type, long At, string Subject)> Events => _events;
+
+    /// <inheritdoc />
+    public void Append(AuditEventType type, long monotonicMilliseconds, string subject)
+    {
+        _events.Add((type, monotonicMilliseconds, subject ?? string.Empty));
+    }
+
+    /// <summary>Forgets every event.</summary>
+    public void Reset()
+    {
+        _events.Clear();
+    }
+}
