@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Reflection;
 using Xunit.Sdk;
 
@@ -13,13 +14,18 @@ public sealed class PostgresDataAttribute : DataAttribute
 {
     public const string Variable = "BODYCAM_TEST_PG";
 
-    public PostgresDataAttribute()
+    private readonly object[] _values;
+
+    /// <summary>One case, or one case per value given (passed after the backend).</summary>
+    public PostgresDataAttribute(params object[] values)
     {
+        _values = values;
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Variable)))
         {
             Skip = Variable + " is not set: no PostgreSQL server to test against (.ci/steps/10-setup-postgres starts one and sets it)";
         }
     }
 
-    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[Backend.Postgres]];
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) =>
+        _values.Length == 0 ? [[Backend.Postgres]] : _values.Select(v => new object[] { Backend.Postgres, v });
 }
