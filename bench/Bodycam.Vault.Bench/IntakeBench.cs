@@ -36,16 +36,20 @@ internal static class IntakeBench
             Intake(folder, registry, roles, -1);
             var verifyTimes = new List<double>();
             var intakeTimes = new List<double>();
+            var writeTimes = new List<double>();
             for (int round = 0; round < rounds; round++)
             {
                 verifyTimes.Add(Verify(recordings, maker.DevicePublicKey));
                 intakeTimes.Add(Intake(folder, registry, roles, round));
+                writeTimes.Add(DurableCopy(recordings, folder));
             }
 
             double verify = Median(verifyTimes);
             double intake = Median(intakeTimes);
             Console.WriteLine($"verify alone (ReaderRecordingVerifier): median {verify:0.000} s over {rounds} rounds ({bytes / 1e6 / verify:0.0} MB/s); rounds {string.Join(", ", verifyTimes.Select(t => t.ToString("0.000")))}");
             Console.WriteLine($"vault intake (SQLite, fresh vault):     median {intake:0.000} s over {rounds} rounds ({bytes / 1e6 / intake:0.0} MB/s); rounds {string.Join(", ", intakeTimes.Select(t => t.ToString("0.000")))}");
+            double write = Median(writeTimes);
+            Console.WriteLine($"durable copy alone (read, write, flush to disk): median {write:0.000} s ({bytes / 1e6 / write:0.0} MB/s); rounds {string.Join(", ", writeTimes.Select(t => t.ToString("0.000")))}");
             Console.WriteLine($"intake throughput / verify throughput: {verify / intake:0.00}x (goal >= 0.80x)");
         }
         finally
@@ -85,6 +89,25 @@ internal static class IntakeBench
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(root, recursive: true);
+        return seconds;
+    }
+
+    // What storing the originals durably costs by itself: the same bytes read, written to new files and flushed.
+    private static double DurableCopy(List<List<string>> recordings, string folder)
+    {
+        string target = Path.Combine(folder, "copy");
+        Directory.CreateDirectory(target);
+        var watch = Stopwatch.StartNew();
+        foreach (string path in recordings.SelectMany(r => r))
+        {
+            byte[] bytes = File.ReadAllBytes(path);
+            using var stream = new FileStream(Path.Combine(target, Path.GetFileName(path)), FileMode.Create, FileAccess.Write, FileShare.None);
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+        }
+
+        double seconds = watch.Elapsed.TotalSeconds;
+        Directory.Delete(target, recursive: true);
         return seconds;
     }
 

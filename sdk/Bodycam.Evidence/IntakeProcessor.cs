@@ -14,9 +14,10 @@ using Bodycam.Sdk.Recording;
 namespace Bodycam.Evidence;
 
 /// <summary>
-/// Intake (docs/evidence-vault.md, "Intake"): read the files once, verify them with the registry's device key while
-/// hashing them on a second core, then journal, write and rename the objects, and commit the metadata with its log
-/// entry. Nothing here cleans up after a failure: a crash leaves a journal that the next start resolves.
+/// Intake (docs/evidence-vault.md, "Intake"): read the files once; verify them with the registry's device key on
+/// this core while a second one hashes, journals and writes them to temporary files; then rename the objects into
+/// place and commit the metadata with its log entry. Nothing here cleans up after a crash: the journal lets the next
+/// start resolve it.
 /// </summary>
 internal sealed class IntakeProcessor
 {
@@ -101,14 +102,8 @@ internal sealed class IntakeProcessor
             return new IntakeResult(recordingId, IntakeOutcome.Refused, $"device '{first.DeviceId}' does not belong to {actor.MunicipalityId}; its own municipality's intake operator takes it in", files);
         }
 
-        // Hash on a second core while this one verifies: intake must keep up with the verification alone.
-        Task<string[]> hashing = Task.Run(() => all.Select(b => Convert.ToHexStringLower(SHA256.HashData(b))).ToArray());
-        RecordingCheck check = Verify(read.Select(r => r.Bytes).ToList(), device.PublicKey.Span, out List<RecordingResult> results);
-        string[] hashes = hashing.GetAwaiter().GetResult();
         string[] names = read.Select(r => Path.GetFileName(r.Path)).ToArray();
-        string manifest = Manifest(hashes, names);
         long nowMs = _vault.NowMs;
-
         using (DbConnection connection = _vault.Database.Open())
         {
             if (Sql.Scalar(connection, null, "SELECT deleted_at_ms FROM deletions WHERE recording_id = @r", ("@r", recordingId)) is object deleted)
@@ -116,44 +111,36 @@ internal sealed class IntakeProcessor
                 return new IntakeResult(recordingId, IntakeOutcome.Refused, $"recording {recordingId} was destroyed by retention at {DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(deleted, System.Globalization.CultureInfo.InvariantCulture)):O}; it is not taken in again", files);
             }
 
-            object? stored = Sql.Scalar(connection, null, "SELECT sha256 FROM recordings WHERE recording_id = @r", ("@r", recordingId));
-            if (stored is string storedManifest)
+            if (Sql.Scalar(connection, null, "SELECT sha256 FROM recordings WHERE recording_id = @r", ("@r", recordingId)) is string storedManifest)
             {
-                return storedManifest == manifest
+                string[] known = all.Select(b => Convert.ToHexStringLower(SHA256.HashData(b))).ToArray();
+                return storedManifest == Manifest(known, names)
                     ? new IntakeResult(recordingId, IntakeOutcome.AlreadyStored, "already stored with the same files", files)
-                    : Quarantine(actor, device.MunicipalityId, recordingId, files, hashes, source, "a recording with this id is already stored with other files");
+                    : Quarantine(actor, device.MunicipalityId, recordingId, files, known, source, "a recording with this id is already stored with other files");
             }
         }
 
+        // While this core verifies, a second one hashes, journals and writes the temporary files (flushed to disk):
+        // the durable write is what intake adds to the verification, so it runs beside it, not after it.
+        string owner = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        Task<(string[] Hashes, string?[] Temporaries)> storing = Task.Run(() => Prepare(owner, recordingId, all, nowMs));
+        RecordingCheck check = Verify(read.Select(r => r.Bytes).ToList(), device.PublicKey.Span, out List<RecordingResult> results);
+        (string[] hashes, string?[] temporaries) = storing.GetAwaiter().GetResult();
+        string manifest = Manifest(hashes, names);
         if (!check.Verified)
         {
+            // Not a crash: undo the journal and the temporary files now (a crash here is undone by the next start).
+            Abandon(owner, hashes);
             return Quarantine(actor, device.MunicipalityId, recordingId, files, hashes, source, "verification failed: " + check.Detail);
         }
 
-        string owner = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        using (DbConnection connection = _vault.Database.Open())
-        using (DbTransaction transaction = connection.BeginTransaction())
-        {
-            foreach (string hash in hashes.Distinct())
-            {
-                Sql.Execute(connection, transaction, "INSERT INTO pending_intakes (sha256, owner, recording_id, started_at_ms) VALUES (@h, @o, @r, @t)", ("@h", hash), ("@o", owner), ("@r", recordingId), ("@t", nowMs));
-            }
-
-            transaction.Commit();
-        }
-
-        _vault.Fault(VaultStep.IntakeJournaled);
         for (int i = 0; i < all.Length; i++)
         {
-            if (_vault.Store.LengthOf(hashes[i]) == all[i].Length)
+            if (temporaries[i] is string temporary)
             {
-                continue;
+                _vault.Store.Commit(temporary, hashes[i]);
+                _vault.Fault(VaultStep.IntakeObjectStored);
             }
-
-            string temporary = _vault.Store.WriteTemporary(owner, hashes[i], all[i]);
-            _vault.Fault(VaultStep.IntakeTemporaryWritten);
-            _vault.Store.Commit(temporary, hashes[i]);
-            _vault.Fault(VaultStep.IntakeObjectStored);
         }
 
         RecordingResult last = results[^1];
@@ -194,6 +181,46 @@ internal sealed class IntakeProcessor
 
         _vault.Fault(VaultStep.IntakeCommitted);
         return new IntakeResult(recordingId, IntakeOutcome.Stored, check.Detail, files);
+    }
+
+    // Hashes the files, journals them, and writes each one not yet stored to its temporary file, flushed.
+    private (string[] Hashes, string?[] Temporaries) Prepare(string owner, string recordingId, byte[][] all, long nowMs)
+    {
+        string[] hashes = all.Select(b => Convert.ToHexStringLower(SHA256.HashData(b))).ToArray();
+        using (DbConnection connection = _vault.Database.Open())
+        using (DbTransaction transaction = connection.BeginTransaction())
+        {
+            foreach (string hash in hashes.Distinct())
+            {
+                Sql.Execute(connection, transaction, "INSERT INTO pending_intakes (sha256, owner, recording_id, started_at_ms) VALUES (@h, @o, @r, @t)", ("@h", hash), ("@o", owner), ("@r", recordingId), ("@t", nowMs));
+            }
+
+            transaction.Commit();
+        }
+
+        _vault.Fault(VaultStep.IntakeJournaled);
+        string?[] temporaries = new string?[all.Length];
+        for (int i = 0; i < all.Length; i++)
+        {
+            if (_vault.Store.LengthOf(hashes[i]) != all[i].Length)
+            {
+                temporaries[i] = _vault.Store.WriteTemporary(owner, hashes[i], all[i]);
+                _vault.Fault(VaultStep.IntakeTemporaryWritten);
+            }
+        }
+
+        return (hashes, temporaries);
+    }
+
+    private void Abandon(string owner, string[] hashes)
+    {
+        foreach (string hash in hashes)
+        {
+            _vault.Store.DeleteTemporary(owner, hash);
+        }
+
+        using DbConnection connection = _vault.Database.Open();
+        Sql.Execute(connection, null, "DELETE FROM pending_intakes WHERE owner = @o", ("@o", owner));
     }
 
     /// <summary>The recording's hash: SHA-256 of its sha256sum-style manifest, one line per file in order.</summary>

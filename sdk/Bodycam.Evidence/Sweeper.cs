@@ -79,10 +79,7 @@ internal sealed class Sweeper
             }
 
             _vault.Fault(VaultStep.SweepMarked);
-            foreach ((string id, List<string> objects) in marked)
-            {
-                Finish(_vault, id, objects);
-            }
+            Finish(_vault, marked);
         }
 
         using DbConnection count = _vault.Database.Open();
@@ -92,19 +89,31 @@ internal sealed class Sweeper
         return new SweepResult(deleted, held);
     }
 
-    /// <summary>Deletes a marked recording's objects, then its metadata (also used by recovery).</summary>
-    internal static void Finish(EvidenceVault vault, string recordingId, IReadOnlyList<string> objects)
+    /// <summary>Deletes marked recordings' objects, then their metadata in one transaction (also used by recovery).</summary>
+    internal static void Finish(EvidenceVault vault, IReadOnlyList<(string Id, List<string> Objects)> marked)
     {
-        foreach (string sha in objects)
+        if (marked.Count == 0)
         {
-            vault.Store.Delete(sha);
-            vault.Fault(VaultStep.SweepObjectDeleted);
+            return;
+        }
+
+        foreach ((_, List<string> objects) in marked)
+        {
+            foreach (string sha in objects)
+            {
+                vault.Store.Delete(sha);
+                vault.Fault(VaultStep.SweepObjectDeleted);
+            }
         }
 
         using DbConnection connection = vault.Database.Open();
         using DbTransaction transaction = connection.BeginTransaction();
-        Sql.Execute(connection, transaction, "DELETE FROM recording_files WHERE recording_id = @r", ("@r", recordingId));
-        Sql.Execute(connection, transaction, "DELETE FROM recordings WHERE recording_id = @r AND state = 'deleting'", ("@r", recordingId));
+        foreach ((string id, _) in marked)
+        {
+            Sql.Execute(connection, transaction, "DELETE FROM recording_files WHERE recording_id = @r", ("@r", id));
+            Sql.Execute(connection, transaction, "DELETE FROM recordings WHERE recording_id = @r AND state = 'deleting'", ("@r", id));
+        }
+
         transaction.Commit();
         vault.Fault(VaultStep.SweepCompleted);
     }

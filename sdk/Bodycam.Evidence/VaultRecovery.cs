@@ -35,10 +35,7 @@ internal sealed class VaultRecovery
             stale = Sql.Query(connection, null, "SELECT sha256, owner FROM pending_intakes WHERE started_at_ms <= @t", r => (r.GetString(0), r.GetString(1)), ("@t", limit));
         }
 
-        foreach ((string id, List<string> objects) in deleting)
-        {
-            Sweeper.Finish(_vault, id, objects);
-        }
+        Sweeper.Finish(_vault, deleting);
 
         foreach ((string sha, string owner) in stale)
         {

@@ -24,6 +24,6 @@ public enum VaultStep
     /// <summary>Sweep: one object is deleted.</summary>
     SweepObjectDeleted = 6,
 
-    /// <summary>Sweep: one recording's metadata is removed, committed.</summary>
+    /// <summary>Sweep: the batch's metadata is removed, committed.</summary>
     SweepCompleted = 7,
 }

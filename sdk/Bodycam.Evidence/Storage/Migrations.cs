@@ -133,6 +133,11 @@ internal static class Migrations
     /// <summary>Brings the database to the latest schema; returns the version it found.</summary>
     public static int Apply(VaultDatabase database, long nowMs)
     {
+        if (database is SqliteVaultDatabase sqlite)
+        {
+            sqlite.UseWriteAheadLog();
+        }
+
         using DbConnection connection = database.Open();
         using (DbTransaction create = connection.BeginTransaction())
         {

@@ -24,7 +24,7 @@ public sealed class SqliteVaultDatabase : VaultDatabase
             DataSource = Path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             DefaultTimeout = 60,
-            Pooling = false,
+            Pooling = true,
         }.ToString();
     }
 
@@ -45,7 +45,7 @@ public sealed class SqliteVaultDatabase : VaultDatabase
         {
             connection.Open();
             using SqliteCommand pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=60000;";
+            pragma.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=60000;";
             pragma.ExecuteNonQuery();
             return connection;
         }
@@ -54,6 +54,15 @@ public sealed class SqliteVaultDatabase : VaultDatabase
             connection.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Switches the file to write-ahead logging (kept in the file, so once is enough).</summary>
+    internal void UseWriteAheadLog()
+    {
+        using DbConnection connection = Open();
+        using DbCommand command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL";
+        command.ExecuteNonQuery();
     }
 
     /// <inheritdoc/>
