@@ -71,6 +71,7 @@ public sealed class VaultCommands
         vault.Subcommands.Add(BuildRequest());
         vault.Subcommands.Add(BuildExport());
         vault.Subcommands.Add(BuildSweep());
+        vault.Subcommands.Add(BuildDeletions());
         vault.Subcommands.Add(BuildLog());
         vault.Subcommands.Add(BuildCheck());
         return vault;
@@ -292,6 +293,18 @@ public sealed class VaultCommands
             return Write(parse, view, string.Join(Environment.NewLine, result.Deleted.Select(d => $"deleted {d.RecordingId}  {d.Sha256}  {d.Reason}").Append($"{result.Deleted.Count} deleted, {result.KeptUnderHold} expired but held")));
         }));
         return sweep;
+    }
+
+    private Command BuildDeletions()
+    {
+        Command deletions = new("deletions", "Print your municipality's deletion records: what the sweep destroyed, its hash, when and why (privacy officer).");
+        deletions.SetAction((parse, ct) => Run(parse, () =>
+        {
+            EvidenceVault vault = OpenVault(parse);
+            IReadOnlyList<DeletionRecord> records = vault.Deletions(ActorOf(parse, vault));
+            return Write(parse, records, string.Join(Environment.NewLine, records.Select(d => $"{d.DeletedAt:yyyy-MM-dd HH:mm:ss}Z  {d.RecordingId}  {d.Sha256}  {d.Bytes,12}  by {d.Actor}: {d.Reason}").DefaultIfEmpty("no deletions")));
+        }));
+        return deletions;
     }
 
     private Command BuildLog()
