@@ -35,6 +35,7 @@ public sealed partial class CliApp
             _certificate,
             noConfirm,
         };
+        _vault.AddOffloadOptions(offload);
         offload.SetAction(async (parse, ct) =>
         {
             (IDockAuthenticator authenticator, Ed25519DockSigner signer) = LoadSessionKey(parse);
@@ -47,7 +48,7 @@ public sealed partial class CliApp
                     await c.AuthenticateAsync(authenticator, token).ConfigureAwait(false);
                     return c;
                 },
-                new ReaderRecordingVerifier(),
+                _vault.OffloadVerifier(parse),
                 new OffloadOptions { Destination = dest, Confirm = !parse.GetValue(noConfirm) });
             IReadOnlyList<OffloadedRecording> results;
             IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_out) });

@@ -8,6 +8,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Bodycam.Cli.Vault;
 using Bodycam.Sdk.Audit;
 using Bodycam.Sdk.Configuration;
 using Bodycam.Sdk.Dock;
@@ -40,6 +41,7 @@ public sealed partial class CliApp
     private readonly Option<FileInfo?> _authorityKey = new("--authority-key") { Description = "The municipality's authority private key file (opens a session on the device)." };
     private readonly Option<FileInfo?> _dockKey = new("--dock-key") { Description = "A dock private key file: opens the session instead of --authority-key, with --certificate." };
     private readonly Option<FileInfo?> _certificate = new("--certificate") { Description = "The authority's certificate for --dock-key (from 'keys certify-dock')." };
+    private readonly VaultCommands _vault;
 
     /// <summary>Initializes a new instance of the <see cref="CliApp"/> class.</summary>
     /// <param name="output">Standard output.</param>
@@ -50,6 +52,7 @@ public sealed partial class CliApp
         _out = output;
         _err = error;
         _environment = environment;
+        _vault = new VaultCommands(output, error, environment, _jsonOption, _passphraseEnv);
     }
 
     /// <summary>Parses and runs a command line.</summary>
@@ -159,6 +162,7 @@ public sealed partial class CliApp
         root.Subcommands.Add(BuildExport());
         root.Subcommands.Add(BuildAudit());
         root.Subcommands.Add(BuildClock());
+        root.Subcommands.Add(_vault.Build());
         return root;
     }
 

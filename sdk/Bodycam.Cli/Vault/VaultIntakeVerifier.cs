@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Bodycam.Evidence;
+using Bodycam.Sdk.Offload;
+
+namespace Bodycam.Cli.Vault;
+
+/// <summary>
+/// The verifier <c>offload --vault</c> gives the offloader: it takes each copied recording into the vault (which
+/// verifies it with the registry's device key, not the key the device reports) and passes it only once it is
+/// stored, so the device deletes a recording only after the vault holds it.
+/// </summary>
+public sealed class VaultIntakeVerifier : IRecordingVerifier
+{
+    private readonly EvidenceVault _vault;
+    private readonly VaultActor _actor;
+    private readonly List<IntakeResult> _results = [];
+
+    /// <summary>Initializes a new instance of the <see cref="VaultIntakeVerifier"/> class.</summary>
+    /// <param name="vault">The vault.</param>
+    /// <param name="actor">The intake operator running the offload.</param>
+    public VaultIntakeVerifier(EvidenceVault vault, VaultActor actor)
+    {
+        _vault = vault;
+        _actor = actor;
+    }
+
+    /// <summary>Gets the intake results so far.</summary>
+    public IReadOnlyList<IntakeResult> Results => _results;
+
+    /// <inheritdoc/>
+    public Task<RecordingCheck> VerifyAsync(IReadOnlyList<string> filePaths, ReadOnlyMemory<byte> devicePublicKey, CancellationToken cancellationToken)
+    {
+        return Task.Run(
+            () =>
+            {
+                IntakeResult result = _vault.Intake(_actor, filePaths, "offload over the dock");
+                _results.Add(result);
+                bool stored = result.Outcome is IntakeOutcome.Stored or IntakeOutcome.AlreadyStored;
+                return new RecordingCheck(stored, "vault " + result.Outcome + ": " + result.Detail);
+            },
+            cancellationToken);
+    }
+}

@@ -1,0 +1,308 @@
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Tasks;
+using Bodycam.Evidence.Storage;
+using Bodycam.Sdk.Devices;
+using Bodycam.Sdk.Offload;
+using Bodycam.Sdk.Recording;
+
+namespace Bodycam.Evidence;
+
+/// <summary>
+/// Intake (docs/evidence-vault.md, "Intake"): read the files once; verify them with the registry's device key on
+/// this core while a second one hashes, journals and writes them to temporary files; then rename the objects into
+/// place and commit the metadata with its log entry. Nothing here cleans up after a crash: the journal lets the next
+/// start resolve it.
+/// </summary>
+internal sealed class IntakeProcessor
+{
+    private readonly EvidenceVault _vault;
+
+    public IntakeProcessor(EvidenceVault vault)
+    {
+        _vault = vault;
+    }
+
+    public IReadOnlyList<IntakeResult> IntakeFolder(VaultActor actor, string folder)
+    {
+        EvidenceVault.Require(actor, VaultRole.IntakeOperator);
+        if (!Directory.Exists(folder))
+        {
+            throw new VaultException(VaultError.InvalidArgument, "No such folder: " + folder);
+        }
+
+        var groups = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (string path in Directory.EnumerateFiles(folder, "*.bcr", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            string name = Path.GetFileName(path);
+
+            // The device names files <32 hex digits>-<3 digits>.bcr (docs/recording-format.md); anything else stands alone.
+            string key = name.Length == 40 && name[32] == '-' ? name[..32] : path;
+            if (!groups.TryGetValue(key, out List<string>? list))
+            {
+                groups[key] = list = [];
+            }
+
+            list.Add(path);
+        }
+
+        var results = new List<IntakeResult>();
+        foreach (List<string> files in groups.Values)
+        {
+            results.Add(Intake(actor, files, "folder " + Path.GetFullPath(folder)));
+        }
+
+        return results;
+    }
+
+    public IntakeResult Intake(VaultActor actor, IReadOnlyList<string> files, string source)
+    {
+        EvidenceVault.Require(actor, VaultRole.IntakeOperator);
+        if (files.Count == 0)
+        {
+            throw new VaultException(VaultError.InvalidArgument, "A recording has at least one file.");
+        }
+
+        var read = new List<(string Path, byte[] Bytes, RecordingHeader Header)>();
+        foreach (string path in files)
+        {
+            byte[] content = File.ReadAllBytes(path);
+            try
+            {
+                read.Add((path, content, new RecordingReader(content).ReadHeader()));
+            }
+            catch (RecordingFormatException e)
+            {
+                return Quarantine(actor, actor.MunicipalityId, null, [path], [content], source, $"{Path.GetFileName(path)}: not a readable recording ({e.Error}: {e.Message})");
+            }
+        }
+
+        read.Sort((a, b) => a.Header.ContinuationIndex.CompareTo(b.Header.ContinuationIndex));
+        RecordingHeader first = read[0].Header;
+        string recordingId = first.RecordingId;
+        byte[][] all = read.Select(r => r.Bytes).ToArray();
+        if (read.Any(r => r.Header.RecordingId != recordingId || r.Header.DeviceId != first.DeviceId))
+        {
+            return Quarantine(actor, actor.MunicipalityId, recordingId, files, all, source, "the files belong to different recordings or devices");
+        }
+
+        if (!_vault.Options.Registry.TryFind(first.DeviceId, out DeviceRegistryEntry device))
+        {
+            return Quarantine(actor, actor.MunicipalityId, recordingId, files, all, source, $"device '{first.DeviceId}' is not in the device registry; enrol it before intake");
+        }
+
+        if (device.MunicipalityId != actor.MunicipalityId)
+        {
+            // Another municipality's footage: not recorded here at all, so this municipality learns nothing of it.
+            return new IntakeResult(recordingId, IntakeOutcome.Refused, $"device '{first.DeviceId}' does not belong to {actor.MunicipalityId}; its own municipality's intake operator takes it in", files);
+        }
+
+        string[] names = read.Select(r => Path.GetFileName(r.Path)).ToArray();
+        long nowMs = _vault.NowMs;
+        using (DbConnection connection = _vault.Database.Open())
+        {
+            if (Sql.Scalar(connection, null, "SELECT deleted_at_ms FROM deletions WHERE recording_id = @r", ("@r", recordingId)) is object deleted)
+            {
+                return new IntakeResult(recordingId, IntakeOutcome.Refused, $"recording {recordingId} was destroyed by retention at {DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(deleted, System.Globalization.CultureInfo.InvariantCulture)):O}; it is not taken in again", files);
+            }
+
+            if (Sql.Scalar(connection, null, "SELECT sha256 FROM recordings WHERE recording_id = @r", ("@r", recordingId)) is string storedManifest)
+            {
+                string[] known = all.Select(b => Convert.ToHexStringLower(SHA256.HashData(b))).ToArray();
+                return storedManifest == Manifest(known, names)
+                    ? new IntakeResult(recordingId, IntakeOutcome.AlreadyStored, "already stored with the same files", files)
+                    : Quarantine(actor, device.MunicipalityId, recordingId, files, known, source, "a recording with this id is already stored with other files");
+            }
+        }
+
+        // While this core verifies, a second one hashes, journals and writes the temporary files (flushed to disk):
+        // the durable write is what intake adds to the verification, so it runs beside it, not after it.
+        string owner = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        Task<(string[] Hashes, string?[] Temporaries)> storing = Task.Run(() => Prepare(owner, recordingId, all, nowMs));
+        RecordingCheck check = Verify(read.Select(r => r.Bytes).ToList(), device.PublicKey.Span, out List<RecordingResult> results);
+        (string[] hashes, string?[] temporaries) = storing.GetAwaiter().GetResult();
+        string manifest = Manifest(hashes, names);
+        if (!check.Verified)
+        {
+            // Not a crash: undo the journal and the temporary files now (a crash here is undone by the next start).
+            Abandon(owner, hashes);
+            return Quarantine(actor, device.MunicipalityId, recordingId, files, hashes, source, "verification failed: " + check.Detail);
+        }
+
+        for (int i = 0; i < all.Length; i++)
+        {
+            if (temporaries[i] is string temporary)
+            {
+                _vault.Store.Commit(temporary, hashes[i]);
+                _vault.Fault(VaultStep.IntakeObjectStored);
+            }
+        }
+
+        RecordingResult last = results[^1];
+        long? duration = last.EndMonotonicMilliseconds is long end ? end - first.StartMonotonicMilliseconds : null;
+        long recordedAt = first.ClockSynchronised ? first.StartUnixMilliseconds : nowMs;
+        long total = all.Sum(b => (long)b.Length);
+        using (DbConnection connection = _vault.Database.Open())
+        using (DbTransaction transaction = connection.BeginTransaction())
+        {
+            Sql.Execute(
+                connection,
+                transaction,
+                "INSERT INTO recordings (recording_id, municipality, device_id, recorded_at_ms, clock_synchronised, duration_ms, pre_record_ms, status, sha256, bytes, file_count, intake_at_ms, intake_actor, source, verification, state, active_holds) "
+                + "VALUES (@r, @m, @d, @t, @c, @u, NULL, @s, @h, @b, @n, @i, @a, @o, @v, 'stored', 0)",
+                ("@r", recordingId),
+                ("@m", device.MunicipalityId),
+                ("@d", first.DeviceId),
+                ("@t", recordedAt),
+                ("@c", first.ClockSynchronised ? 1L : 0L),
+                ("@u", duration),
+                ("@s", last.Status.ToString()),
+                ("@h", manifest),
+                ("@b", total),
+                ("@n", (long)all.Length),
+                ("@i", nowMs),
+                ("@a", actor.Name),
+                ("@o", source),
+                ("@v", check.Detail));
+            for (int i = 0; i < all.Length; i++)
+            {
+                Sql.Execute(connection, transaction, "INSERT INTO recording_files (recording_id, file_index, file_name, sha256, bytes) VALUES (@r, @x, @f, @h, @b)", ("@r", recordingId), ("@x", (long)i), ("@f", names[i]), ("@h", hashes[i]), ("@b", (long)all[i].Length));
+            }
+
+            Sql.Execute(connection, transaction, "DELETE FROM pending_intakes WHERE owner = @o", ("@o", owner));
+            AccessLog.Append(connection, transaction, _vault.Database, device.MunicipalityId, nowMs, actor.Name, "intake", recordingId, null, null, $"stored {all.Length} file(s), {total} bytes, manifest {manifest}, from {source}: {check.Detail}", manifest);
+            transaction.Commit();
+        }
+
+        _vault.Fault(VaultStep.IntakeCommitted);
+        return new IntakeResult(recordingId, IntakeOutcome.Stored, check.Detail, files);
+    }
+
+    // Hashes the files, journals them, and writes each one not yet stored to its temporary file, flushed.
+    private (string[] Hashes, string?[] Temporaries) Prepare(string owner, string recordingId, byte[][] all, long nowMs)
+    {
+        string[] hashes = all.Select(b => Convert.ToHexStringLower(SHA256.HashData(b))).ToArray();
+        using (DbConnection connection = _vault.Database.Open())
+        using (DbTransaction transaction = connection.BeginTransaction())
+        {
+            foreach (string hash in hashes.Distinct())
+            {
+                Sql.Execute(connection, transaction, "INSERT INTO pending_intakes (sha256, owner, recording_id, started_at_ms) VALUES (@h, @o, @r, @t)", ("@h", hash), ("@o", owner), ("@r", recordingId), ("@t", nowMs));
+            }
+
+            transaction.Commit();
+        }
+
+        _vault.Fault(VaultStep.IntakeJournaled);
+        string?[] temporaries = new string?[all.Length];
+        for (int i = 0; i < all.Length; i++)
+        {
+            if (_vault.Store.LengthOf(hashes[i]) != all[i].Length)
+            {
+                temporaries[i] = _vault.Store.WriteTemporary(owner, hashes[i], all[i]);
+                _vault.Fault(VaultStep.IntakeTemporaryWritten);
+            }
+        }
+
+        return (hashes, temporaries);
+    }
+
+    private void Abandon(string owner, string[] hashes)
+    {
+        foreach (string hash in hashes)
+        {
+            _vault.Store.DeleteTemporary(owner, hash);
+        }
+
+        using DbConnection connection = _vault.Database.Open();
+        Sql.Execute(connection, null, "DELETE FROM pending_intakes WHERE owner = @o", ("@o", owner));
+    }
+
+    /// <summary>The recording's hash: SHA-256 of its sha256sum-style manifest, one line per file in order.</summary>
+    internal static string Manifest(IReadOnlyList<string> hashes, IReadOnlyList<string> names)
+    {
+        var text = new StringBuilder();
+        for (int i = 0; i < hashes.Count; i++)
+        {
+            text.Append(hashes[i]).Append("  ").Append(names[i]).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    // The same rules as the offload verifier (Bodycam.Sdk.Offload.ReaderRecordingVerifier), over bytes already in memory.
+    private static RecordingCheck Verify(List<byte[]> files, ReadOnlySpan<byte> deviceKey, out List<RecordingResult> results)
+    {
+        results = new List<RecordingResult>(files.Count);
+        int segments = 0;
+        for (int i = 0; i < files.Count; i++)
+        {
+            RecordingResult result;
+            try
+            {
+                result = new RecordingReader(files[i]).Verify(deviceKey);
+            }
+            catch (RecordingFormatException e)
+            {
+                return new RecordingCheck(false, $"file {i + 1}: {e.Error} ({e.Message})");
+            }
+
+            if (result.Status != RecordingStatus.Complete && result.Status != RecordingStatus.ClosedByRecovery)
+            {
+                return new RecordingCheck(false, $"file {i + 1}: {result.Status} ({result.Error}, record {result.FailedRecordIndex}, offset {result.FailedOffset})");
+            }
+
+            segments += result.SegmentCount;
+            results.Add(result);
+        }
+
+        try
+        {
+            RecordingFileSet.Verify(results);
+        }
+        catch (RecordingFormatException e)
+        {
+            return new RecordingCheck(false, $"{e.Error} ({e.Message})");
+        }
+
+        return new RecordingCheck(true, $"{results[^1].Status}, {files.Count} file(s), {segments} segment(s)");
+    }
+
+    private IntakeResult Quarantine(VaultActor actor, string municipality, string? recordingId, IReadOnlyList<string> files, byte[][] contents, string source, string reason) =>
+        Quarantine(actor, municipality, recordingId, files, contents.Select(b => Convert.ToHexStringLower(SHA256.HashData(b))).ToArray(), source, reason);
+
+    private IntakeResult Quarantine(VaultActor actor, string municipality, string? recordingId, IReadOnlyList<string> files, string[] hashes, string source, string reason)
+    {
+        string manifest = Manifest(hashes, files.Select(Path.GetFileName).ToArray()!);
+        long now = _vault.NowMs;
+        using DbConnection connection = _vault.Database.Open();
+        using DbTransaction transaction = connection.BeginTransaction();
+
+        // Idempotent: the same files refused for the same reason are recorded once.
+        if (Sql.Scalar(connection, transaction, "SELECT 1 FROM quarantine WHERE sha256 = @h AND reason = @x AND municipality = @m", ("@h", manifest), ("@x", reason), ("@m", municipality)) is null)
+        {
+            string id = EvidenceVault.NewId("q");
+            Sql.Execute(
+                connection,
+                transaction,
+                "INSERT INTO quarantine (quarantine_id, municipality, recording_id, sha256, source, reason, at_ms, actor) VALUES (@q, @m, @r, @h, @s, @x, @t, @a)",
+                ("@q", id),
+                ("@m", municipality),
+                ("@r", recordingId),
+                ("@h", manifest),
+                ("@s", source + ": " + string.Join(", ", files)),
+                ("@x", reason),
+                ("@t", now),
+                ("@a", actor.Name));
+            AccessLog.Append(connection, transaction, _vault.Database, municipality, now, actor.Name, "intake-quarantined", recordingId, null, null, $"{id}: {reason}", manifest);
+        }
+
+        transaction.Commit();
+        return new IntakeResult(recordingId, IntakeOutcome.Quarantined, reason, files);
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Bodycam.Evidence.Tests.Support;
+using Xunit;
+
+namespace Bodycam.Evidence.Tests;
+
+/// <summary>
+/// A real kill: 'bodycam vault intake' runs in its own process over many recordings and is killed (SIGKILL, no
+/// cleanup of any kind) once it has stored some objects; the next start must leave a clean vault and a second
+/// intake must store everything.
+/// </summary>
+public class EvidenceVaultProcessKillTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(6)]
+    public void IntakeProcess_KilledMidway_NextStartLeavesACleanVault(int objectsBeforeKill)
+    {
+        using var rig = new VaultRig(Backend.Sqlite);
+        for (int i = 0; i < 24; i++)
+        {
+            rig.RecordHeerde(VaultRig.RecordedAt + TimeSpan.FromMinutes(i), milliseconds: 8000);
+        }
+
+        Directory.CreateDirectory(rig.Root);
+        File.WriteAllText(Path.Combine(rig.Root, "roles.txt"), VaultRig.Roles);
+        rig.Registry.Save(Path.Combine(rig.Root, "devices.txt"));
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "bodycam.dll"), "vault", "intake", rig.Offload, "--vault", rig.Root, "--actor", "bram" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        string objects = Path.Combine(rig.Root, "objects");
+        using (Process process = Process.Start(start)!)
+        {
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var watch = Stopwatch.StartNew();
+            while (!process.HasExited && CountFiles(objects) < objectsBeforeKill && watch.Elapsed < TimeSpan.FromMinutes(2))
+            {
+                Thread.Sleep(1);
+            }
+
+            Assert.False(process.HasExited, "the intake finished before it could be killed; give it more recordings");
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        // The killed intake ran on the real clock; the restart comes after the grace period.
+        rig.Clock.Now = DateTimeOffset.UtcNow + TimeSpan.FromHours(1);
+        EvidenceVault restarted = rig.Open();
+        VaultActor bram = restarted.Actor("bram");
+        CheckReport afterStart = restarted.Check(bram, deep: true);
+        Assert.True(afterStart.Findings.Count == 0, string.Join("; ", afterStart.Findings));
+
+        var again = restarted.IntakeFolder(bram, rig.Offload);
+        Assert.All(again, r => Assert.Contains(r.Outcome, new[] { IntakeOutcome.Stored, IntakeOutcome.AlreadyStored }));
+        Assert.Contains(again, r => r.Outcome == IntakeOutcome.Stored);
+        CheckReport afterRetry = restarted.Check(bram, deep: true);
+        Assert.Empty(afterRetry.Findings);
+        Assert.Equal(24, afterRetry.Recordings);
+        Assert.Equal(24, restarted.ReadLog(restarted.Actor("anna")).Count(e => e.Action == "intake"));
+        Assert.True(restarted.VerifyLog(restarted.Actor("anna")).Valid);
+    }
+
+    private static int CountFiles(string folder) => Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count() : 0;
+}
