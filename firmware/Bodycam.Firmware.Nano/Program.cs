@@ -8,7 +8,7 @@ using Bodycam.Firmware.Board;
 using Bodycam.Firmware.Configuration;
 using Bodycam.Firmware.Hal;
 using Bodycam.Firmware.Nano.Board;
-using Bodycam.Firmware.Nano.Interop;
+using Bodycam.Firmware.Native;
 using Bodycam.Firmware.Provisioning;
 using Bodycam.Firmware.Recording;
 using Bodycam.Firmware.Storage;
