@@ -28,7 +28,8 @@ public static class Program
                 total += suite.Count;
             }
 
-            Console.WriteLine("VectorSources: " + total + " vector tests written to " + args[1]);
+            int parts = SuiteWriter.WriteStrings(args[1]);
+            Console.WriteLine("VectorSources: " + total + " vector tests and " + parts + " data assemblies written to " + args[1]);
             return 0;
         }
         catch (InvalidDataException e)

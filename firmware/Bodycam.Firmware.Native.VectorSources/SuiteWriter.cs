@@ -13,22 +13,39 @@ namespace Bodycam.Firmware.Native.VectorSources;
 /// </summary>
 public static class SuiteWriter
 {
+    private static readonly StringPool s_pool = new();
+
+    /// <summary>Writes the data assemblies and the string dispatch for every string the suites used.</summary>
+    /// <param name="output">The output folder.</param>
+    /// <returns>The number of data assemblies.</returns>
+    public static int WriteStrings(string output) => s_pool.Write(output);
+
     /// <summary>Builds every suite.</summary>
     /// <param name="vectors">The tests/vectors folder.</param>
     /// <returns>The suites.</returns>
     public static IEnumerable<GeneratedSuite> WriteAll(string vectors)
     {
-        yield return WycheproofAesGcm(Path.Combine(vectors, "wycheproof", "aes_gcm_test.json"));
-        yield return WycheproofX25519(Path.Combine(vectors, "wycheproof", "x25519_test.json"));
-        yield return WycheproofEd25519(Path.Combine(vectors, "wycheproof", "ed25519_test.json"));
-        yield return WycheproofHkdf(Path.Combine(vectors, "wycheproof", "hkdf_sha256_test.json"));
-        yield return NistGcm(Path.Combine(vectors, "pyca", "gcmEncryptExtIV256.rsp"), Path.Combine(vectors, "pyca", "gcmDecrypt256.rsp"));
-        yield return Rfc7748(Path.Combine(vectors, "pyca", "rfc7748.txt"));
-        yield return Rfc8032(Path.Combine(vectors, "pyca", "ed25519-sign.input"));
-        yield return Rfc5869(Path.Combine(vectors, "pyca", "rfc-5869-HKDF-SHA256.txt"));
+        ClassBuilder[] builders =
+        {
+            WycheproofAesGcm(Path.Combine(vectors, "wycheproof", "aes_gcm_test.json")),
+            WycheproofX25519(Path.Combine(vectors, "wycheproof", "x25519_test.json")),
+            WycheproofEd25519(Path.Combine(vectors, "wycheproof", "ed25519_test.json")),
+            WycheproofHkdf(Path.Combine(vectors, "wycheproof", "hkdf_sha256_test.json")),
+            NistGcm(Path.Combine(vectors, "pyca", "gcmEncryptExtIV256.rsp"), Path.Combine(vectors, "pyca", "gcmDecrypt256.rsp")),
+            Rfc7748(Path.Combine(vectors, "pyca", "rfc7748.txt")),
+            Rfc8032(Path.Combine(vectors, "pyca", "ed25519-sign.input")),
+            Rfc5869(Path.Combine(vectors, "pyca", "rfc-5869-HKDF-SHA256.txt")),
+        };
+        foreach (ClassBuilder builder in builders)
+        {
+            foreach (GeneratedSuite suite in builder.Build())
+            {
+                yield return suite;
+            }
+        }
     }
 
-    private static GeneratedSuite WycheproofAesGcm(string path)
+    private static ClassBuilder WycheproofAesGcm(string path)
     {
         var c = new ClassBuilder(
             "WycheproofAesGcmTests",
@@ -40,17 +57,17 @@ public static class SuiteWriter
             string iv = Str(test, "iv");
             bool sizesTaken = key.Length == 64 && iv.Length == 24 && group.GetProperty("tagSize").GetInt32() == 128;
             string call = !sizesTaken
-                ? "VectorChecks.AesGcmSealRefused(" + ClassBuilder.Hex(key) + ", " + ClassBuilder.Hex(iv) + ");"
-                : "VectorChecks.AesGcmSeal(" + ClassBuilder.Hex(key) + ", " + ClassBuilder.Hex(iv) + ", " + ClassBuilder.Hex(Str(test, "aad")) + ", "
-                    + ClassBuilder.Hex(Str(test, "msg")) + ", " + ClassBuilder.Hex(Str(test, "ct")) + ", " + ClassBuilder.Hex(Str(test, "tag")) + ", "
+                ? "VectorChecks.AesGcmSealRefused(" + s_pool.Ref(key) + ", " + s_pool.Ref(iv) + ");"
+                : "VectorChecks.AesGcmSeal(" + s_pool.Ref(key) + ", " + s_pool.Ref(iv) + ", " + s_pool.Ref(Str(test, "aad")) + ", "
+                    + s_pool.Ref(Str(test, "msg")) + ", " + s_pool.Ref(Str(test, "ct")) + ", " + s_pool.Ref(Str(test, "tag")) + ", "
                     + ClassBuilder.Bool(Result(test) != "invalid") + ");";
             c.Add(Name(tcId), Comment(tcId, test), call);
         }
 
-        return c.Build();
+        return c;
     }
 
-    private static GeneratedSuite WycheproofX25519(string path)
+    private static ClassBuilder WycheproofX25519(string path)
     {
         var c = new ClassBuilder(
             "WycheproofX25519Tests",
@@ -61,13 +78,13 @@ public static class SuiteWriter
             c.Add(
                 Name(tcId),
                 Comment(tcId, test),
-                "VectorChecks.X25519(" + ClassBuilder.Hex(Str(test, "private")) + ", " + ClassBuilder.Hex(Str(test, "public")) + ", " + ClassBuilder.Hex(Str(test, "shared")) + ");");
+                "VectorChecks.X25519(" + s_pool.Ref(Str(test, "private")) + ", " + s_pool.Ref(Str(test, "public")) + ", " + s_pool.Ref(Str(test, "shared")) + ");");
         }
 
-        return c.Build();
+        return c;
     }
 
-    private static GeneratedSuite WycheproofEd25519(string path)
+    private static ClassBuilder WycheproofEd25519(string path)
     {
         var c = new ClassBuilder(
             "WycheproofEd25519Tests",
@@ -78,17 +95,17 @@ public static class SuiteWriter
             string pk = group.GetProperty("publicKey").GetProperty("pk").GetString()!;
             string sig = Str(test, "sig");
             string call = sig.Length / 2 == 64
-                ? "VectorChecks.Ed25519Verify(" + ClassBuilder.Hex(pk) + ", " + ClassBuilder.Hex(Str(test, "msg")) + ", " + ClassBuilder.Hex(sig) + ", " + ClassBuilder.Bool(Result(test) == "valid") + ");"
+                ? "VectorChecks.Ed25519Verify(" + s_pool.Ref(pk) + ", " + s_pool.Ref(Str(test, "msg")) + ", " + s_pool.Ref(sig) + ", " + ClassBuilder.Bool(Result(test) == "valid") + ");"
                 : sig.Length / 2 < 64
-                    ? "VectorChecks.Ed25519SignatureTooShort(" + ClassBuilder.Hex(pk) + ", " + ClassBuilder.Hex(Str(test, "msg")) + ", " + ClassBuilder.Hex(sig) + ");"
+                    ? "VectorChecks.Ed25519SignatureTooShort(" + s_pool.Ref(pk) + ", " + s_pool.Ref(Str(test, "msg")) + ", " + s_pool.Ref(sig) + ");"
                     : "VectorChecks.Ed25519SignatureLongerThan64(" + ClassBuilder.Int(sig.Length / 2) + ");";
             c.Add(Name(tcId), Comment(tcId, test), call);
         }
 
-        return c.Build();
+        return c;
     }
 
-    private static GeneratedSuite WycheproofHkdf(string path)
+    private static ClassBuilder WycheproofHkdf(string path)
     {
         var c = new ClassBuilder(
             "WycheproofHkdfTests",
@@ -98,15 +115,15 @@ public static class SuiteWriter
             int tcId = test.GetProperty("tcId").GetInt32();
             int size = test.GetProperty("size").GetInt32();
             string call = Result(test) == "invalid"
-                ? "VectorChecks.HkdfRefused(" + ClassBuilder.Hex(Str(test, "ikm")) + ", " + ClassBuilder.Hex(Str(test, "salt")) + ", " + ClassBuilder.Hex(Str(test, "info")) + ", " + ClassBuilder.Int(size) + ");"
-                : "VectorChecks.Hkdf(" + ClassBuilder.Hex(Str(test, "ikm")) + ", " + ClassBuilder.Hex(Str(test, "salt")) + ", " + ClassBuilder.Hex(Str(test, "info")) + ", " + ClassBuilder.Hex(Str(test, "okm")) + ");";
+                ? "VectorChecks.HkdfRefused(" + s_pool.Ref(Str(test, "ikm")) + ", " + s_pool.Ref(Str(test, "salt")) + ", " + s_pool.Ref(Str(test, "info")) + ", " + ClassBuilder.Int(size) + ");"
+                : "VectorChecks.Hkdf(" + s_pool.Ref(Str(test, "ikm")) + ", " + s_pool.Ref(Str(test, "salt")) + ", " + s_pool.Ref(Str(test, "info")) + ", " + s_pool.Ref(Str(test, "okm")) + ");";
             c.Add(Name(tcId), Comment(tcId, test), call);
         }
 
-        return c.Build();
+        return c;
     }
 
-    private static GeneratedSuite NistGcm(string encryptPath, string decryptPath)
+    private static ClassBuilder NistGcm(string encryptPath, string decryptPath)
     {
         var c = new ClassBuilder(
             "NistGcmTests",
@@ -124,14 +141,14 @@ public static class SuiteWriter
             c.Add(
                 "Case" + index.ToString("D3", CultureInfo.InvariantCulture),
                 file + " " + record["section"] + " Count = " + record["Count"],
-                "VectorChecks.AesGcmSeal(" + ClassBuilder.Hex(record["Key"]) + ", " + ClassBuilder.Hex(record["IV"]) + ", " + ClassBuilder.Hex(record["AAD"]) + ", "
-                    + ClassBuilder.Hex(record["PT"]) + ", " + ClassBuilder.Hex(record["CT"]) + ", " + ClassBuilder.Hex(record["Tag"]) + ", true);");
+                "VectorChecks.AesGcmSeal(" + s_pool.Ref(record["Key"]) + ", " + s_pool.Ref(record["IV"]) + ", " + s_pool.Ref(record["AAD"]) + ", "
+                    + s_pool.Ref(record["PT"]) + ", " + s_pool.Ref(record["CT"]) + ", " + s_pool.Ref(record["Tag"]) + ", true);");
         }
 
-        return c.Build();
+        return c;
     }
 
-    private static GeneratedSuite Rfc7748(string path)
+    private static ClassBuilder Rfc7748(string path)
     {
         var c = new ClassBuilder(
             "Rfc7748Tests",
@@ -141,13 +158,13 @@ public static class SuiteWriter
             c.Add(
                 "Count" + record["COUNT"],
                 "rfc7748.txt COUNT = " + record["COUNT"],
-                "VectorChecks.X25519(" + ClassBuilder.Hex(record["INPUT_SCALAR"]) + ", " + ClassBuilder.Hex(record["INPUT_U"]) + ", " + ClassBuilder.Hex(record["OUTPUT_U"]) + ");");
+                "VectorChecks.X25519(" + s_pool.Ref(record["INPUT_SCALAR"]) + ", " + s_pool.Ref(record["INPUT_U"]) + ", " + s_pool.Ref(record["OUTPUT_U"]) + ");");
         }
 
-        return c.Build();
+        return c;
     }
 
-    private static GeneratedSuite Rfc8032(string path)
+    private static ClassBuilder Rfc8032(string path)
     {
         var c = new ClassBuilder(
             "Rfc8032Tests",
@@ -170,13 +187,13 @@ public static class SuiteWriter
             c.Add(
                 "Line" + line.ToString("D2", CultureInfo.InvariantCulture),
                 "ed25519-sign.input line " + line,
-                "VectorChecks.Ed25519Sign(" + ClassBuilder.Hex(fields[0][..64]) + ", " + ClassBuilder.Hex(fields[1]) + ", " + ClassBuilder.Hex(fields[2]) + ", " + ClassBuilder.Hex(fields[3][..128]) + ");");
+                "VectorChecks.Ed25519Sign(" + s_pool.Ref(fields[0][..64]) + ", " + s_pool.Ref(fields[1]) + ", " + s_pool.Ref(fields[2]) + ", " + s_pool.Ref(fields[3][..128]) + ");");
         }
 
-        return c.Build();
+        return c;
     }
 
-    private static GeneratedSuite Rfc5869(string path)
+    private static ClassBuilder Rfc5869(string path)
     {
         var c = new ClassBuilder(
             "Rfc5869Tests",
@@ -186,10 +203,10 @@ public static class SuiteWriter
             c.Add(
                 "Count" + record["COUNT"],
                 "rfc-5869-HKDF-SHA256.txt COUNT = " + record["COUNT"],
-                "VectorChecks.Hkdf(" + ClassBuilder.Hex(record["IKM"]) + ", " + ClassBuilder.Hex(record["salt"]) + ", " + ClassBuilder.Hex(record["info"]) + ", " + ClassBuilder.Hex(record["OKM"]) + ");");
+                "VectorChecks.Hkdf(" + s_pool.Ref(record["IKM"]) + ", " + s_pool.Ref(record["salt"]) + ", " + s_pool.Ref(record["info"]) + ", " + s_pool.Ref(record["OKM"]) + ");");
         }
 
-        return c.Build();
+        return c;
     }
 
     private static IEnumerable<(JsonElement Group, JsonElement Test)> Wycheproof(string path)

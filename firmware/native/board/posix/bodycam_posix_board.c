@@ -249,7 +249,8 @@ bodycam_status bodycam_posix_camera_open(const char *path, int32_t *frames)
         }
 
         length = read_u32(data + position + 4);
-        if ((data[position] != 1 && data[position] != 2) || data[position + 1] > 1 ||
+        if ((data[position] != 1 && data[position] != 2) || data[position + 1] > 1 || data[position + 2] != 0 ||
+            data[position + 3] != 0 ||
             (size_t)size - position - FRAME_HEADER_SIZE < length)
         {
             free(data);
