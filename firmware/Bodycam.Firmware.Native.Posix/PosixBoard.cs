@@ -94,22 +94,26 @@ public static class PosixBoard
     }
 
     /// <summary>
-    /// Times, in C and without the interpreter, the same work a segment costs through the interop: AES-256-GCM seal of
-    /// <paramref name="count"/> bytes of <paramref name="data"/> in place, then SHA-256 of the ciphertext, repeated
-    /// <paramref name="iterations"/> times with the same mbedTLS calls the crypto engine makes.
+    /// Times, in C and without the interpreter, the crypto work the recording writer does per segment, with the same
+    /// mbedTLS calls the crypto engine makes: AES-256-GCM of <paramref name="count"/> bytes of
+    /// <paramref name="plain"/> with 37 bytes of additional data into <paramref name="record"/> at offset 10 (tag
+    /// after the ciphertext), then the chain hash SHA-256(32-byte previous link || the record's count + 26 bytes),
+    /// repeated <paramref name="iterations"/> times.
     /// </summary>
     /// <param name="key">32-byte key.</param>
     /// <param name="nonce">12-byte nonce.</param>
-    /// <param name="data">The bytes (sealed in place, so changed).</param>
-    /// <param name="count">Number of bytes per seal.</param>
-    /// <param name="iterations">Number of seal + hash rounds.</param>
+    /// <param name="plain">The segment's plaintext.</param>
+    /// <param name="record">The record buffer, at least <paramref name="count"/> + 26 bytes.</param>
+    /// <param name="count">Plaintext bytes per segment.</param>
+    /// <param name="iterations">Number of segments.</param>
     /// <returns>Elapsed time on the monotonic clock, in microseconds.</returns>
-    public static long MeasureDirectSealAndHash(byte[] key, byte[] nonce, byte[] data, int count, int iterations)
+    public static long MeasureDirectSegments(byte[] key, byte[] nonce, byte[] plain, byte[] record, int count, int iterations)
     {
         Require(key, nameof(key));
         Require(nonce, nameof(nonce));
-        Require(data, nameof(data));
-        return NativeMeasureDirectSealAndHash(key, nonce, data, count, iterations);
+        Require(plain, nameof(plain));
+        Require(record, nameof(record));
+        return NativeMeasureDirectSegments(key, nonce, plain, record, count, iterations);
     }
 
     // The interop marshaller would turn a null array into a NullReferenceException before the native code runs.
@@ -149,5 +153,5 @@ public static class PosixBoard
     private static extern void NativeCloseCameraReplay();
 
     [MethodImpl(MethodImplOptions.InternalCall)]
-    private static extern long NativeMeasureDirectSealAndHash(byte[] key, byte[] nonce, byte[] data, int count, int iterations);
+    private static extern long NativeMeasureDirectSegments(byte[] key, byte[] nonce, byte[] plain, byte[] record, int count, int iterations);
 }

@@ -18,6 +18,13 @@ public sealed class NativeClock : IClock
         return NativeReadMicroseconds() / 1000;
     }
 
+    /// <summary>Reads the microseconds elapsed since power-on (for measurements; the core works in milliseconds).</summary>
+    /// <returns>A non-decreasing count of microseconds.</returns>
+    public long ReadMicroseconds()
+    {
+        return NativeReadMicroseconds();
+    }
+
     [MethodImpl(MethodImplOptions.InternalCall)]
     private static extern long NativeReadMicroseconds();
 }

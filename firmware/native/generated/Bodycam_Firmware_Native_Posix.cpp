@@ -32,7 +32,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
     Library_Bodycam_Firmware_Native_Posix_Bodycam_Firmware_Native_Posix_PosixBoard::NativeLoseRealTimeClock___STATIC__VOID,
     Library_Bodycam_Firmware_Native_Posix_Bodycam_Firmware_Native_Posix_PosixBoard::NativeOpenCameraReplay___STATIC__I4__STRING,
     Library_Bodycam_Firmware_Native_Posix_Bodycam_Firmware_Native_Posix_PosixBoard::NativeCloseCameraReplay___STATIC__VOID,
-    Library_Bodycam_Firmware_Native_Posix_Bodycam_Firmware_Native_Posix_PosixBoard::NativeMeasureDirectSealAndHash___STATIC__I8__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__I4__I4,
+    Library_Bodycam_Firmware_Native_Posix_Bodycam_Firmware_Native_Posix_PosixBoard::NativeMeasureDirectSegments___STATIC__I8__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__I4__I4,
     NULL,
     NULL,
     NULL,
@@ -42,7 +42,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_Bodycam_Firmware_Native_Posix =
 {
     "Bodycam.Firmware.Native.Posix",
-    0xD5BB1215,
+    0xE6D17191,
     method_lookup,
     { 1, 0, 0, 0 }
 };

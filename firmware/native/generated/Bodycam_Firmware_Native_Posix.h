@@ -24,7 +24,7 @@ struct Library_Bodycam_Firmware_Native_Posix_Bodycam_Firmware_Native_Posix_Posix
     NANOCLR_NATIVE_DECLARE(NativeLoseRealTimeClock___STATIC__VOID);
     NANOCLR_NATIVE_DECLARE(NativeOpenCameraReplay___STATIC__I4__STRING);
     NANOCLR_NATIVE_DECLARE(NativeCloseCameraReplay___STATIC__VOID);
-    NANOCLR_NATIVE_DECLARE(NativeMeasureDirectSealAndHash___STATIC__I8__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__I4__I4);
+    NANOCLR_NATIVE_DECLARE(NativeMeasureDirectSegments___STATIC__I8__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__I4__I4);
 
     //--//
 };

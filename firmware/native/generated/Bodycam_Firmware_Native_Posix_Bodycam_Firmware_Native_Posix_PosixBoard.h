@@ -40,7 +40,7 @@ namespace Bodycam_Firmware_Native_Posix
 
             static void NativeCloseCameraReplay(  HRESULT &hr );
 
-            static int64_t NativeMeasureDirectSealAndHash( CLR_RT_TypedArray_UINT8 param0, CLR_RT_TypedArray_UINT8 param1, CLR_RT_TypedArray_UINT8 param2, signed int param3, signed int param4, HRESULT &hr );
+            static int64_t NativeMeasureDirectSegments( CLR_RT_TypedArray_UINT8 param0, CLR_RT_TypedArray_UINT8 param1, CLR_RT_TypedArray_UINT8 param2, CLR_RT_TypedArray_UINT8 param3, signed int param4, signed int param5, HRESULT &hr );
 
         };
     }

@@ -132,7 +132,7 @@ HRESULT Library_Bodycam_Firmware_Native_Posix_Bodycam_Firmware_Native_Posix_Posi
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Bodycam_Firmware_Native_Posix_Bodycam_Firmware_Native_Posix_PosixBoard::NativeMeasureDirectSealAndHash___STATIC__I8__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__I4__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Bodycam_Firmware_Native_Posix_Bodycam_Firmware_Native_Posix_PosixBoard::NativeMeasureDirectSegments___STATIC__I8__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__I4__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -146,13 +146,16 @@ HRESULT Library_Bodycam_Firmware_Native_Posix_Bodycam_Firmware_Native_Posix_Posi
         CLR_RT_TypedArray_UINT8 param2;
         NANOCLR_CHECK_HRESULT( Interop_Marshal_UINT8_ARRAY( stack, 2, param2 ) );
 
-        signed int param3;
-        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 3, param3 ) );
+        CLR_RT_TypedArray_UINT8 param3;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_UINT8_ARRAY( stack, 3, param3 ) );
 
         signed int param4;
         NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 4, param4 ) );
 
-        int64_t retValue = PosixBoard::NativeMeasureDirectSealAndHash( param0, param1, param2, param3, param4, hr );
+        signed int param5;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 5, param5 ) );
+
+        int64_t retValue = PosixBoard::NativeMeasureDirectSegments( param0, param1, param2, param3, param4, param5, hr );
         NANOCLR_CHECK_HRESULT( hr );
         SetResult_INT64( stack, retValue );
     }

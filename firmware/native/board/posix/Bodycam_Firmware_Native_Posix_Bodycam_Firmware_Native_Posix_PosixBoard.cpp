@@ -77,30 +77,31 @@ void PosixBoard::NativeCloseCameraReplay(HRESULT &hr)
     bodycam_posix_camera_close();
 }
 
-int64_t PosixBoard::NativeMeasureDirectSealAndHash(
+int64_t PosixBoard::NativeMeasureDirectSegments(
     CLR_RT_TypedArray_UINT8 param0,
     CLR_RT_TypedArray_UINT8 param1,
     CLR_RT_TypedArray_UINT8 param2,
-    signed int param3,
+    CLR_RT_TypedArray_UINT8 param3,
     signed int param4,
+    signed int param5,
     HRESULT &hr)
 {
-    // key (32), nonce (12), data[0, count], iterations
+    // key (32), nonce (12), plain[0, count], record[0, count + 26], count, iterations
     int64_t elapsed = 0;
 
-    if (param0.GetSize() != BODYCAM_AES256_KEY_SIZE || param1.GetSize() != BODYCAM_GCM_NONCE_SIZE || param4 < 0)
+    if (param0.GetSize() != BODYCAM_AES256_KEY_SIZE || param1.GetSize() != BODYCAM_GCM_NONCE_SIZE || param5 < 0)
     {
         hr = bodycam_hresult(BODYCAM_E_ARGUMENT);
         return 0;
     }
 
-    if (!bodycam_in_range(param2, 0, param3))
+    if (!bodycam_in_range(param2, 0, param4) || param4 > INT32_MAX - 26 || !bodycam_in_range(param3, 0, param4 + 26))
     {
         hr = bodycam_hresult(BODYCAM_E_RANGE);
         return 0;
     }
 
-    hr = bodycam_hresult(bodycam_posix_measure_seal_and_hash(
-        param0.GetBuffer(), param1.GetBuffer(), param2.GetBuffer(), (size_t)param3, param4, &elapsed));
+    hr = bodycam_hresult(bodycam_posix_measure_segments(
+        param0.GetBuffer(), param1.GetBuffer(), param2.GetBuffer(), param3.GetBuffer(), (size_t)param4, param5, &elapsed));
     return elapsed;
 }

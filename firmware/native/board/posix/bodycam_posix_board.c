@@ -346,22 +346,32 @@ bodycam_status bodycam_board_camera_dropped(int64_t *count)
 
 /* ── direct measurement ──────────────────────────────────────────────────────────────────────────────────────── */
 
-bodycam_status bodycam_posix_measure_seal_and_hash(
+bodycam_status bodycam_posix_measure_segments(
     const uint8_t *key,
     const uint8_t *nonce,
-    uint8_t *data,
+    const uint8_t *plain,
+    uint8_t *record,
     size_t count,
     int32_t iterations,
     int64_t *elapsed_us)
 {
-    uint8_t tag[BODYCAM_GCM_TAG_SIZE];
-    uint8_t digest[BODYCAM_SHA256_SIZE];
+    uint8_t aad[37] = {0};
+    uint8_t chain[BODYCAM_SHA256_SIZE] = {0};
     int64_t start = bodycam_board_monotonic_us();
 
     for (int32_t i = 0; i < iterations; i++)
     {
         bodycam_status status = bodycam_aes256gcm_seal(
-            key, BODYCAM_AES256_KEY_SIZE, nonce, BODYCAM_GCM_NONCE_SIZE, NULL, 0, data, count, data, tag);
+            key,
+            BODYCAM_AES256_KEY_SIZE,
+            nonce,
+            BODYCAM_GCM_NONCE_SIZE,
+            aad,
+            sizeof aad,
+            plain,
+            count,
+            record + 10,
+            record + 10 + count);
         if (status == BODYCAM_OK)
         {
             status = bodycam_sha256_begin();
@@ -369,12 +379,17 @@ bodycam_status bodycam_posix_measure_seal_and_hash(
 
         if (status == BODYCAM_OK)
         {
-            status = bodycam_sha256_update(data, count);
+            status = bodycam_sha256_update(chain, sizeof chain);
         }
 
         if (status == BODYCAM_OK)
         {
-            status = bodycam_sha256_end(digest);
+            status = bodycam_sha256_update(record, count + 10 + BODYCAM_GCM_TAG_SIZE);
+        }
+
+        if (status == BODYCAM_OK)
+        {
+            status = bodycam_sha256_end(chain);
         }
 
         if (status != BODYCAM_OK)

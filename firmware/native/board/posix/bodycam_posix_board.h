@@ -35,13 +35,16 @@ bodycam_status bodycam_posix_camera_open(const char *path, int32_t *frames);
 void bodycam_posix_camera_close(void);
 
 /*
- * Seal + hash rounds in C with the crypto engine's own functions: AES-256-GCM in place over count bytes of data,
- * then SHA-256 of the ciphertext; *elapsed_us receives the monotonic time they took.
+ * The recording writer's per-segment crypto in C, with the crypto engine's own functions (PosixBoard.cs,
+ * MeasureDirectSegments): AES-256-GCM of count bytes of plain with 37 bytes of additional data into record + 10, the
+ * tag after it, then the chain hash over the 32-byte link and the count + 26 record bytes; iterations times.
+ * *elapsed_us receives the monotonic time taken.
  */
-bodycam_status bodycam_posix_measure_seal_and_hash(
+bodycam_status bodycam_posix_measure_segments(
     const uint8_t *key,
     const uint8_t *nonce,
-    uint8_t *data,
+    const uint8_t *plain,
+    uint8_t *record,
     size_t count,
     int32_t iterations,
     int64_t *elapsed_us);
