@@ -3,15 +3,14 @@ using System.Device.Gpio;
 using System.Device.Pwm;
 using System.Diagnostics;
 using System.Threading;
-using Bodycam.Firmware.Audit;
 using Bodycam.Firmware.Board;
-using Bodycam.Firmware.Configuration;
+using Bodycam.Firmware.Boot;
+using Bodycam.Firmware.Dock;
 using Bodycam.Firmware.Hal;
 using Bodycam.Firmware.Nano.Board;
 using Bodycam.Firmware.Native;
-using Bodycam.Firmware.Provisioning;
 using Bodycam.Firmware.Recording;
-using Bodycam.Firmware.Storage;
+using Bodycam.Firmware.StateMachine;
 using nanoFramework.Hardware.Esp32;
 using nanoFramework.Runtime.Events;
 using nanoFramework.System.IO.FileSystem;
@@ -19,16 +18,14 @@ using nanoFramework.System.IO.FileSystem;
 namespace Bodycam.Firmware.Nano;
 
 /// <summary>
-/// The device's entry point on the reference board (hardware-notes.md): builds the board's parts, the encrypted
-/// recording storage, the audit trail and the <see cref="DeviceCore"/>, then runs the board loop. The loop is the
-/// core's only thread: GPIO callbacks and the camera's frame event only queue inputs or wake the loop, which hands
-/// frames to the core, polls it, updates the LEDs and buzzer, and then waits until the core's next deadline, the next
-/// cue step, or the next event.
+/// The device's entry point on the reference board (hardware-notes.md): routes the pins, builds the board's parts and
+/// passes them to <see cref="DeviceBuilder"/>, the same composition the emulator and the nanoCLR tests use, then runs
+/// the board loop. The loop is the core's only thread: GPIO, serial and camera callbacks only queue inputs or wake
+/// the loop, which hands frames to the core, polls it, hands dock bytes to the dock service, updates the LEDs and
+/// buzzer, and then waits until the core's next deadline, the next cue step, or the next event.
 /// </summary>
 /// <remarks>
-/// Not built in this repository (see README, "Firmware on a real device"). Not wired yet: the dock service over USB
-/// CDC (its device-side adapters for recordings, status and configuration belong with the dock protocol) and a
-/// configuration pushed by the dock; the device runs on <see cref="DeviceConfiguration"/>'s defaults.
+/// Not built in this repository (see README, "Firmware on a real device"): it needs the ESP32 packages.
 /// </remarks>
 public static class Program
 {
@@ -42,7 +39,14 @@ public static class Program
     // nanoFramework mounts the SD card as drive D: on ESP32 targets (internal flash storage is I:).
     private const string CardDrive = "D:\\";
     private const string CardFolder = "BODYCAM";
-    private const string AuditFileName = "audit.log";
+    private const string DockPortName = "COM2";
+    private const string FirmwareVersion = "1.0.0";
+
+    // Video bitrate of the hardware encoder (hardware-notes.md, "Memory budget").
+    private const int VideoBitsPerSecond = 4000000;
+
+    // What the PSRAM budget leaves the pre-record ring (hardware-notes.md, "Memory budget": about 20 MB).
+    private const int PreRecordArenaLimitBytes = 20 * 1000 * 1000;
 
     private static readonly AutoResetEvent s_wake = new AutoResetEvent(false);
     private static DeviceCore? s_core;
@@ -53,78 +57,71 @@ public static class Program
     public static void Main()
     {
         // Route the ESP32-P4's I2C and PWM peripherals to the board's pins (hardware-notes.md, "Pin map").
-        Configuration.SetPinFunction(BoardPins.I2cData, DeviceFunction.I2C1_DATA);
-        Configuration.SetPinFunction(BoardPins.I2cClock, DeviceFunction.I2C1_CLOCK);
-        Configuration.SetPinFunction(BoardPins.Buzzer, DeviceFunction.PWM1);
+        nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(BoardPins.I2cData, DeviceFunction.I2C1_DATA);
+        nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(BoardPins.I2cClock, DeviceFunction.I2C1_CLOCK);
+        nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(BoardPins.Buzzer, DeviceFunction.PWM1);
 
         var gpio = new GpioController();
         gpio.OpenPin(BoardPins.SecureElementEnable, PinMode.Output);
         gpio.Write(BoardPins.SecureElementEnable, PinValue.High);
 
         var clock = new NativeClock();
-        var realTimeClock = new NativeRealTimeClock();
-        var crypto = new NativeCryptoEngine();
-        var secureElement = new NativeSecureElement();
-        var random = new NativeRandom();
-        var battery = new FuelGaugeBattery(BoardPins.I2cBus);
         var cues = new GpioCueOutput(
             gpio, PwmChannel.CreateFromPin(BoardPins.Buzzer, BoardPins.BuzzerFrequencyHertz, 0));
         s_clock = clock;
-
-        var configuration = new DeviceConfiguration();
 
         // No card, no recording: wait (with the fault cue) until a card mounts; the device must never start a
         // recording it could not store.
         MountCard(cues, clock);
         var storage = new SdCardFileStorage(CardDrive, CardFolder);
+        var secureElement = new NativeSecureElement();
+        var camera = new NativeCamera(1280, 720, 30, VideoBitsPerSecond, 60, LargestFrameBytes);
+        var dockChannel = new SerialDockChannel(DockPortName, s_wake);
 
-        var provisioning = new ProvisioningStore(storage, crypto, secureElement);
-        provisioning.Load();
-        var audit = new AuditTrail(storage, crypto, secureElement, realTimeClock, AuditFileName);
-        audit.Open();
-
-        // Close what a power cut left open before anything new is written (recovery signs a "closed by recovery"
-        // record; the audit trail names each recording, never the wearer).
-        var store = new RecordingStore(storage, crypto, secureElement, configuration.StorageReserveBytes);
-        try
-        {
-            string[] recovered = store.RecoverInterrupted();
-            for (int i = 0; i < recovered.Length; i++)
-            {
-                audit.Append(AuditEventType.RecordingRecovered, clock.ReadMilliseconds(), recovered[i]);
-            }
-        }
-        catch (StorageException e)
-        {
-            // A failing card must not stop the boot (the emulator's board does the same): the core meets the error
-            // at its next write and enters the StorageError fault (docs/state-machine.md); what recovery could not
-            // close stays on the card for the next boot. Reported on the debug port, not swallowed.
-            Debug.WriteLine("Recovery stopped by a storage error: " + e.Message);
-        }
-
-        var writerOptions = new RecordingWriterOptions
-        {
-            DeviceId = DeviceIdOf(secureElement),
-            VideoCodec = 2, // H.264 from the hardware encoder (hardware-notes.md, "Video capture and encoding").
-            Width = 1280,
-            Height = 720,
-            FramesPerSecond = 30,
-        };
-        var recordings = new RecordingWriter(writerOptions, store, crypto, secureElement, random, provisioning);
-        var camera = new NativeCamera(1280, 720, 30, 4000000, 60, LargestFrameBytes);
-
-        var hardware = new DeviceHardware
+        // The device is composed where the emulator and the tests on nanoCLR compose it (Boot/DeviceBuilder): audit
+        // trail, provisioning, the configuration the dock stored, the pre-record ring sized from this board's budget,
+        // recovery of what a power cut left open, the writer, the core and the dock service.
+        var builder = new DeviceBuilder(new BoardParts
         {
             Clock = clock,
-            RealTimeClock = realTimeClock,
-            Battery = battery,
+            RealTimeClock = new NativeRealTimeClock(),
+            Battery = new FuelGaugeBattery(BoardPins.I2cBus),
             Camera = camera,
             Cues = cues,
-            Recordings = recordings,
-            Audit = audit,
-            Provisioning = provisioning,
+            Storage = storage,
+            Crypto = new NativeCryptoEngine(),
+            SecureElement = secureElement,
+            Random = new NativeRandom(),
+            DockChannel = dockChannel,
+        })
+        {
+            Budget = new PreRecordBudget
+            {
+                // hardware-notes.md, "Memory budget": 4 Mbit/s H.264, 16 kHz 16-bit mono audio in 20 ms blocks.
+                VideoBytesPerSecond = VideoBitsPerSecond / 8,
+                AudioBytesPerSecond = 32000,
+                FramesPerSecond = 30 + 50,
+                LargestFrameBytes = LargestFrameBytes,
+                ArenaLimitBytes = PreRecordArenaLimitBytes,
+            },
+            WriterOptions = new RecordingWriterOptions
+            {
+                DeviceId = DeviceIdentity.FromSecureElement(secureElement),
+                VideoCodec = 2, // H.264 from the hardware encoder (hardware-notes.md, "Video capture and encoding").
+                Width = 1280,
+                Height = 720,
+                FramesPerSecond = 30,
+            },
+            FirmwareVersion = FirmwareVersion,
         };
-        var core = new DeviceCore(configuration, hardware);
+        DeviceAssembly device = builder.Build();
+        if (device.RecoveryError != null)
+        {
+            // Reported on the debug port; the core meets the card's state at its next write (see DeviceBuilder).
+            Debug.WriteLine("Recovery stopped by a storage error: " + device.RecoveryError.Message);
+        }
+
+        DeviceCore core = device.Core;
         s_core = core;
 
         // Inputs: the button adapter queues its edges itself; dock detect and power fail are handled here.
@@ -139,7 +136,7 @@ public static class Program
         core.Boot(button.ReadPressed());
         core.EnqueueDockDetect(gpio.Read(BoardPins.DockDetect) == PinValue.High, clock.ReadMilliseconds());
 
-        RunLoop(core, camera, cues, clock);
+        RunLoop(core, device.DockService, dockChannel, camera, cues, clock);
 
         // Power is going: the core has finalized the recording and wiped the pre-record. Leave the pins quiet and
         // wait for the supercap to run out (or the power to come back, which resets through the brown-out detector).
@@ -149,7 +146,8 @@ public static class Program
         Thread.Sleep(Timeout.Infinite);
     }
 
-    private static void RunLoop(DeviceCore core, NativeCamera camera, GpioCueOutput cues, IClock clock)
+    private static void RunLoop(
+        DeviceCore core, DockService dock, SerialDockChannel dockChannel, NativeCamera camera, GpioCueOutput cues, IClock clock)
     {
         while (!s_powerFailing)
         {
@@ -161,6 +159,7 @@ public static class Program
             }
 
             core.Poll();
+            dockChannel.Pump(dock);
             long now = clock.ReadMilliseconds();
             cues.Update(now);
 
@@ -220,26 +219,6 @@ public static class Program
                 s_wake.WaitOne(50, false);
             }
         }
-    }
-
-    private static string DeviceIdOf(ISecureElement secureElement)
-    {
-        // The device id in each recording header: "BC-" and the first 8 bytes of the SE050's Ed25519 public key in
-        // hex, stable for the device's life and meaningless without the enrolment record.
-        const string Hex = "0123456789abcdef";
-        byte[] key = new byte[32];
-        secureElement.ReadDevicePublicKey(key, 0);
-        char[] id = new char[3 + 16];
-        id[0] = 'B';
-        id[1] = 'C';
-        id[2] = '-';
-        for (int i = 0; i < 8; i++)
-        {
-            id[3 + (2 * i)] = Hex[key[i] >> 4];
-            id[4 + (2 * i)] = Hex[key[i] & 0x0F];
-        }
-
-        return new string(id);
     }
 
     private static void OnDockDetectChanged(object sender, PinValueChangedEventArgs e)

@@ -9,11 +9,13 @@ using Bodycam.Emulator.Scenarios;
 using Bodycam.Firmware;
 using Bodycam.Firmware.Audit;
 using Bodycam.Firmware.Board;
+using Bodycam.Firmware.Boot;
 using Bodycam.Firmware.Configuration;
 using Bodycam.Firmware.Dock;
 using Bodycam.Firmware.Hal;
 using Bodycam.Firmware.Provisioning;
 using Bodycam.Firmware.Recording;
+using Bodycam.Firmware.StateMachine;
 using Bodycam.Firmware.Storage;
 using Bodycam.Sdk.Recording;
 
@@ -24,10 +26,10 @@ namespace Bodycam.Emulator.Device;
 /// behind the real <see cref="GpioController"/>, the encrypted <see cref="RecordingWriter"/> and
 /// <see cref="RecordingStore"/> (with boot-time recovery), the signed <see cref="Firmware.Audit.AuditTrail"/>, the
 /// <see cref="ProvisioningStore"/>, the <see cref="ConfigurationStore"/> and the <see cref="Firmware.Dock.DockService"/>
-/// on simulated storage and the board's simulated CRC unit, composed as on the device (see
-/// <see cref="ComposeFirmware"/>), and the other simulated parts. Time
-/// only moves in <see cref="Advance"/>, from event to event: the next frame, the next scheduled event or the core's
-/// next deadline, so idle hours cost nothing.
+/// on simulated storage and the board's simulated CRC unit, composed by the device's own
+/// <see cref="DeviceBuilder"/>, and the other simulated parts. Time only moves in <see cref="Advance"/>, from event to
+/// event (<see cref="EmulatedBoardLoop"/>): the next frame, the next scheduled event or the core's next deadline, so
+/// idle hours cost nothing.
 /// </summary>
 public sealed class EmulatedDevice : IScenarioTarget, IDisposable
 {
@@ -35,14 +37,10 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     public const int ButtonPin = 4;
 
     /// <summary>The audit trail's file on the device's storage.</summary>
-    public const string AuditFileName = "audit.log";
+    public const string AuditFileName = DeviceBuilder.AuditFileName;
 
     /// <summary>The firmware version the emulated device reports over the dock.</summary>
     public const string FirmwareVersion = "1.0.0-emulator";
-
-    private const int AudioSampleRate = 16000;
-    private const int AudioBlockMilliseconds = 100;
-    private const int MaxIterationsAtOneInstant = 1_000_000;
 
     private readonly EmulatedDeviceOptions _options;
     private readonly VirtualGpioDriver _gpioDriver;
@@ -56,16 +54,10 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     private bool _buttonPressed;
     private bool _docked;
     private long _fillerBytes;
-    private bool _videoActive;
-    private long _videoStart;
-    private long _videoIndex;
-    private long _nextVideoAt;
-    private bool _audioActive;
-    private long _nextAudioAt;
+    private readonly EmulatedBoardLoop _loop;
+    private readonly EmulatedDockPorts _ports;
+    private readonly StoredRecordingsReader _reader;
     private bool _firstBoot = true;
-    private DockTcpEndpoint? _tcpEndpoint;
-    private DockPtyEndpoint? _ptyEndpoint;
-    private string? _offloadDirectory;
 
     /// <summary>Builds the device and boots it (provisioned, clock set, unless the options say otherwise).</summary>
     /// <param name="options">Who the device is and how it is configured.</param>
@@ -79,7 +71,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
         RealTimeClock = new SimulatedRealTimeClock(Clock);
         Battery = new SimulatedBattery(Clock);
         Camera = new SimulatedCamera(options.Camera, options.DeviceId, seeds.Derive("camera"));
-        Microphone = new SimulatedMicrophone(AudioSampleRate, AudioBlockMilliseconds, seeds.Derive("microphone"));
+        Microphone = new SimulatedMicrophone(EmulatedBoardSettings.AudioSampleRate, EmulatedBoardSettings.AudioBlockMilliseconds, seeds.Derive("microphone"));
         Cues = new CueRecorder(Clock);
         Audit = new AuditRecorder();
         _capacityBytes = o.StorageCapacityBytes ?? EmulatedDeviceOptions.DefaultStorageBytes;
@@ -107,8 +99,11 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
         _gpioDriver = new VirtualGpioDriver();
         _gpioDriver.SetInputValue(ButtonPin, PinValue.High);
         _gpio = new GpioController(_gpioDriver);
-        _sink = new ObservingRecordingSink(new NullSink(), _observations);
+        _sink = new ObservingRecordingSink(new NullRecordingSink(), _observations);
         _sink.Changed += (_, r) => Log("recording", r.Ended ? "closed " + r.Id : "opened " + r.Id);
+        _loop = new EmulatedBoardLoop(this);
+        _ports = new EmulatedDockPorts(this);
+        _reader = new StoredRecordingsReader(this);
         PowerOn();
     }
 
@@ -228,7 +223,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
                 throw new ArgumentOutOfRangeException(nameof(milliseconds));
             }
 
-            RunUntil(Clock.Now + milliseconds);
+            _loop.RunUntil(Clock.Now + milliseconds);
         }
     }
 
@@ -278,8 +273,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
             _store = null;
             Camera.Stop();
             Microphone.Stop();
-            _videoActive = false;
-            _audioActive = false;
+            _loop.Stop();
             Cues.PowerOff();
             Battery.Recording = false;
             Log("power", "power cut");
@@ -409,291 +403,76 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     /// <inheritdoc />
     public RecordingsReport ReadRecordings()
     {
-        lock (BoardLock)
-        {
-            bool wasOff = !Storage.IsPowered;
-            RecordingStore store = _store ?? new RecordingStore(Storage, Crypto, SecureElement, 0);
-            if (wasOff)
-            {
-                // Reading a card from a dead device: the durable contents as they are.
-                Storage.Reset();
-            }
-
-            RecordingInfo[] infos = store.ListRecordings();
-            var summaries = new List<RecordingSummary>();
-            foreach (RecordingInfo info in infos)
-            {
-                summaries.Add(Summarize(info));
-            }
-
-            if (wasOff)
-            {
-                Storage.CutPower();
-            }
-
-            return new RecordingsReport(infos.Length, summaries);
-        }
+        return _reader.ReadRecordings();
     }
 
     /// <summary>The TCP port of the dock endpoint, or 0 when none was started.</summary>
-    public int DockTcpPort => _tcpEndpoint?.Port ?? 0;
+    public int DockTcpPort => _ports.DockTcpPort;
 
     /// <summary>The pseudo-terminal path of the dock endpoint, or null when none was started.</summary>
-    public string? DockPtyPath => _ptyEndpoint?.SlavePath;
+    public string? DockPtyPath => _ports.DockPtyPath;
 
     /// <summary>Serves the dock protocol on TCP, on the loopback interface only (the device answers while docked).</summary>
     /// <param name="port">The port; 0 picks a free one (see <see cref="DockTcpPort"/>).</param>
     /// <returns>The port listened on.</returns>
     public int StartDockTcp(int port)
     {
-        if (_tcpEndpoint != null)
-        {
-            throw new InvalidOperationException("The TCP dock endpoint is already running.");
-        }
-
-        var endpoint = new DockTcpEndpoint(DockLink, port);
-        endpoint.Start();
-        _tcpEndpoint = endpoint;
-        return endpoint.Port;
+        return _ports.StartDockTcp(port);
     }
 
     /// <summary>Serves the dock protocol on a new pseudo-terminal (POSIX only), as a camera's USB serial port.</summary>
     /// <returns>The path a host opens (/dev/pts/N).</returns>
     public string StartDockPty()
     {
-        if (_ptyEndpoint != null)
-        {
-            throw new InvalidOperationException("The pseudo-terminal dock endpoint is already running.");
-        }
-
-        var endpoint = new DockPtyEndpoint(DockLink);
-        endpoint.Start();
-        _ptyEndpoint = endpoint;
-        return endpoint.SlavePath;
+        return _ports.StartDockPty();
     }
 
     /// <inheritdoc />
     public OffloadReport Offload(string link)
     {
-        ArgumentNullException.ThrowIfNull(link);
-        if (!IsDocked || Core == null)
-        {
-            return new OffloadReport(0, 0, Array.Empty<string>(), Core == null ? "the device has no power" : "the device is not in the dock, so its port carries nothing");
-        }
-
-        if (link == "tcp" && _tcpEndpoint == null)
-        {
-            return new OffloadReport(0, 0, Array.Empty<string>(), "no TCP dock endpoint (run with --dock-port)");
-        }
-
-        string destination = OffloadDirectory();
-        byte[] authorityKey = _options.Keys.AuthorityPrivateKey(_options.Municipality);
-        using var authority = new Bodycam.Sdk.Dock.Ed25519DockSigner(authorityKey);
-        System.Security.Cryptography.CryptographicOperations.ZeroMemory(authorityKey);
-        var offloader = new Bodycam.Sdk.Offload.Offloader(
-            async token =>
-            {
-                Bodycam.Sdk.Dock.IDockTransport transport = link == "tcp"
-                    ? await Bodycam.Sdk.Dock.TcpDockTransport.ConnectAsync("127.0.0.1", _tcpEndpoint!.Port, token).ConfigureAwait(false)
-                    : new InProcessDockTransport(DockLink);
-                var client = new Bodycam.Sdk.Dock.DockClient(transport, new Bodycam.Sdk.Dock.DockClientOptions { RequestTimeout = TimeSpan.FromSeconds(10) });
-                try
-                {
-                    await client.ConnectAsync(token).ConfigureAwait(false);
-                    await client.AuthenticateAsync(new Bodycam.Sdk.Dock.AuthorityAuthenticator(authority), token).ConfigureAwait(false);
-                }
-                catch
-                {
-                    client.Dispose();
-                    throw;
-                }
-
-                return client;
-            },
-            new Bodycam.Sdk.Offload.ReaderRecordingVerifier(),
-            new Bodycam.Sdk.Offload.OffloadOptions { Destination = destination });
-        IReadOnlyList<Bodycam.Sdk.Offload.OffloadedRecording> results;
-        try
-        {
-            // The scenario runs on one thread; the offload's own tasks do not need it.
-            results = Task.Run(() => offloader.RunAsync()).GetAwaiter().GetResult();
-        }
-        catch (Bodycam.Sdk.Dock.DockErrorException e)
-        {
-            return new OffloadReport(0, 0, Array.Empty<string>(), "the device refused: " + e.Code);
-        }
-        catch (Bodycam.Sdk.Dock.DockConnectionException e)
-        {
-            return new OffloadReport(0, 0, Array.Empty<string>(), "link failed: " + e.Message);
-        }
-
-        int confirmed = 0;
-        int failed = 0;
-        var lines = new List<string>();
-        foreach (Bodycam.Sdk.Offload.OffloadedRecording r in results)
-        {
-            bool good = r.Status == Bodycam.Sdk.Offload.OffloadStatus.Confirmed;
-            confirmed += good ? 1 : 0;
-            failed += good || r.Status == Bodycam.Sdk.Offload.OffloadStatus.SkippedOpen ? 0 : 1;
-            lines.Add(r.RecordingId + " " + Names.Kebab(r.Status.ToString()) + (string.IsNullOrEmpty(r.Detail) ? string.Empty : " (" + r.Detail + ")"));
-            Log("offload", r.RecordingId + " " + Names.Kebab(r.Status.ToString()) + ", " + r.Bytes + " bytes to " + Path.Combine(destination, _options.DeviceId));
-        }
-
-        return new OffloadReport(confirmed, failed, lines);
+        return _ports.Offload(link);
     }
 
     /// <inheritdoc />
     public AuditReport ReadAudit()
     {
-        lock (BoardLock)
-        {
-            bool wasOff = !Storage.IsPowered;
-            if (wasOff)
-            {
-                Storage.Reset();
-            }
-
-            try
-            {
-                if (!Storage.Exists(AuditFileName))
-                {
-                    return new AuditReport(false, "no audit trail on storage", Array.Empty<string>());
-                }
-
-                Bodycam.Sdk.Audit.AuditVerification verification = Bodycam.Sdk.Audit.AuditTrailVerifier.Verify(Storage.ReadAllBytes(AuditFileName), SecureElement.DevicePublicKey);
-                var events = new List<string>();
-                foreach (Bodycam.Sdk.Audit.AuditRecord record in verification.Records)
-                {
-                    events.Add(Names.Kebab(record.Kind.ToString()));
-                }
-
-                bool valid = verification.Status == Bodycam.Sdk.Audit.AuditTrailStatus.Valid;
-                string detail = Names.Kebab(verification.Status.ToString()) + (valid ? string.Empty : " at byte " + verification.FailureOffset + ": " + verification.FailureReason);
-                return new AuditReport(valid, detail, events);
-            }
-            finally
-            {
-                if (wasOff)
-                {
-                    Storage.CutPower();
-                }
-            }
-        }
+        return _reader.ReadAudit();
     }
 
     /// <summary>Stops the dock endpoints and releases the GPIO controller and the crypto engine.</summary>
     public void Dispose()
     {
-        _tcpEndpoint?.Dispose();
-        _ptyEndpoint?.Dispose();
-        if (_offloadDirectory != null && _options.OffloadDirectory == null && Directory.Exists(_offloadDirectory))
-        {
-            Directory.Delete(_offloadDirectory, true);
-        }
-
+        _ports.Dispose();
         _button?.Dispose();
         _gpio.Dispose();
         Crypto.Dispose();
     }
 
-    private string OffloadDirectory()
+    /// <summary>
+    /// Enrols an unprovisioned device on its first boot as the dock's provision command would do it
+    /// (docs/dock-protocol.md, "Provision"), with the municipality keys the emulator generated or loaded from --keys,
+    /// unless the options say the device starts unprovisioned.
+    /// </summary>
+    /// <param name="provisioning">The loaded provisioning store.</param>
+    /// <param name="audit">The audit log of this boot.</param>
+    internal void ProvisionAtFirstBoot(ProvisioningStore provisioning, IAuditLog audit)
     {
-        // Offloaded copies go where the options say, else to a temporary folder removed with the device.
-        _offloadDirectory ??= _options.OffloadDirectory ?? Path.Combine(Path.GetTempPath(), "bodycam-emu-offload-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_offloadDirectory);
-        return _offloadDirectory;
+        if (_firstBoot && provisioning.State == ProvisioningState.Unprovisioned && (_options.Overrides.Provisioned ?? true))
+        {
+            provisioning.Provision(
+                _options.Municipality,
+                _options.Keys.AuthorityPublicKey(_options.Municipality),
+                new[] { _options.Keys.RecipientPublicKey(_options.Municipality) });
+            audit.Append(AuditEventType.Provisioned, Clock.Now, _options.Municipality);
+        }
+
+        _firstBoot = false;
     }
 
-    private RecordingSummary Summarize(RecordingInfo info)
+    /// <summary>Counts a storage error met by recovery while booting.</summary>
+    internal void CountBootStorageError()
     {
-        // Everything comes from the stored file through the SDK's reader: each file verified (signatures, hash chain)
-        // and decrypted with the municipality's private key, continuations checked against their predecessor. The
-        // trigger is the first file's start time (docs/recording-format.md: the header's start monotonic time).
-        long trigger = -1;
-        byte[] devicePublicKey = SecureElement.DevicePublicKey;
-        byte[] recipientKey = _options.Keys.RecipientPrivateKey(_options.Municipality);
-        long firstVideo = -1;
-        long lastVideo = -1;
-        long videoFrames = 0;
-        long audioFrames = 0;
-        long firstAudio = long.MaxValue;
-        int markers = 0;
-        string status = "complete";
-        string verification;
-        try
-        {
-            RecordingResult? previous = null;
-            int segments = 0;
-            int signed = 0;
-            foreach (string file in info.FileNames)
-            {
-                RecordingResult result = new RecordingReader(Storage.ReadAllBytes(file)).Decrypt(devicePublicKey, recipientKey);
-                if (previous != null)
-                {
-                    RecordingReader.VerifyContinuation(previous, result);
-                }
-
-                if (previous == null)
-                {
-                    trigger = result.Header.StartMonotonicMilliseconds;
-                }
-
-                previous = result;
-                segments += result.SegmentCount;
-                signed += result.SignedSegmentCount;
-                markers += result.Markers.Count;
-                if (result.Status != RecordingStatus.Complete)
-                {
-                    status = result.Status == RecordingStatus.ClosedByRecovery ? "recovered" : Names.Kebab(result.Status.ToString());
-                }
-
-                foreach (Bodycam.Sdk.Media.MediaFrame frame in result.Frames)
-                {
-                    if (frame.Kind == Bodycam.Sdk.Media.MediaKind.Video)
-                    {
-                        firstVideo = firstVideo < 0 ? frame.TimestampMilliseconds : firstVideo;
-                        lastVideo = frame.TimestampMilliseconds;
-                        videoFrames++;
-                    }
-                    else
-                    {
-                        audioFrames++;
-                        firstAudio = Math.Min(firstAudio, frame.TimestampMilliseconds);
-                    }
-                }
-            }
-
-            verification = "verified and decrypted with the SDK reader: " + status + ", " + info.FileNames.Length + " file(s), " + segments + " segments, " + signed + " signed";
-        }
-        catch (RecordingFormatException e)
-        {
-            status = "damaged";
-            verification = "FAILED verification: " + e.Message;
-        }
-        finally
-        {
-            System.Security.Cryptography.CryptographicOperations.ZeroMemory(recipientKey);
-        }
-
-        if (trigger < 0)
-        {
-            trigger = firstVideo;
-        }
-
-        return new RecordingSummary
-        {
-            Id = info.RecordingId,
-            Status = status,
-            Parts = info.FileNames.Length,
-            Bytes = info.TotalBytes,
-            DurationMilliseconds = firstVideo < 0 ? 0 : lastVideo - firstVideo,
-            PreRecordMilliseconds = firstVideo < 0 ? 0 : Math.Max(0, trigger - firstVideo),
-            AudioInPreRecord = firstAudio < trigger,
-            Markers = markers,
-            VideoFrames = videoFrames,
-            AudioFrames = audioFrames,
-            Verification = verification,
-        };
+        BootStorageErrors++;
     }
 
     private void SetDocked(bool docked)
@@ -718,88 +497,44 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     // The board's composition at boot, as on the device: storage-backed audit trail, provisioning and configuration
     // stores, recovery of an interrupted recording, the encrypted writer, the core, and the dock service on the USB
     // link with the board's CRC unit. Everything the core and the dock service append to the audit trail is also
-    // copied to Audit for the timeline.
+
+    // The board's composition at boot is the device's own (DeviceBuilder): storage-backed audit trail, provisioning
+    // and configuration stores, recovery of an interrupted recording, the encrypted writer, the core, and the dock
+    // service on the USB link with the board's CRC unit. The emulator passes its simulated parts and observes
+    // through the hooks: everything appended to the audit trail is also copied to Audit for the timeline.
     private DeviceCore ComposeFirmware()
     {
-        var trail = new AuditTrail(Storage, Crypto, SecureElement, RealTimeClock, AuditFileName);
-        trail.Open();
-        var audit = new TimelineAuditLog(trail, this);
-        var provisioning = new ProvisioningStore(Storage, Crypto, SecureElement);
-        provisioning.Load();
-        if (_firstBoot && provisioning.State == ProvisioningState.Unprovisioned && (_options.Overrides.Provisioned ?? true))
-        {
-            // Enrolled as the dock's provision command would do it (docs/dock-protocol.md, "Provision"), with the
-            // municipality keys the emulator generated or loaded from --keys.
-            provisioning.Provision(
-                _options.Municipality,
-                _options.Keys.AuthorityPublicKey(_options.Municipality),
-                new[] { _options.Keys.RecipientPublicKey(_options.Municipality) });
-            audit.Append(AuditEventType.Provisioned, Clock.Now, _options.Municipality);
-        }
-
-        _firstBoot = false;
-        DeviceConfiguration configuration = BuildConfiguration();
-        var configurationStore = new ConfigurationStore(Storage, Crypto, SecureElement);
-        configurationStore.Load(configuration);
-        SizePreRecord(configuration);
-        _store = new RecordingStore(Storage, Crypto, SecureElement, configuration.StorageReserveBytes);
-        try
-        {
-            foreach (string id in _store.RecoverInterrupted())
-            {
-                audit.Append(AuditEventType.RecordingRecovered, Clock.Now, id);
-                Log("recording", "recovered " + id);
-            }
-        }
-        catch (StorageException e) when (e.Error != StorageError.PowerLost)
-        {
-            // A failing card must not stop the boot: the core meets the error at its next write and faults
-            // (docs/state-machine.md); what recovery could not close stays for the next boot.
-            BootStorageErrors++;
-            Log("storage", "error while booting: " + Names.Kebab(e.Error.ToString()));
-        }
-
-        var writer = new RecordingWriter(BuildWriterOptions(), _store, Crypto, SecureElement, Random, provisioning);
-        _sink.Replace(writer);
-        var core = new DeviceCore(configuration, new DeviceHardware
+        var builder = new DeviceBuilder(new BoardParts
         {
             Clock = Clock,
             RealTimeClock = RealTimeClock,
             Battery = Battery,
             Camera = Camera,
             Cues = Cues,
-            Recordings = _sink,
-            Audit = audit,
-            Provisioning = provisioning,
-        });
+            Storage = Storage,
+            Crypto = Crypto,
+            SecureElement = SecureElement,
+            Random = Random,
+            DockChannel = DockLink,
+            FrameCrc = new SimulatedCrcUnit(),
+        })
+        {
+            Configuration = EmulatedBoardSettings.Configuration(_options.Overrides),
+            Budget = EmulatedBoardSettings.Budget(_options.Camera, Camera.Buffer.Length),
+            WriterOptions = EmulatedBoardSettings.WriterOptions(_options),
+            FirmwareVersion = FirmwareVersion,
+            Hooks = new EmulatorAssemblyHooks(this, _sink),
+        };
+        DeviceAssembly device = builder.Build();
+        _store = device.RecordingStore;
+        DeviceCore core = device.Core;
         core.StateChanged += OnStateChanged;
-        configurationStore.Attach(core);
-        var service = new DockService(
-            new DockServiceParts
-            {
-                Channel = DockLink,
-                Clock = Clock,
-                RealTimeClock = RealTimeClock,
-                Random = Random,
-                Crypto = Crypto,
-                SecureElement = SecureElement,
-                Battery = Battery,
-                Storage = Storage,
-                Provisioning = provisioning,
-                Audit = audit,
-                AuditReader = trail,
-                Recordings = new RecordingStoreDockRecordings(_store),
-                Status = new DeviceCoreDockStatus(core, _options.DeviceId, FirmwareVersion),
-                Configuration = configurationStore,
-                FrameCrc = new SimulatedCrcUnit(),
-            },
-            new DockServiceOptions());
-        AuditTrail = trail;
-        Provisioning = provisioning;
-        ConfigurationStore = configurationStore;
-        DockService = service;
+        AuditTrail = device.AuditTrail;
+        Provisioning = device.Provisioning;
+        ConfigurationStore = device.ConfigurationStore;
+        DockService = device.DockService;
         Core = core;
-        DockLink.Attach(service);
+        DockLink.Attach(device.DockService);
         return core;
     }
 
@@ -817,227 +552,5 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     private void Poll()
     {
         Core?.Poll();
-    }
-
-    private void RunUntil(long target)
-    {
-        int sameInstant = 0;
-        long lastNow = -1;
-        while (true)
-        {
-            long now = Clock.Now;
-            SyncStreams(now);
-            long next = target;
-            if (_videoActive && _nextVideoAt < next)
-            {
-                next = _nextVideoAt;
-            }
-
-            if (_audioActive && _nextAudioAt < next)
-            {
-                next = _nextAudioAt;
-            }
-
-            if (Scheduler.TryPeekNext(out long at) && at < next)
-            {
-                next = at;
-            }
-
-            DeviceCore? core = Core;
-            if (core != null)
-            {
-                long deadline = core.NextDeadlineMilliseconds;
-                if (deadline < next)
-                {
-                    next = Math.Max(deadline, now);
-                }
-            }
-
-            if (next > now)
-            {
-                Clock.AdvanceTo(next);
-                now = next;
-            }
-
-            sameInstant = now == lastNow ? sameInstant + 1 : 0;
-            lastNow = now;
-            if (sameInstant > MaxIterationsAtOneInstant)
-            {
-                throw new InvalidOperationException("The simulation does not progress at " + SimulatedCamera.FormatTime(now) + ".");
-            }
-
-            bool busy = Scheduler.RunDue(now) > 0;
-            if (_videoActive && _nextVideoAt <= now)
-            {
-                int length = Camera.Capture(_nextVideoAt, out bool keyFrame);
-                Core?.OnFrame(FrameKind.Video, keyFrame, _nextVideoAt, Camera.Buffer, 0, length);
-                _videoIndex++;
-                _nextVideoAt = Camera.FrameTime(_videoStart, _videoIndex);
-                busy = true;
-            }
-
-            if (_audioActive && _nextAudioAt <= now)
-            {
-                int length = Microphone.Capture();
-                Core?.OnFrame(FrameKind.Audio, true, _nextAudioAt, Microphone.Buffer, 0, length);
-                _nextAudioAt += AudioBlockMilliseconds;
-                busy = true;
-            }
-
-            core = Core;
-            if (core != null)
-            {
-                core.Poll();
-                busy |= core.NextDeadlineMilliseconds <= now;
-            }
-
-            // The board loop also lets the dock service's timers act (partial frames, session expiry) in simulated time.
-            DockService?.Poll();
-
-            if (now >= target && !busy)
-            {
-                SyncStreams(now);
-                return;
-            }
-        }
-    }
-
-    private void SyncStreams(long now)
-    {
-        if (Camera.Running && !_videoActive)
-        {
-            _videoActive = true;
-            _videoStart = now;
-            _videoIndex = 0;
-            _nextVideoAt = now;
-        }
-        else if (!Camera.Running)
-        {
-            _videoActive = false;
-        }
-
-        bool audio = Camera.Running && (_options.Overrides.Audio ?? true);
-        if (audio && !_audioActive)
-        {
-            Microphone.Start();
-            _audioActive = true;
-            _nextAudioAt = now;
-        }
-        else if (!audio && _audioActive)
-        {
-            Microphone.Stop();
-            _audioActive = false;
-        }
-    }
-
-    private DeviceConfiguration BuildConfiguration()
-    {
-        DeviceOverrides o = _options.Overrides;
-        var configuration = new DeviceConfiguration();
-        if (o.PreRecordMilliseconds is long window)
-        {
-            configuration.PreRecordWindowMilliseconds = window;
-        }
-
-        if (o.PreRecordAudio is bool audio)
-        {
-            configuration.PreRecordIncludesAudio = audio;
-        }
-
-        if (o.ReminderIntervalMilliseconds is long reminder)
-        {
-            configuration.ReminderIntervalMilliseconds = reminder;
-        }
-
-        if (o.HoldToStopMilliseconds is long hold)
-        {
-            configuration.StopHoldMilliseconds = hold;
-        }
-
-        return configuration;
-    }
-
-    private void SizePreRecord(DeviceConfiguration configuration)
-    {
-        // The pre-record arena is sized from the window and the camera's bitrate (plus a key frame's slack and the
-        // audio), as the board's budget would be (DESIGN §3: one allocation at boot).
-        CameraSettings camera = _options.Camera;
-        long windowMs = configuration.PreRecordWindowMilliseconds + 2000;
-        long videoBytes = camera.Mode == CameraMode.Gop
-            ? camera.BitsPerSecond / 8 * windowMs / 1000
-            : (long)Camera.Buffer.Length * camera.FramesPerSecond * windowMs / 1000;
-        long audioBytes = AudioSampleRate * 2L * windowMs / 1000;
-        long arena = ((videoBytes + audioBytes) * 5 / 4) + (2L * Camera.Buffer.Length) + (256 * 1024);
-        configuration.PreRecordArenaBytes = (int)Math.Clamp(arena, 64 * 1024, 128 * 1024 * 1024);
-        long frames = ((camera.FramesPerSecond + (1000 / AudioBlockMilliseconds)) * windowMs / 1000 * 5 / 4) + 64;
-        configuration.PreRecordFrameCapacity = (int)Math.Clamp(frames, 16, 65536);
-        configuration.Validate();
-    }
-
-    private RecordingWriterOptions BuildWriterOptions()
-    {
-        CameraSettings camera = _options.Camera;
-        var writer = new RecordingWriterOptions
-        {
-            DeviceId = _options.DeviceId,
-            Width = camera.Width,
-            Height = camera.Height,
-            FramesPerSecond = camera.FramesPerSecond,
-            VideoCodec = camera.Mode == CameraMode.Jpeg ? 1 : 3,
-            AudioSampleRate = AudioSampleRate,
-        };
-        if (_options.Overrides.MaxFileDurationMilliseconds is long maxFile)
-        {
-            writer.FileMaxMilliseconds = (int)Math.Min(int.MaxValue, maxFile);
-        }
-
-        return writer;
-    }
-
-    // Forwards to the signed trail and keeps a copy for the timeline and the expect steps.
-    private sealed class TimelineAuditLog : IAuditLog
-    {
-        private readonly IAuditLog _trail;
-        private readonly EmulatedDevice _device;
-
-        public TimelineAuditLog(IAuditLog trail, EmulatedDevice device)
-        {
-            _trail = trail;
-            _device = device;
-        }
-
-        public void Append(AuditEventType type, long monotonicMilliseconds, string subject)
-        {
-            _trail.Append(type, monotonicMilliseconds, subject);
-            _device.Audit.Append(type, monotonicMilliseconds, subject);
-            _device.Log("audit", Names.Kebab(type.ToString()) + (string.IsNullOrEmpty(subject) ? string.Empty : " " + subject));
-        }
-    }
-
-    private sealed class NullSink : IRecordingSink
-    {
-        public bool IsOpen => false;
-
-        public long ReadAvailableBytes()
-        {
-            return 0;
-        }
-
-        public string Begin(long monotonicMilliseconds, long unixMilliseconds, bool clockSet)
-        {
-            throw new InvalidOperationException("The device has no power.");
-        }
-
-        public void AppendFrame(FrameKind kind, bool keyFrame, long timestampMilliseconds, byte[] data, int offset, int count)
-        {
-        }
-
-        public void AddMarker(long timestampMilliseconds)
-        {
-        }
-
-        public void End(long monotonicMilliseconds)
-        {
-        }
     }
 }

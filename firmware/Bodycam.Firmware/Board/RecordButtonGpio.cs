@@ -1,6 +1,7 @@
 using System;
 using System.Device.Gpio;
 using Bodycam.Firmware.Hal;
+using Bodycam.Firmware.StateMachine;
 
 namespace Bodycam.Firmware.Board;
 

@@ -1,6 +1,7 @@
 using System;
 using Bodycam.Firmware.Dock;
 using Bodycam.Firmware.Hal;
+using Bodycam.Firmware.StateMachine;
 
 namespace Bodycam.Firmware.Configuration;
 

@@ -1,4 +1,5 @@
 using Bodycam.Firmware.Hal;
+using Bodycam.Firmware.StateMachine;
 
 namespace Bodycam.Firmware.Cues;
 

@@ -1,3 +1,5 @@
+using Bodycam.Firmware.StateMachine;
+
 namespace Bodycam.Firmware.Dock;
 
 /// <summary>The device core's state, and the device's identity, for the dock's hello and info answers.</summary>

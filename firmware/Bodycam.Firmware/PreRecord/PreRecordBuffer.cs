@@ -9,6 +9,13 @@ namespace Bodycam.Firmware.PreRecord;
 /// last <see cref="WindowMilliseconds"/> of frames in RAM only (never written to storage unless a recording
 /// starts). Every frame is stored contiguously, so a drain hands the arena itself to the writer without copying.
 /// <para>
+/// The arena is allocated in chunks of at most <see cref="MaxChunkBytes"/>: nanoFramework caps one managed object
+/// at 65,535 heap blocks (about 786 KB on a 32-bit board), so a 16 MiB arena cannot be one array
+/// (hardware-notes.md, "Memory budget"). A frame never straddles two chunks: when it does not fit in the rest of
+/// the current chunk it starts at the next one, and a frame larger than a chunk is rejected like one larger than
+/// the arena. An arena of at most one chunk behaves exactly as a single array.
+/// </para>
+/// <para>
 /// Retention rule: after a push or trim at time t the ring starts at the last video key frame at or before
 /// t - window (so a clip cut there decodes), or, when no key frame is that old, at its oldest frame not older than
 /// t - window. Older frames are
@@ -23,7 +30,15 @@ namespace Bodycam.Firmware.PreRecord;
 /// </summary>
 public sealed class PreRecordBuffer
 {
-    private readonly byte[] _arena;
+    /// <summary>
+    /// The largest chunk of the arena, 512 KiB: below the largest managed object of a 32-bit nanoFramework board
+    /// (65,535 heap blocks of 12 bytes, less the array header) and a multiple of the 64 KiB minimum arena.
+    /// </summary>
+    public const int MaxChunkBytes = 512 * 1024;
+
+    private readonly byte[][] _chunks;
+    private readonly int _arenaBytes;
+    private readonly int _chunkBytes;
 
     // One entry per frame in a single array, so a push touches one index cache line, not five.
     private readonly FrameEntry[] _frames;
@@ -64,7 +79,16 @@ public sealed class PreRecordBuffer
             throw new ArgumentOutOfRangeException("windowMilliseconds");
         }
 
-        _arena = new byte[arenaBytes];
+        _arenaBytes = arenaBytes;
+        _chunkBytes = arenaBytes < MaxChunkBytes ? arenaBytes : MaxChunkBytes;
+        int chunks = ((arenaBytes - 1) / _chunkBytes) + 1;
+        _chunks = new byte[chunks][];
+        for (int i = 0; i < chunks; i++)
+        {
+            int left = arenaBytes - (i * _chunkBytes);
+            _chunks[i] = new byte[left < _chunkBytes ? left : _chunkBytes];
+        }
+
         _capacity = frameCapacity;
         _frames = new FrameEntry[frameCapacity];
         _anchors = new int[frameCapacity];
@@ -73,7 +97,13 @@ public sealed class PreRecordBuffer
     }
 
     /// <summary>Gets the size of the arena in bytes.</summary>
-    public int ArenaBytes => _arena.Length;
+    public int ArenaBytes => _arenaBytes;
+
+    /// <summary>Gets the number of chunks the arena is allocated in.</summary>
+    public int ChunkCount => _chunks.Length;
+
+    /// <summary>Gets the size of the largest chunk, which is also the largest frame the ring takes.</summary>
+    public int ChunkBytes => _chunkBytes;
 
     /// <summary>Gets the number of entries of the frame index.</summary>
     public int FrameCapacity => _capacity;
@@ -153,7 +183,7 @@ public sealed class PreRecordBuffer
             return false;
         }
 
-        if (count > _arena.Length)
+        if (count > _chunkBytes)
         {
             RejectedOversizeCount++;
             return false;
@@ -168,7 +198,7 @@ public sealed class PreRecordBuffer
             Trim(timestampMilliseconds);
         }
 
-        Array.Copy(data, offset, _arena, position, count);
+        Array.Copy(data, offset, _chunks[position / _chunkBytes], position % _chunkBytes, count);
         int slot = Slot(_count);
         _frames[slot].Offset = position;
         _frames[slot].Length = count;
@@ -271,7 +301,7 @@ public sealed class PreRecordBuffer
     /// <returns>True when it fits in the free space of the arena and index.</returns>
     public bool HasRoomFor(int count)
     {
-        if (count > _arena.Length)
+        if (count > _chunkBytes)
         {
             return false;
         }
@@ -287,12 +317,13 @@ public sealed class PreRecordBuffer
         }
 
         int headOffset = _frames[_head].Offset;
+        int position = Fit(_writePosition, count);
         if (_wrapped)
         {
-            return headOffset - _writePosition >= count;
+            return headOffset - position >= count;
         }
 
-        return count == 0 || _arena.Length - _writePosition >= count || headOffset >= count;
+        return count == 0 || _arenaBytes - position >= count || headOffset >= count;
     }
 
     /// <summary>
@@ -313,8 +344,8 @@ public sealed class PreRecordBuffer
                 _frames[slot].Kind,
                 _frames[slot].KeyFrame,
                 _frames[slot].Timestamp,
-                _arena,
-                _frames[slot].Offset,
+                _chunks[_frames[slot].Offset / _chunkBytes],
+                _frames[slot].Offset % _chunkBytes,
                 _frames[slot].Length);
             RemoveOldest();
             drained++;
@@ -331,7 +362,11 @@ public sealed class PreRecordBuffer
     /// <summary>Wipes the arena (zeroes every byte) and empties the index; ends any drain.</summary>
     public void Clear()
     {
-        Array.Clear(_arena, 0, _arena.Length);
+        for (int i = 0; i < _chunks.Length; i++)
+        {
+            Array.Clear(_chunks[i], 0, _chunks[i].Length);
+        }
+
         _head = 0;
         _count = 0;
         _anchorHead = 0;
@@ -347,9 +382,13 @@ public sealed class PreRecordBuffer
     public bool IsArenaZeroed()
     {
         int accumulated = 0;
-        for (int i = 0; i < _arena.Length; i++)
+        for (int c = 0; c < _chunks.Length; c++)
         {
-            accumulated |= _arena[i];
+            byte[] chunk = _chunks[c];
+            for (int i = 0; i < chunk.Length; i++)
+            {
+                accumulated |= chunk[i];
+            }
         }
 
         return accumulated == 0;
@@ -395,7 +434,8 @@ public sealed class PreRecordBuffer
     public int CopyFrame(int index, byte[] destination, int destinationOffset)
     {
         int slot = CheckedSlot(index);
-        Array.Copy(_arena, _frames[slot].Offset, destination, destinationOffset, _frames[slot].Length);
+        int offset = _frames[slot].Offset;
+        Array.Copy(_chunks[offset / _chunkBytes], offset % _chunkBytes, destination, destinationOffset, _frames[slot].Length);
         return _frames[slot].Length;
     }
 
@@ -418,16 +458,17 @@ public sealed class PreRecordBuffer
                 }
 
                 int headOffset = _frames[_head].Offset;
+                int position = Fit(_writePosition, count);
                 if (_wrapped)
                 {
-                    if (headOffset - _writePosition >= count)
+                    if (headOffset - position >= count)
                     {
-                        return _writePosition;
+                        return position;
                     }
                 }
-                else if (_arena.Length - _writePosition >= count)
+                else if (_arenaBytes - position >= count)
                 {
-                    return _writePosition;
+                    return position;
                 }
                 else if (headOffset >= count)
                 {
@@ -446,6 +487,19 @@ public sealed class PreRecordBuffer
                 EvictedBySpaceCount++;
             }
         }
+    }
+
+    // The position a frame of this length gets at or after a position: the next chunk's start when the frame would
+    // straddle a chunk boundary (with one chunk it never moves; the callers check the arena's end).
+    private int Fit(int position, int count)
+    {
+        int chunkEnd = ((position / _chunkBytes) + 1) * _chunkBytes;
+        if (chunkEnd > _arenaBytes)
+        {
+            chunkEnd = _arenaBytes;
+        }
+
+        return position + count <= chunkEnd ? position : chunkEnd;
     }
 
     private void RemoveOldest()

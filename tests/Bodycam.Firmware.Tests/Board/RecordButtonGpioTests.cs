@@ -1,6 +1,7 @@
 using System.Device.Gpio;
 using Bodycam.Emulator.Hardware;
 using Bodycam.Firmware.Board;
+using Bodycam.Firmware.StateMachine;
 using Bodycam.Firmware.Tests.StateMachine;
 using Xunit;
 

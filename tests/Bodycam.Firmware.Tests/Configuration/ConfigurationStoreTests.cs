@@ -1,5 +1,6 @@
 using System.Text;
 using Bodycam.Firmware.Configuration;
+using Bodycam.Firmware.StateMachine;
 using Bodycam.Firmware.Tests.Dock.Fakes;
 using Bodycam.Firmware.Tests.StateMachine;
 using Xunit;

@@ -1,5 +1,6 @@
 using Bodycam.Firmware.Cues;
 using Bodycam.Firmware.Hal;
+using Bodycam.Firmware.StateMachine;
 using Xunit;
 
 namespace Bodycam.Firmware.Tests.Cues;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Bodycam.Firmware.Configuration;
 using Bodycam.Firmware.Hal;
+using Bodycam.Firmware.StateMachine;
 
 namespace Bodycam.Firmware.Tests.StateMachine;
 

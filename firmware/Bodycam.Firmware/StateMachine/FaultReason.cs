@@ -1,4 +1,4 @@
-namespace Bodycam.Firmware;
+namespace Bodycam.Firmware.StateMachine;
 
 /// <summary>
 /// Why the device is in <see cref="DeviceState.Fault"/>, or a condition it signals without blocking recording

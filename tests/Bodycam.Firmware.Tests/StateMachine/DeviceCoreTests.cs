@@ -4,11 +4,11 @@ using Bodycam.Firmware.Audit;
 using Bodycam.Firmware.Configuration;
 using Bodycam.Firmware.Hal;
 using Bodycam.Firmware.Recording;
-using Bodycam.Firmware.Tests.StateMachine;
+using Bodycam.Firmware.StateMachine;
 using Moq;
 using Xunit;
 
-namespace Bodycam.Firmware.Tests;
+namespace Bodycam.Firmware.Tests.StateMachine;
 
 public class DeviceCoreTests
 {

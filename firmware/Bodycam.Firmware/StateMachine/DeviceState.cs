@@ -1,4 +1,4 @@
-namespace Bodycam.Firmware;
+namespace Bodycam.Firmware.StateMachine;
 
 /// <summary>The states of the recording state machine (docs/state-machine.md has the transition table).</summary>
 public enum DeviceState

@@ -1,4 +1,4 @@
-namespace Bodycam.Firmware;
+namespace Bodycam.Firmware.StateMachine;
 
 /// <summary>Handles a state change of the <see cref="DeviceCore"/> (a named delegate: nanoFramework has no generics).</summary>
 /// <param name="sender">The device core.</param>

@@ -1,6 +1,6 @@
 using System;
 
-namespace Bodycam.Firmware;
+namespace Bodycam.Firmware.StateMachine;
 
 /// <summary>Describes a state change of the <see cref="DeviceCore"/>.</summary>
 public class DeviceStateChangedEventArgs : EventArgs

@@ -3,7 +3,7 @@ using Bodycam.Firmware.Hal;
 using Bodycam.Firmware.Provisioning;
 using Bodycam.Firmware.Recording;
 
-namespace Bodycam.Firmware;
+namespace Bodycam.Firmware.StateMachine;
 
 /// <summary>
 /// The parts the <see cref="DeviceCore"/> works with. The board (or the emulator) sets every property before

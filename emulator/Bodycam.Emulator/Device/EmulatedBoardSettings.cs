@@ -1,0 +1,95 @@
+using System;
+using Bodycam.Emulator.Hardware;
+using Bodycam.Emulator.Scenarios;
+using Bodycam.Firmware.Boot;
+using Bodycam.Firmware.Configuration;
+using Bodycam.Firmware.Recording;
+
+namespace Bodycam.Emulator.Device;
+
+/// <summary>
+/// What the emulated board passes to <see cref="DeviceBuilder"/> besides its parts: the board's settings (the
+/// scenario's overrides over the defaults), the pre-record budget of its simulated camera and microphone, and the
+/// recording header's fields.
+/// </summary>
+internal static class EmulatedBoardSettings
+{
+    /// <summary>The simulated microphone's sample rate.</summary>
+    public const int AudioSampleRate = 16000;
+
+    /// <summary>The simulated microphone's block length.</summary>
+    public const int AudioBlockMilliseconds = 100;
+
+    /// <summary>The defaults with the scenario's overrides.</summary>
+    /// <param name="o">The overrides.</param>
+    /// <returns>A new configuration.</returns>
+    public static DeviceConfiguration Configuration(DeviceOverrides o)
+    {
+        var configuration = new DeviceConfiguration();
+        if (o.PreRecordMilliseconds is long window)
+        {
+            configuration.PreRecordWindowMilliseconds = window;
+        }
+
+        if (o.PreRecordAudio is bool audio)
+        {
+            configuration.PreRecordIncludesAudio = audio;
+        }
+
+        if (o.ReminderIntervalMilliseconds is long reminder)
+        {
+            configuration.ReminderIntervalMilliseconds = reminder;
+        }
+
+        if (o.HoldToStopMilliseconds is long hold)
+        {
+            configuration.StopHoldMilliseconds = hold;
+        }
+
+        return configuration;
+    }
+
+    /// <summary>
+    /// The pre-record budget of the simulated camera: the bitrate in GOP mode; in JPEG mode every frame may be as large
+    /// as the camera's buffer. Audio is 16-bit mono at <see cref="AudioSampleRate"/> in blocks of
+    /// <see cref="AudioBlockMilliseconds"/>.
+    /// </summary>
+    /// <param name="camera">The camera settings.</param>
+    /// <param name="largestFrameBytes">The camera's frame buffer size.</param>
+    /// <returns>The budget.</returns>
+    public static PreRecordBudget Budget(CameraSettings camera, int largestFrameBytes)
+    {
+        return new PreRecordBudget
+        {
+            VideoBytesPerSecond = camera.Mode == CameraMode.Gop
+                ? camera.BitsPerSecond / 8
+                : (long)largestFrameBytes * camera.FramesPerSecond,
+            AudioBytesPerSecond = AudioSampleRate * 2L,
+            FramesPerSecond = camera.FramesPerSecond + (1000 / AudioBlockMilliseconds),
+            LargestFrameBytes = largestFrameBytes,
+        };
+    }
+
+    /// <summary>The recording header's fields for the emulated camera.</summary>
+    /// <param name="options">The device options.</param>
+    /// <returns>New writer options.</returns>
+    public static RecordingWriterOptions WriterOptions(EmulatedDeviceOptions options)
+    {
+        CameraSettings camera = options.Camera;
+        var writer = new RecordingWriterOptions
+        {
+            DeviceId = options.DeviceId,
+            Width = camera.Width,
+            Height = camera.Height,
+            FramesPerSecond = camera.FramesPerSecond,
+            VideoCodec = camera.Mode == CameraMode.Jpeg ? 1 : 3,
+            AudioSampleRate = AudioSampleRate,
+        };
+        if (options.Overrides.MaxFileDurationMilliseconds is long maxFile)
+        {
+            writer.FileMaxMilliseconds = (int)Math.Min(int.MaxValue, maxFile);
+        }
+
+        return writer;
+    }
+}

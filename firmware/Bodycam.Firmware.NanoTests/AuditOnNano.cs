@@ -1,0 +1,30 @@
+using Bodycam.Firmware.Checks.Areas;
+using nanoFramework.TestFramework;
+
+namespace Bodycam.Firmware.NanoTests;
+
+/// <summary>AuditChecks on nanoCLR (static: the launcher does not construct test classes).</summary>
+[TestClass]
+public class AuditOnNano
+{
+    /// <summary>See <see cref="AuditChecks.ReopenKeepsTheChain"/>.</summary>
+    [TestMethod]
+    public static void ReopenKeepsTheChain()
+    {
+        AuditChecks.ReopenKeepsTheChain();
+    }
+
+    /// <summary>See <see cref="AuditChecks.TornRecordCutAndDamageReported"/>.</summary>
+    [TestMethod]
+    public static void TornRecordCutAndDamageReported()
+    {
+        AuditChecks.TornRecordCutAndDamageReported();
+    }
+
+    /// <summary>See <see cref="AuditChecks.NoUsageLog"/>.</summary>
+    [TestMethod]
+    public static void NoUsageLog()
+    {
+        AuditChecks.NoUsageLog();
+    }
+}
