@@ -28,7 +28,7 @@ public static class Program
         byte[] nonce = new byte[12];
         new NativeRandom().Fill(key, 0, key.Length);
 
-        Console.WriteLine("segment_bytes segments direct_us interop_us direct_MBps interop_MBps ratio managed_us_per_segment");
+        Console.WriteLine("segment_bytes segments direct_us interop_us direct_MBps interop_MBps ratio managed_us_per_segment direct_per_call_us");
         for (int s = 0; s < sizes.Length; s++)
         {
             int size = sizes[s];
@@ -44,12 +44,22 @@ public static class Program
             SealSegments(engine, key, nonce, aad, plain, record, chain, size, 1);
             long[] direct = new long[Rounds];
             long[] interop = new long[Rounds];
+            long[] perCall = new long[Rounds];
             for (int r = 0; r < Rounds; r++)
             {
                 direct[r] = PosixBoard.MeasureDirectSegments(key, nonce, plain, record, size, segments);
                 long start = clock.ReadMicroseconds();
                 SealSegments(engine, key, nonce, aad, plain, record, chain, size, segments);
                 interop[r] = clock.ReadMicroseconds() - start;
+
+                // the direct C again, one native call per segment: what returning to the interpreter between calls costs
+                start = clock.ReadMicroseconds();
+                for (int k = 0; k < segments; k++)
+                {
+                    PosixBoard.MeasureDirectSegments(key, nonce, plain, record, size, 1);
+                }
+
+                perCall[r] = clock.ReadMicroseconds() - start;
             }
 
             long d = Median(direct);
@@ -58,7 +68,7 @@ public static class Program
             Console.WriteLine(
                 size.ToString() + " " + segments.ToString() + " " + d.ToString() + " " + i.ToString() + " "
                 + (bytes / d).ToString() + " " + (bytes / i).ToString() + " " + Fraction(d, i) + " "
-                + Fraction(i - d, segments));
+                + Fraction(i - d, segments) + " " + Median(perCall).ToString());
         }
     }
 

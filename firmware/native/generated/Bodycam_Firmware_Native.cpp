@@ -33,6 +33,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
     Library_Bodycam_Firmware_Native_Bodycam_Firmware_Native_NativeCamera::NativeDroppedFrameCount___STATIC__I8,
     NULL,
     NULL,
+    NULL,
     Library_Bodycam_Firmware_Native_Bodycam_Firmware_Native_NativeClock::NativeReadMicroseconds___STATIC__I8,
     NULL,
     NULL,
@@ -77,7 +78,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_Bodycam_Firmware_Native =
 {
     "Bodycam.Firmware.Native",
-    0x866109DE,
+    0x8A349B63,
     method_lookup,
     { 1, 0, 0, 0 }
 };
