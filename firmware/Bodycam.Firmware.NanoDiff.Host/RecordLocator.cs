@@ -1,3 +1,4 @@
+using System;
 using System.Buffers.Binary;
 
 namespace Bodycam.Firmware.NanoDiff.Host;

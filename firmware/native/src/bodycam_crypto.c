@@ -92,6 +92,17 @@ bodycam_status bodycam_aes256gcm_seal(
 
     /* mbedtls_gcm_free zeroizes the context, and with it the key schedule and the hash subkey. */
     mbedtls_gcm_free(&gcm);
+
+#if defined(BODYCAM_FAULT_FLIP_SEALED_BYTE)
+    /*
+     * Fault injection for the byte-for-byte comparison's own test (firmware/native/README.md, "Showing that the
+     * comparison fails"): a build with this macro changes one bit of every sealed ciphertext. Never set otherwise.
+     */
+    if (rc == 0 && len > 0)
+    {
+        ciphertext[0] ^= 0x01;
+    }
+#endif
     return rc == 0 ? BODYCAM_OK : BODYCAM_E_LIBRARY;
 }
 
