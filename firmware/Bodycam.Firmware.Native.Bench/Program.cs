@@ -15,8 +15,8 @@ public static class Program
 {
     private const int AadSize = 37;
     private const int RecordOverhead = 26;
-    private const long BytesPerRun = 64L * 1024 * 1024;
-    private const int Rounds = 3;
+    private const long BytesPerRun = 32L * 1024 * 1024;
+    private const int Rounds = 5;
 
     /// <summary>Runs the comparison for 16 KiB, 128 KiB and 512 KiB segments.</summary>
     public static void Main()
@@ -106,15 +106,32 @@ public static class Program
 
     private static long Median(long[] values)
     {
-        long a = values[0];
-        long b = values[1];
-        long c = values[2];
-        return a > b ? (b > c ? b : (a > c ? c : a)) : (a > c ? a : (b > c ? c : b));
+        // insertion sort of a copy (nano's mscorlib has no Array.Sort)
+        long[] sorted = new long[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            long v = values[i];
+            int j = i - 1;
+            while (j >= 0 && sorted[j] > v)
+            {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+
+            sorted[j + 1] = v;
+        }
+
+        return sorted[values.Length / 2];
     }
 
     // numerator / denominator with two decimals, in integers (nano's mscorlib formats no fixed decimals)
     private static string Fraction(long numerator, long denominator)
     {
+        if (numerator < 0)
+        {
+            return "-" + Fraction(-numerator, denominator);
+        }
+
         long hundredths = ((numerator * 100) + (denominator / 2)) / denominator;
         long fraction = hundredths % 100;
         return (hundredths / 100).ToString() + "." + (fraction < 10 ? "0" : "") + fraction.ToString();
