@@ -111,8 +111,9 @@ public static class DiffScenarios
             device.Advance(5000);
             device.DoublePress();
             device.Advance(4000);
-            device.Battery.Percent = 2;
-            device.Advance(5000);
+            // below the critical level; the next battery check (default every 10 s) finalises and faults
+            device.Battery.Percent = 3;
+            device.Advance(15000);
         }
         else if (name == "clock-not-set-still-records")
         {
