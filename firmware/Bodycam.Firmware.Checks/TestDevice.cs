@@ -115,6 +115,18 @@ public sealed class TestDevice : IDeviceAssemblyHooks
     /// <summary>Gets or sets the crypto engine the device is built with instead of <see cref="Crypto"/>, or null.</summary>
     public ICryptoEngine? EngineOverride { get; set; }
 
+    /// <summary>Gets or sets the secure element the device is built with instead of <see cref="SecureElement"/>, or null.</summary>
+    public ISecureElement? SecureElementOverride { get; set; }
+
+    /// <summary>Gets or sets the random source the device is built with instead of <see cref="Random"/>, or null.</summary>
+    public IRandom? RandomOverride { get; set; }
+
+    /// <summary>Gets or sets the authority public key provisioned instead of <see cref="Authority"/>'s, or null.</summary>
+    public byte[]? AuthorityKeyOverride { get; set; }
+
+    /// <summary>Gets or sets the recipient public key provisioned instead of <see cref="Recipient"/>'s, or null.</summary>
+    public byte[]? RecipientKeyOverride { get; set; }
+
     /// <summary>Gets or sets the video frame size of the camera model; 0 (default) gives 200 to 600 bytes.</summary>
     public int VideoFrameBytes { get; set; }
 
@@ -170,8 +182,8 @@ public sealed class TestDevice : IDeviceAssemblyHooks
             Cues = Cues,
             Storage = StorageOverride != null ? StorageOverride : Storage,
             Crypto = EngineOverride != null ? EngineOverride : Crypto,
-            SecureElement = SecureElement,
-            Random = Random,
+            SecureElement = SecureElementOverride != null ? SecureElementOverride : SecureElement,
+            Random = RandomOverride != null ? RandomOverride : Random,
             DockChannel = Channel,
         });
         if (VideoFrameBytes > _frame.Length)
@@ -341,7 +353,10 @@ public sealed class TestDevice : IDeviceAssemblyHooks
     {
         if (Provisioned && provisioning.State == ProvisioningState.Unprovisioned)
         {
-            provisioning.Provision(Municipality, Authority.PublicKey, new byte[][] { Recipient.PublicKey });
+            provisioning.Provision(
+                Municipality,
+                AuthorityKeyOverride != null ? AuthorityKeyOverride : Authority.PublicKey,
+                new byte[][] { RecipientKeyOverride != null ? RecipientKeyOverride : Recipient.PublicKey });
             audit.Append(AuditEventType.Provisioned, Clock.Now, Municipality);
         }
     }

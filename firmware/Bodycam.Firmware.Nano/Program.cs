@@ -8,7 +8,7 @@ using Bodycam.Firmware.Boot;
 using Bodycam.Firmware.Dock;
 using Bodycam.Firmware.Hal;
 using Bodycam.Firmware.Nano.Board;
-using Bodycam.Firmware.Nano.Interop;
+using Bodycam.Firmware.Native;
 using Bodycam.Firmware.Recording;
 using Bodycam.Firmware.StateMachine;
 using nanoFramework.Hardware.Esp32;

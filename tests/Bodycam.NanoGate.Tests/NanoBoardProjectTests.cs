@@ -19,12 +19,16 @@ public class NanoBoardProjectTests
     private static string NanoProjectDirectory =>
         Path.GetFullPath(Path.Combine(NanoFixture.FirmwareSourceDirectory, "..", "Bodycam.Firmware.Nano"));
 
+    private static string NativeProjectDirectory =>
+        Path.GetFullPath(Path.Combine(NanoFixture.FirmwareSourceDirectory, "..", "Bodycam.Firmware.Native"));
+
     [Fact]
     public void NanoProject_MscorlibOnlyFiles_CompileAgainstNanoMscorlibAndPassInspection()
     {
-        // Interop/ and BoardPins.cs use only mscorlib and the core's HAL; the core comes in as the gate assembly,
-        // itself built against nanoFramework's mscorlib. Board/ and Program.cs need the nanoFramework packages.
-        string[] files = Directory.GetFiles(Path.Combine(NanoProjectDirectory, "Interop"), "*.cs")
+        // The interop classes the project links from ../Bodycam.Firmware.Native and BoardPins.cs use only mscorlib and
+        // the core's HAL; the core comes in as the gate assembly, itself built against nanoFramework's mscorlib.
+        // Board/ and Program.cs need the nanoFramework packages.
+        string[] files = Directory.GetFiles(NativeProjectDirectory, "Native*.cs")
             .Append(Path.Combine(NanoProjectDirectory, "BoardPins.cs"))
             .ToArray();
 
@@ -67,6 +71,7 @@ public class NanoBoardProjectTests
             .ToArray();
 
         Assert.Contains("..\\Bodycam.Firmware\\**\\*.cs", listed);
+        Assert.Contains("..\\Bodycam.Firmware.Native\\Native*.cs", listed);
         Assert.All(own, file => Assert.Contains(file, listed));
     }
 }

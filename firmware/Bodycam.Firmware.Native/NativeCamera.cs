@@ -2,7 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using Bodycam.Firmware.Hal;
 
-namespace Bodycam.Firmware.Nano.Interop;
+namespace Bodycam.Firmware.Native;
 
 /// <summary>
 /// The camera and encoder, which nanoFramework has no driver for: a native component in the firmware image captures
@@ -11,6 +11,12 @@ namespace Bodycam.Firmware.Nano.Interop;
 /// The board loop copies frames out with <see cref="TryReadFrame"/> into one buffer allocated at construction, so the
 /// frame path allocates nothing. When a frame lands, the native side posts a custom event, which the loop waits on.
 /// </summary>
+/// <remarks>
+/// Native status (firmware/native/README.md): the ESP32-P4 capture and encoder component is not written yet, so in the
+/// device image every method here throws <see cref="NotSupportedException"/> from the native side. The posix board
+/// implements them by replaying a frame file (<c>PosixBoard.OpenCameraReplay</c>), so the device assembly runs on
+/// nanoCLR with its real interop; it posts no event there (the loop polls <see cref="TryReadFrame"/>).
+/// </remarks>
 public sealed class NativeCamera : ICamera
 {
     private readonly int[] _header = new int[HeaderLength];

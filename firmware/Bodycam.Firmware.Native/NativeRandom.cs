@@ -2,12 +2,14 @@ using System;
 using System.Runtime.CompilerServices;
 using Bodycam.Firmware.Hal;
 
-namespace Bodycam.Firmware.Nano.Interop;
+namespace Bodycam.Firmware.Native;
 
 /// <summary>
-/// The chip's hardware random number generator (content keys, nonces, recording ids). The native side reads the RNG
-/// register only while its entropy sources are running (the chip's technical reference manual, "Random Number
-/// Generator"); System.Random is never used for keys.
+/// The board's random source (content keys, nonces, recording ids), filled in place by the native component: on the
+/// ESP32-P4 the chip's hardware random number generator through <c>esp_fill_random</c>, read only while its entropy
+/// sources run (the chip's technical reference manual, "Random Number Generator"); on the posix board
+/// <c>getrandom(2)</c>, or a seeded SHA-256 counter stream for reproducible runs (firmware/native/README.md).
+/// System.Random is never used for keys.
 /// </summary>
 public sealed class NativeRandom : IRandom
 {

@@ -1,0 +1,35 @@
+//-----------------------------------------------------------------------------
+//
+//                   ** WARNING! ** 
+//    This file was generated automatically by a tool.
+//    Re-running the tool will overwrite this file.
+//    You should copy this file to a custom location
+//    before adding any customization in the copy to
+//    prevent loss of your changes when the tool is
+//    re-run.
+//
+//-----------------------------------------------------------------------------
+
+#ifndef BODYCAM_FIRMWARE_NATIVE_BODYCAM_FIRMWARE_NATIVE_BODYCAM_FIRMWARE_NATIVE_NATIVEREALTIMECLOCK_H
+#define BODYCAM_FIRMWARE_NATIVE_BODYCAM_FIRMWARE_NATIVE_BODYCAM_FIRMWARE_NATIVE_NATIVEREALTIMECLOCK_H
+
+namespace Bodycam_Firmware_Native
+{
+    namespace Bodycam_Firmware_Native
+    {
+        struct NativeRealTimeClock
+        {
+            // Helper Functions to access fields of managed object
+            // Declaration of stubs. These functions are implemented by Interop code developers
+
+            static bool NativeIsSet(  HRESULT &hr );
+
+            static int64_t NativeReadUnixMilliseconds(  HRESULT &hr );
+
+            static void NativeSet( signed int param0, signed int param1, HRESULT &hr );
+
+        };
+    }
+}
+
+#endif // BODYCAM_FIRMWARE_NATIVE_BODYCAM_FIRMWARE_NATIVE_BODYCAM_FIRMWARE_NATIVE_NATIVEREALTIMECLOCK_H

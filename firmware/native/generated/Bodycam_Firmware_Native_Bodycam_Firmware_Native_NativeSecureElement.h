@@ -1,0 +1,37 @@
+//-----------------------------------------------------------------------------
+//
+//                   ** WARNING! ** 
+//    This file was generated automatically by a tool.
+//    Re-running the tool will overwrite this file.
+//    You should copy this file to a custom location
+//    before adding any customization in the copy to
+//    prevent loss of your changes when the tool is
+//    re-run.
+//
+//-----------------------------------------------------------------------------
+
+#ifndef BODYCAM_FIRMWARE_NATIVE_BODYCAM_FIRMWARE_NATIVE_BODYCAM_FIRMWARE_NATIVE_NATIVESECUREELEMENT_H
+#define BODYCAM_FIRMWARE_NATIVE_BODYCAM_FIRMWARE_NATIVE_BODYCAM_FIRMWARE_NATIVE_NATIVESECUREELEMENT_H
+
+namespace Bodycam_Firmware_Native
+{
+    namespace Bodycam_Firmware_Native
+    {
+        struct NativeSecureElement
+        {
+            // Helper Functions to access fields of managed object
+            // Declaration of stubs. These functions are implemented by Interop code developers
+
+            static bool NativeHasIdentity(  HRESULT &hr );
+
+            static void NativeReadDevicePublicKey( CLR_RT_TypedArray_UINT8 param0, signed int param1, HRESULT &hr );
+
+            static void NativeSign( CLR_RT_TypedArray_UINT8 param0, signed int param1, signed int param2, CLR_RT_TypedArray_UINT8 param3, signed int param4, HRESULT &hr );
+
+            static void NativeAgreeEphemeral( CLR_RT_TypedArray_UINT8 param0, CLR_RT_TypedArray_UINT8 param1, CLR_RT_TypedArray_UINT8 param2, HRESULT &hr );
+
+        };
+    }
+}
+
+#endif // BODYCAM_FIRMWARE_NATIVE_BODYCAM_FIRMWARE_NATIVE_BODYCAM_FIRMWARE_NATIVE_NATIVESECUREELEMENT_H
