@@ -1,5 +1,4 @@
 using Bodycam.Firmware.Audit;
-using Bodycam.Firmware.Cues;
 using Bodycam.Firmware.Hal;
 
 namespace Bodycam.Firmware.StateMachine;

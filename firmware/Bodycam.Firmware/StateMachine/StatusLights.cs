@@ -1,7 +1,6 @@
 using Bodycam.Firmware.Hal;
-using Bodycam.Firmware.StateMachine;
 
-namespace Bodycam.Firmware.Cues;
+namespace Bodycam.Firmware.StateMachine;
 
 /// <summary>
 /// The LED patterns per state. The red recording LED blinks while recording and is dark otherwise: it is the

@@ -1,9 +1,8 @@
-using Bodycam.Firmware.Cues;
 using Bodycam.Firmware.Hal;
 using Bodycam.Firmware.StateMachine;
 using Xunit;
 
-namespace Bodycam.Firmware.Tests.Cues;
+namespace Bodycam.Firmware.Tests.StateMachine;
 
 public class StatusLightsTests
 {
