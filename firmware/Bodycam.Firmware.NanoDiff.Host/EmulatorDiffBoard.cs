@@ -1,5 +1,5 @@
 using System;
-using Bodycam.Emulator.Hardware;
+using Bodycam.Emulator.Board;
 using Bodycam.Firmware.Hal;
 
 namespace Bodycam.Firmware.NanoDiff.Host;
