@@ -3,10 +3,11 @@
 # and builds what every nano step needs: the firmware core as Bodycam.Firmware.pe, checked against the deployment
 # partition budget (hardware-notes.md, "Deployment partition").
 #
-# NANOCLR_HOME names the toolchain's bin/ folder; the default is ../shared/nanoclr/bin beside the repository.
+# NANOCLR_HOME names the toolchain's bin/ folder; the default is in firmware/nano-defaults.sh.
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-NANOCLR_HOME=${NANOCLR_HOME:-$REPO/../shared/nanoclr/bin}
+# shellcheck source=nano-defaults.sh
+. "$REPO/firmware/nano-defaults.sh"
 NANO_OUT=${NANO_OUT:-$REPO/out/nano}
 
 # Budgets from hardware-notes.md, "Deployment partition": the ESP32-P4 16 MB layout's deployment partition is
