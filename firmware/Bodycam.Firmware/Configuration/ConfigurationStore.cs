@@ -1,6 +1,5 @@
 using System;
 using Bodycam.Firmware.Hal;
-using Bodycam.Firmware.StateMachine;
 using Bodycam.Firmware.Persistence;
 
 namespace Bodycam.Firmware.Configuration;

@@ -1,5 +1,5 @@
-using Bodycam.Firmware.StateMachine;
 using Bodycam.Firmware.Configuration;
+using Bodycam.Firmware.StateMachine;
 
 namespace Bodycam.Firmware.Dock;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using Bodycam.Emulator.Board;
 using Bodycam.Firmware.Configuration;
-using Bodycam.Firmware.StateMachine;
 using Bodycam.Firmware.Dock;
+using Bodycam.Firmware.StateMachine;
 using Bodycam.Firmware.Tests.StateMachine;
 using Bodycam.Testing.Dock;
 using Xunit;
