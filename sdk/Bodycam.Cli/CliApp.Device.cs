@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,7 +14,6 @@ using Bodycam.Sdk.Hints;
 using Bodycam.Sdk.Keys;
 using Bodycam.Sdk.Offload;
 using Bodycam.Sdk.Recording;
-using Spectre.Console;
 
 namespace Bodycam.Cli;
 
