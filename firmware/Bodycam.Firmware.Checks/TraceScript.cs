@@ -19,6 +19,17 @@ public static class TraceScript
     {
         var device = new TestDevice();
         device.Trace.Echo = true;
+        Run(script, device);
+    }
+
+    /// <summary>
+    /// Runs a script on a device the caller prepared (its crypto engine, secure element, random source or segment
+    /// size), with the checks' small configuration; the caller reads the device's trace and storage afterwards.
+    /// </summary>
+    /// <param name="script">The commands, one per line.</param>
+    /// <param name="device">A device that has not been powered on yet.</param>
+    public static void Run(string script, TestDevice device)
+    {
         DeviceConfiguration configuration = TestDevice.SmallConfiguration();
         device.Configuration = configuration;
         bool powered = false;

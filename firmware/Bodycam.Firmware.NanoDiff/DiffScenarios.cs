@@ -1,14 +1,14 @@
 using System;
 using Bodycam.Firmware.Checks;
-using Bodycam.Firmware.Hal;
 
 namespace Bodycam.Firmware.NanoDiff;
 
 /// <summary>
-/// The scenarios of the byte-for-byte comparison (firmware/nano-diff): the recording scenarios of the emulator's
-/// library that need no dock link, written as calls on the checks' <see cref="TestDevice"/> (the device's own
-/// composition on in-memory storage and manual clocks) with the board's real crypto engine, secure element and a
-/// seeded random source. Each scenario prints its event trace and every file of its storage in a line format both
+/// The scenarios of the byte-for-byte comparison (firmware/nano-diff): every scenario file of the emulator's library
+/// that needs no dock link, its inputs exported by firmware/export-trace-scripts into Generated/TraceScripts.g.cs and
+/// played by <see cref="TraceScript"/> on the checks' <see cref="TestDevice"/> (the device's own composition on
+/// in-memory storage and manual clocks) with the board's real crypto engine, secure element and a seeded random
+/// source. Each scenario prints its event trace and every file of its storage in a line format both
 /// runs share (<see cref="Dump"/>). Runs unchanged on net10.0 and on nanoCLR (nano-safe).
 /// </summary>
 public static class DiffScenarios
@@ -28,29 +28,22 @@ public static class DiffScenarios
     /// <summary>The device identity private key: RFC 8032 section 7.1, test 2.</summary>
     public const string IdentitySeedHex = "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb";
 
-    /// <summary>The scenario names, in the order they run.</summary>
-    public static readonly string[] Names = new string[]
+    /// <summary>The scenario names, in the order they run: every scenario file that needs no dock link.</summary>
+    public static string[] Names
     {
-        "escalation",
-        "accidental-single-press",
-        "stop-hold-too-short",
-        "power-cut-recovery",
-        "battery-critical",
-        "clock-not-set-still-records",
-        "long-recording-continuation",
-        "pre-record-audio-enabled",
-    };
+        get { return TraceScripts.Names; }
+    }
 
     /// <summary>Runs every scenario and prints its dump.</summary>
     /// <param name="board">The crypto engine, secure element and random source to use.</param>
     public static void RunAll(IDiffBoard board)
     {
-        for (int i = 0; i < Names.Length; i++)
+        for (int i = 0; i < TraceScripts.Names.Length; i++)
         {
-            Run(Names[i], i, board);
+            Run(TraceScripts.Names[i], i, board);
         }
 
-        Console.WriteLine("done " + Names.Length.ToString());
+        Console.WriteLine("done " + TraceScripts.Names.Length.ToString());
     }
 
     private static void Run(string name, int index, IDiffBoard board)
@@ -63,94 +56,7 @@ public static class DiffScenarios
         device.AuthorityKeyOverride = Dump.FromHex(AuthorityPublicKeyHex);
         device.RecipientKeyOverride = Dump.FromHex(RecipientPublicKeyHex);
         device.SegmentMaxBytes = 16 * 1024;
-
-        if (name == "escalation")
-        {
-            // standby, trigger, a marker, the 3 s hold that stops
-            device.PowerOn();
-            device.Advance(12000);
-            device.DoublePress();
-            device.Advance(8000);
-            device.SinglePress();
-            device.Advance(4000);
-            device.Hold(3200);
-            device.Advance(2000);
-        }
-        else if (name == "accidental-single-press")
-        {
-            device.PowerOn();
-            device.Advance(5000);
-            device.SinglePress();
-            device.Advance(5000);
-        }
-        else if (name == "stop-hold-too-short")
-        {
-            device.PowerOn();
-            device.Advance(5000);
-            device.DoublePress();
-            device.Advance(4000);
-            device.Hold(1500);
-            device.Advance(3000);
-            device.Hold(3200);
-            device.Advance(1000);
-        }
-        else if (name == "power-cut-recovery")
-        {
-            device.PowerOn();
-            device.Advance(5000);
-            device.DoublePress();
-            device.Advance(6000);
-            device.PowerCut();
-            device.Advance(1000);
-            device.PowerOn();
-            device.Advance(3000);
-        }
-        else if (name == "battery-critical")
-        {
-            device.PowerOn();
-            device.Advance(5000);
-            device.DoublePress();
-            device.Advance(4000);
-            // below the critical level; the next battery check (default every 10 s) finalises and faults
-            device.Battery.Percent = 3;
-            device.Advance(15000);
-        }
-        else if (name == "clock-not-set-still-records")
-        {
-            device.RealTimeClock.Unset();
-            device.PowerOn();
-            device.Advance(5000);
-            device.DoublePress();
-            device.Advance(5000);
-            device.Hold(3200);
-            device.Advance(1000);
-        }
-        else if (name == "long-recording-continuation")
-        {
-            device.FileMaxMilliseconds = 6000;
-            device.PowerOn();
-            device.Advance(3000);
-            device.DoublePress();
-            device.Advance(14000);
-            device.Hold(3200);
-            device.Advance(1000);
-        }
-        else if (name == "pre-record-audio-enabled")
-        {
-            device.Configuration = TestDevice.SmallConfiguration();
-            device.Configuration.PreRecordIncludesAudio = true;
-            device.PowerOn();
-            device.Advance(8000);
-            device.DoublePress();
-            device.Advance(4000);
-            device.Hold(3200);
-            device.Advance(1000);
-        }
-        else
-        {
-            throw new ArgumentException("Unknown scenario: " + name);
-        }
-
+        TraceScript.Run(TraceScripts.Scripts[index], device);
         Dump.Scenario(name, device);
     }
 }

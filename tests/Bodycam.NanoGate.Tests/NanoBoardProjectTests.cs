@@ -25,7 +25,7 @@ public class NanoBoardProjectTests
     [Fact]
     public void NanoProject_MscorlibOnlyFiles_CompileAgainstNanoMscorlibAndPassInspection()
     {
-        // The interop classes the project links from ../Bodycam.Firmware.Native and BoardPins.cs use only mscorlib and
+        // The interop classes (the image's Bodycam.Firmware.Native assembly) and BoardPins.cs use only mscorlib and
         // the core's HAL; the core comes in as the gate assembly, itself built against nanoFramework's mscorlib.
         // Board/ and Program.cs need the nanoFramework packages.
         string[] files = Directory.GetFiles(NativeProjectDirectory, "Native*.cs")
@@ -60,7 +60,7 @@ public class NanoBoardProjectTests
     }
 
     [Fact]
-    public void NanoProject_ProjectFile_ListsEverySourceAndLinksTheCore()
+    public void NanoProject_ProjectFile_ListsEverySourceAndReferencesTheCoreAndNativeAssemblies()
     {
         string project = File.ReadAllText(Path.Combine(NanoProjectDirectory, "Bodycam.Firmware.Nano.nfproj"));
         string[] listed = Regex.Matches(project, "<Compile Include=\"([^\"]+)\"")
@@ -70,8 +70,37 @@ public class NanoBoardProjectTests
             .Select(path => Path.GetRelativePath(NanoProjectDirectory, path).Replace('/', '\\'))
             .ToArray();
 
-        Assert.Contains("..\\Bodycam.Firmware\\**\\*.cs", listed);
-        Assert.Contains("..\\Bodycam.Firmware.Native\\Native*.cs", listed);
+        // The application compiles only its own files; core and interop come in as their own assemblies.
         Assert.All(own, file => Assert.Contains(file, listed));
+        Assert.All(listed, file => Assert.DoesNotContain("..", file, StringComparison.Ordinal));
+        Assert.Contains("<ProjectReference Include=\"Core\\Bodycam.Firmware.Core.nfproj\" />", project, StringComparison.Ordinal);
+        Assert.Contains("<ProjectReference Include=\"Native\\Bodycam.Firmware.Native.nfproj\" />", project, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Core/Bodycam.Firmware.Core.nfproj", "Bodycam.Firmware", "..\\..\\Bodycam.Firmware\\**\\*.cs")]
+    [InlineData("Native/Bodycam.Firmware.Native.nfproj", "Bodycam.Firmware.Native", "..\\..\\Bodycam.Firmware.Native\\Native*.cs")]
+    public void ImageAssemblyProject_LinksItsSourcesUnderItsAssemblyName(string path, string assembly, string sources)
+    {
+        // nanoCLR binds the interop classes to the C by the assembly's name, so each part of the image is its own
+        // assembly with a fixed name, and every source is linked from the one folder that holds it.
+        string project = File.ReadAllText(Path.Combine(NanoProjectDirectory, path));
+
+        Assert.Contains("<AssemblyName>" + assembly + "</AssemblyName>", project, StringComparison.Ordinal);
+        Assert.Contains("<OutputType>Library</OutputType>", project, StringComparison.Ordinal);
+        Assert.Contains("<Compile Include=\"" + sources + "\"", project, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NanoSolution_OpensTheImagesThreeProjects()
+    {
+        string solution = File.ReadAllText(Path.Combine(NanoProjectDirectory, "Bodycam.Firmware.Nano.sln"));
+
+        foreach (string project in new[] { "Bodycam.Firmware.Nano.nfproj", "Core\\Bodycam.Firmware.Core.nfproj", "Native\\Bodycam.Firmware.Native.nfproj" })
+        {
+            string file = Path.Combine(NanoProjectDirectory, project.Replace('\\', Path.DirectorySeparatorChar));
+            Assert.Contains("\"" + project + "\"", solution, StringComparison.Ordinal);
+            Assert.True(File.Exists(file), file);
+        }
     }
 }
