@@ -207,10 +207,12 @@ public sealed class TestDevice : IDeviceAssemblyHooks
         Assembly.Core.Poll();
     }
 
-    /// <summary>Cuts the power: nothing is closed or flushed; the next power-on recovers.</summary>
+    /// <summary>Cuts the power: nothing is closed or flushed, an injected write fault clears; the next power-on recovers.</summary>
     public void PowerCut()
     {
         Trace.Add("power cut");
+        // As the emulator's card: an injected write fault is cleared by the power cycle; the files stay.
+        Storage.FailWrites = false;
         Assembly = null;
         Sink = null;
         Camera.Stop();
