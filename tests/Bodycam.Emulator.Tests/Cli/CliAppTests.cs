@@ -57,7 +57,7 @@ public sealed class CliAppTests : IDisposable
 
         Assert.Equal(0, await Run("audit", "--tcp", tcp, "--authority-key", authority, "--format", "csv"));
         string[] lines = _lastOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("sequence,event,utc,monotonic_ms,subject", lines[0]);
+        Assert.Equal("sequence,format,event,utc,since_recording_start_ms,subject", lines[0]);
         Assert.Contains(lines, l => l.Contains(",Provisioned,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(",ClockSet,", StringComparison.Ordinal));
         Assert.Equal(2, lines.Count(l => l.Contains(",Deleted,", StringComparison.Ordinal)));
