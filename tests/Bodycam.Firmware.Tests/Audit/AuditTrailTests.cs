@@ -109,6 +109,23 @@ public class AuditTrailTests
     }
 
     [Fact]
+    public void Append_EachTimeBase_ReadsBackThroughTheSdk()
+    {
+        AuditTrail trail = Open();
+        trail.Append(AuditEventType.RecordingStarted, AuditTimeBase.Utc, 1764400000000, "rec-1");
+        trail.Append(AuditEventType.Marker, AuditTimeBase.SinceRecordingStart, 2500, "rec-1");
+        trail.Append(AuditEventType.Deleted, AuditTimeBase.None, 99, "rec-1.bcr");
+
+        Bodycam.Sdk.Audit.AuditVerification result = Bodycam.Sdk.Audit.AuditTrailVerifier.Verify(_storage.ReadAllBytes("audit.log"), _secureElement.DevicePublicKey);
+
+        Assert.Equal(Bodycam.Sdk.Audit.AuditTrailStatus.Valid, result.Status);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1764400000000), result.Records[0].Time);
+        Assert.Equal(2500, result.Records[1].SinceRecordingStartMilliseconds);
+        Assert.Equal(Bodycam.Sdk.Audit.AuditTimeBase.None, result.Records[2].TimeBase);
+        Assert.Equal(0, result.Records[2].TimeMilliseconds);
+    }
+
+    [Fact]
     public void Open_FormatOneTrail_IsContinuedInFormatTwoInTheSameChain()
     {
         byte[] label = Encoding.ASCII.GetBytes(AuditTrail.Label);
