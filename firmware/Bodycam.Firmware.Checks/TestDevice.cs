@@ -359,7 +359,7 @@ public sealed class TestDevice : IDeviceAssemblyHooks
                 Municipality,
                 AuthorityKeyOverride != null ? AuthorityKeyOverride : Authority.PublicKey,
                 new byte[][] { RecipientKeyOverride != null ? RecipientKeyOverride : Recipient.PublicKey });
-            audit.Append(AuditEventType.Provisioned, Clock.Now, Municipality);
+            audit.Append(AuditEventType.Provisioned, AuditTimeBase.None, 0, Municipality);
         }
     }
 

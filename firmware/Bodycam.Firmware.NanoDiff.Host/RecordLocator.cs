@@ -54,7 +54,7 @@ public static class RecordLocator
             int index = 0;
             while (position + 2 <= bytes.Length)
             {
-                long end = position + 2 + BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan((int)position)) + 64;
+                long end = position + 2 + BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan((int)position)) + 64;
                 if (offset < end)
                 {
                     return "audit record " + index + " at offset " + position;

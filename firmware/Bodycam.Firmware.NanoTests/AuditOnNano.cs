@@ -27,4 +27,18 @@ public class AuditOnNano
     {
         AuditChecks.NoUsageLog();
     }
+
+    /// <summary>See <see cref="AuditChecks.RecordsCarryNoPowerOnTime"/>.</summary>
+    [TestMethod]
+    public static void RecordsCarryNoPowerOnTime()
+    {
+        AuditChecks.RecordsCarryNoPowerOnTime();
+    }
+
+    /// <summary>See <see cref="AuditChecks.BatteryFaultAuditedOnlyInRecording"/>.</summary>
+    [TestMethod]
+    public static void BatteryFaultAuditedOnlyInRecording()
+    {
+        AuditChecks.BatteryFaultAuditedOnlyInRecording();
+    }
 }

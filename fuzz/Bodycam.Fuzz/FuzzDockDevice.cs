@@ -32,7 +32,7 @@ internal sealed class FuzzDockDevice
         var provisioning = new ProvisioningStore(storage, crypto, secureElement);
         provisioning.Load();
         provisioning.Provision("heerde", _authority.PublicKey.ToArray(), new[] { new byte[32] });
-        var audit = new AuditTrail(storage, crypto, secureElement, rtc, "audit.log");
+        var audit = new AuditTrail(storage, crypto, secureElement, "audit.log");
         audit.Open();
         storage.WriteAllBytes("00112233445566778899aabbccddeeff-000.bcr", new byte[3000]);
         var store = new RecordingStore(storage, crypto, secureElement, 0);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -54,23 +55,34 @@ public sealed partial class CliApp
                         Status = result.Status.ToString(),
                         result.FailureOffset,
                         result.FailureReason,
-                        Records = result.Records.Select(r => new { r.Sequence, Event = r.Kind.ToString(), Time = r.Time?.ToString("O"), r.MonotonicMilliseconds, r.Subject }),
+                        Records = result.Records.Select(r => new
+                        {
+                            r.Sequence,
+                            Format = r.FormatVersion,
+                            Event = r.Kind.ToString(),
+                            TimeBase = r.TimeBase.ToString(),
+                            Time = r.Time?.ToString("O"),
+                            UtcMilliseconds = r.TimeBase == AuditTimeBase.Utc ? (long?)r.TimeMilliseconds : null,
+                            r.SinceRecordingStartMilliseconds,
+                            r.Subject,
+                        }),
                     },
                     s_json)).ConfigureAwait(false);
             }
             else if (chosen == "csv")
             {
-                await _out.WriteLineAsync("sequence,event,utc,monotonic_ms,subject").ConfigureAwait(false);
+                await _out.WriteLineAsync("sequence,format,event,utc,since_recording_start_ms,subject").ConfigureAwait(false);
                 foreach (AuditRecord r in result.Records)
                 {
-                    await _out.WriteLineAsync($"{r.Sequence},{r.Kind},{r.Time?.ToString("O") ?? string.Empty},{r.MonotonicMilliseconds},{Csv(r.Subject)}").ConfigureAwait(false);
+                    string utc = r.TimeBase == AuditTimeBase.Utc ? r.Time?.ToString("O") ?? r.TimeMilliseconds.ToString(CultureInfo.InvariantCulture) : string.Empty;
+                    await _out.WriteLineAsync($"{r.Sequence},{r.FormatVersion},{r.Kind},{utc},{r.SinceRecordingStartMilliseconds},{Csv(r.Subject)}").ConfigureAwait(false);
                 }
             }
             else
             {
                 foreach (AuditRecord r in result.Records)
                 {
-                    await _out.WriteLineAsync($"{r.Sequence,6}  {r.Time?.ToString("u") ?? "(clock not set)",-20}  {r.Kind,-22} {r.Subject}").ConfigureAwait(false);
+                    await _out.WriteLineAsync($"{r.Sequence,6}  {AuditTimeText(r),-28}  {r.Kind,-22} {r.Subject}").ConfigureAwait(false);
                 }
             }
 
@@ -101,6 +113,17 @@ public sealed partial class CliApp
             return ExitCodes.Success;
         });
         return new Command("clock", "The device clock.") { sync };
+    }
+
+    // docs/audit-trail.md, "Times": UTC on the device's clock, time into the named recording, or none ("-").
+    private static string AuditTimeText(AuditRecord r)
+    {
+        return r.TimeBase switch
+        {
+            AuditTimeBase.Utc => r.Time?.ToString("u", CultureInfo.InvariantCulture) ?? $"(UTC out of range: {r.TimeMilliseconds} ms)",
+            AuditTimeBase.SinceRecordingStart => "+" + (r.TimeMilliseconds / 1000.0).ToString("0.000", CultureInfo.InvariantCulture) + " s into recording",
+            _ => "-",
+        };
     }
 
     private static string Csv(string value) => value.Contains(',') || value.Contains('"') ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;

@@ -463,7 +463,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
                 _options.Municipality,
                 _options.Keys.AuthorityPublicKey(_options.Municipality),
                 new[] { _options.Keys.RecipientPublicKey(_options.Municipality) });
-            audit.Append(AuditEventType.Provisioned, Clock.Now, _options.Municipality);
+            audit.Append(AuditEventType.Provisioned, AuditTimeBase.None, 0, _options.Municipality);
         }
 
         _firstBoot = false;

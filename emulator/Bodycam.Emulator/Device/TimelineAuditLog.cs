@@ -19,10 +19,10 @@ internal sealed class TimelineAuditLog : IAuditLog
     }
 
     /// <inheritdoc />
-    public void Append(AuditEventType type, long monotonicMilliseconds, string subject)
+    public void Append(AuditEventType type, AuditTimeBase timeBase, long milliseconds, string subject)
     {
-        _trail.Append(type, monotonicMilliseconds, subject);
-        _device.Audit.Append(type, monotonicMilliseconds, subject);
+        _trail.Append(type, timeBase, milliseconds, subject);
+        _device.Audit.Append(type, timeBase, milliseconds, subject);
         _device.Log("audit", Names.Kebab(type.ToString()) + (string.IsNullOrEmpty(subject) ? string.Empty : " " + subject));
     }
 }

@@ -2,7 +2,7 @@ using Bodycam.Firmware.Audit;
 
 namespace Bodycam.Firmware.Checks.Doubles;
 
-/// <summary>Appends to the signed trail first, then traces the record's kind and subject.</summary>
+/// <summary>Appends to the signed trail first, then traces the record's kind, time and subject.</summary>
 public sealed class TracingAuditLog : IAuditLog
 {
     private readonly IAuditLog _trail;
@@ -18,9 +18,9 @@ public sealed class TracingAuditLog : IAuditLog
     }
 
     /// <inheritdoc/>
-    public void Append(AuditEventType type, long monotonicMilliseconds, string subject)
+    public void Append(AuditEventType type, AuditTimeBase timeBase, long milliseconds, string subject)
     {
-        _trail.Append(type, monotonicMilliseconds, subject);
-        _trace.Add("audit " + ((int)type).ToString() + " " + monotonicMilliseconds.ToString() + " " + subject);
+        _trail.Append(type, timeBase, milliseconds, subject);
+        _trace.Add("audit " + ((int)type).ToString() + " " + ((int)timeBase).ToString() + " " + milliseconds.ToString() + " " + subject);
     }
 }

@@ -8,12 +8,18 @@ namespace Bodycam.Firmware.Audit;
 /// before and signed by the device key in the secure element, so a host holding only the device's public key can
 /// tell a complete, untouched trail from an altered one. Evidence events only: the caller passes no personal data
 /// and no event that would show the wearer's whereabouts or working hours (AuditEventType lists what may be logged).
+/// Records are written in format 2: no record carries the monotonic clock (it would date the start of a shift), only
+/// a time the caller chose for an evidence event (<see cref="AuditTimeBase"/>). A trail begun by format-1 firmware is
+/// walked as it is and continued with format-2 records in the same chain.
 /// Call <see cref="Open"/> once at boot before the first append; it cuts a record torn by a power cut.
 /// </summary>
 public sealed class AuditTrail : IAuditLog, IAuditTrailReader
 {
-    /// <summary>The record format version (first body byte).</summary>
-    public const byte FormatVersion = 1;
+    /// <summary>The record format version written (first body byte).</summary>
+    public const byte FormatVersion = 2;
+
+    /// <summary>The earlier record format (with monotonic time), still found at the start of updated devices' trails.</summary>
+    public const byte FormatVersion1 = 1;
 
     /// <summary>The domain label hashed into the chain's start and in front of every signed link.</summary>
     public const string Label = "BODYCAM-AUDIT-V1";
@@ -21,8 +27,11 @@ public sealed class AuditTrail : IAuditLog, IAuditTrailReader
     /// <summary>The longest subject kept (longer subjects are cut).</summary>
     public const int MaxSubjectLength = 96;
 
-    /// <summary>Body bytes without the subject: version, sequence, type, monotonic time, clock flag, UTC time, subject length.</summary>
-    public const int FixedBodySize = 24;
+    /// <summary>Format 2 body bytes without the subject: version, sequence, type, time base, time, subject length.</summary>
+    public const int FixedBodySize = 16;
+
+    /// <summary>Format 1 body bytes without the subject: version, sequence, type, monotonic time, clock flag, UTC time, subject length.</summary>
+    public const int FixedBodySize1 = 24;
 
     private const int LengthSize = 2;
     private const int SignatureSize = 64;
@@ -31,9 +40,8 @@ public sealed class AuditTrail : IAuditLog, IAuditTrailReader
     private readonly IFileStorage _storage;
     private readonly ICryptoEngine _crypto;
     private readonly ISecureElement _secureElement;
-    private readonly IRealTimeClock _rtc;
     private readonly string _fileName;
-    private readonly byte[] _record = new byte[LengthSize + FixedBodySize + MaxSubjectLength + SignatureSize];
+    private readonly byte[] _record = new byte[LengthSize + FixedBodySize1 + MaxSubjectLength + SignatureSize];
     private readonly byte[] _link = new byte[HashSize];
     private readonly byte[] _signed = new byte[16 + HashSize];
     private bool _open;
@@ -43,14 +51,12 @@ public sealed class AuditTrail : IAuditLog, IAuditTrailReader
     /// <param name="storage">The storage volume.</param>
     /// <param name="crypto">SHA-256 for the chain.</param>
     /// <param name="secureElement">Signs each link with the device key.</param>
-    /// <param name="rtc">UTC time of each event when the clock is set.</param>
     /// <param name="fileName">The trail's file name (for example "audit.log").</param>
-    public AuditTrail(IFileStorage storage, ICryptoEngine crypto, ISecureElement secureElement, IRealTimeClock rtc, string fileName)
+    public AuditTrail(IFileStorage storage, ICryptoEngine crypto, ISecureElement secureElement, string fileName)
     {
         _storage = storage;
         _crypto = crypto;
         _secureElement = secureElement;
-        _rtc = rtc;
         _fileName = fileName;
     }
 
@@ -84,7 +90,7 @@ public sealed class AuditTrail : IAuditLog, IAuditTrailReader
             }
 
             int bodyLength = _record[0] | (_record[1] << 8);
-            if (bodyLength < FixedBodySize || bodyLength > FixedBodySize + MaxSubjectLength)
+            if (bodyLength < FixedBodySize || bodyLength > FixedBodySize1 + MaxSubjectLength)
             {
                 // Not a torn write (that only cuts the end short): damage. Keep the bytes as evidence, append after them.
                 FoundDamage = true;
@@ -99,6 +105,13 @@ public sealed class AuditTrail : IAuditLog, IAuditTrailReader
             }
 
             ReadFully(position + LengthSize, _record, LengthSize, bodyLength);
+            if (!IsKnownLayout(_record[LengthSize], bodyLength))
+            {
+                FoundDamage = true;
+                position = length;
+                break;
+            }
+
             ChainBody(_record, LengthSize, bodyLength);
             position += recordLength;
             count++;
@@ -115,7 +128,7 @@ public sealed class AuditTrail : IAuditLog, IAuditTrailReader
     }
 
     /// <inheritdoc/>
-    public void Append(AuditEventType type, long monotonicMilliseconds, string subject)
+    public void Append(AuditEventType type, AuditTimeBase timeBase, long milliseconds, string subject)
     {
         if (!_open)
         {
@@ -131,11 +144,8 @@ public sealed class AuditTrail : IAuditLog, IAuditTrailReader
         WriteUInt32(_record, p, (uint)Count);
         p += 4;
         _record[p++] = (byte)type;
-        WriteInt64(_record, p, monotonicMilliseconds);
-        p += 8;
-        bool clockSet = _rtc.IsSet;
-        _record[p++] = clockSet ? (byte)1 : (byte)0;
-        WriteInt64(_record, p, clockSet ? _rtc.ReadUnixMilliseconds() : 0);
+        _record[p++] = (byte)timeBase;
+        WriteInt64(_record, p, timeBase == AuditTimeBase.None ? 0 : milliseconds);
         p += 8;
         _record[p++] = (byte)subjectLength;
         for (int i = 0; i < subjectLength; i++)
@@ -170,6 +180,17 @@ public sealed class AuditTrail : IAuditLog, IAuditTrailReader
         long left = _length - position;
         int want = left < count ? (int)left : count;
         return _storage.Read(_fileName, position, buffer, offset, want);
+    }
+
+    // Format 1: 24 fixed bytes; format 2: 16. Both carry a subject of at most MaxSubjectLength bytes.
+    private static bool IsKnownLayout(byte version, int bodyLength)
+    {
+        if (version == FormatVersion)
+        {
+            return bodyLength <= FixedBodySize + MaxSubjectLength;
+        }
+
+        return version == FormatVersion1 && bodyLength >= FixedBodySize1;
     }
 
     private static void WriteUInt32(byte[] buffer, int offset, uint value)

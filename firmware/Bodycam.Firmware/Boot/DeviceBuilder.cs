@@ -91,7 +91,7 @@ public sealed class DeviceBuilder
         IFrameCrc frameCrc = _parts.FrameCrc != null ? _parts.FrameCrc : new SoftwareFrameCrc();
         IDeviceAssemblyHooks? hooks = Hooks;
 
-        var trail = new AuditTrail(storage, crypto, secureElement, realTimeClock, AuditFileName);
+        var trail = new AuditTrail(storage, crypto, secureElement, AuditFileName);
         trail.Open();
         IAuditLog audit = hooks != null ? hooks.WrapAudit(trail) : trail;
 
@@ -118,7 +118,7 @@ public sealed class DeviceBuilder
             recovered = store.RecoverInterrupted();
             for (int i = 0; i < recovered.Length; i++)
             {
-                audit.Append(AuditEventType.RecordingRecovered, clock.ReadMilliseconds(), recovered[i]);
+                audit.Append(AuditEventType.RecordingRecovered, AuditTimeBase.None, 0, recovered[i]);
                 if (hooks != null)
                 {
                     hooks.RecordingRecovered(recovered[i]);

@@ -67,7 +67,7 @@ internal sealed class DockAuthFailures
         _suppressed = 0;
         _audited = true;
         _lastAudit = now;
-        _audit.Append(AuditEventType.AuthenticationFailed, now, subject);
+        _audit.Append(AuditEventType.AuthenticationFailed, AuditTimeBase.None, 0, subject);
     }
 
     /// <summary>A host authenticated: the back-off starts over.</summary>

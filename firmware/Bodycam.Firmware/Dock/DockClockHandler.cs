@@ -39,7 +39,8 @@ internal sealed class DockClockHandler
         _x.RealTimeClock.Set(unix);
         _x.Audit.Append(
             AuditEventType.ClockSet,
-            _x.Now,
+            AuditTimeBase.None,
+            0,
             wasSet ? "adjust-ms=" + (unix - previous).ToString() : "previous=unset");
         DockResponseWriter response = _x.Response;
         response.Begin(type, requestId);

@@ -183,13 +183,13 @@ internal sealed class DockOffloadHandler
 
         for (int i = 0; i < files; i++)
         {
-            _x.Audit.Append(AuditEventType.Offloaded, _x.Now, _confirmNames[i]);
+            _x.Audit.Append(AuditEventType.Offloaded, AuditTimeBase.None, 0, _confirmNames[i]);
         }
 
         for (int i = 0; i < files; i++)
         {
             recordings.DeleteOffloaded(_confirmNames[i]);
-            _x.Audit.Append(AuditEventType.Deleted, _x.Now, _confirmNames[i]);
+            _x.Audit.Append(AuditEventType.Deleted, AuditTimeBase.None, 0, _confirmNames[i]);
         }
 
         DockResponseWriter response = _x.Response;

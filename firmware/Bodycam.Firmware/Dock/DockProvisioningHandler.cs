@@ -64,7 +64,7 @@ internal sealed class DockProvisioningHandler
             return;
         }
 
-        _x.Audit.Append(AuditEventType.ConfigurationChanged, _x.Now, "sequence=" + sequence.ToString());
+        _x.Audit.Append(AuditEventType.ConfigurationChanged, AuditTimeBase.None, 0, "sequence=" + sequence.ToString());
         DockResponseWriter response = _x.Response;
         response.Begin(type, requestId);
         response.WriteInt64(sequence);
@@ -127,7 +127,7 @@ internal sealed class DockProvisioningHandler
         }
 
         _x.Provisioning.Provision(municipality, authorityKey, recipientKeys);
-        _x.Audit.Append(AuditEventType.Provisioned, _x.Now, municipality);
+        _x.Audit.Append(AuditEventType.Provisioned, AuditTimeBase.None, 0, municipality);
         _x.Session.End();
         DockResponseWriter response = _x.Response;
         response.Begin(type, requestId);
@@ -161,7 +161,7 @@ internal sealed class DockProvisioningHandler
         }
 
         _x.Provisioning.Reset();
-        _x.Audit.Append(AuditEventType.ProvisioningReset, _x.Now, string.Empty);
+        _x.Audit.Append(AuditEventType.ProvisioningReset, AuditTimeBase.None, 0, string.Empty);
         _x.Session.End();
         _x.Response.Begin(type, requestId);
         _x.Response.Send();

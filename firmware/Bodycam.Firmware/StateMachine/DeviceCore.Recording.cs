@@ -57,9 +57,12 @@ public sealed partial class DeviceCore
 
         _warning = FaultReason.None;
         _recordingId = id;
+        _recordingStart = trigger;
         SetState(DeviceState.Recording);
         _cues.Play(Cue.RecordingStarted);
-        AppendAudit(AuditEventType.RecordingStarted, trigger, id);
+
+        // The start's UTC time is evidence (the recording header holds the same); never the monotonic trigger.
+        AppendAudit(AuditEventType.RecordingStarted, clockSet ? AuditTimeBase.Utc : AuditTimeBase.None, unix, id);
         _reminder.Start(_now);
         _awaitingKeyFrame = _preRecord.BeginDrain(trigger) == 0;
         Drain(_configuration.PreRecordDrainFramesPerCall);
@@ -91,7 +94,7 @@ public sealed partial class DeviceCore
             return;
         }
 
-        AppendAudit(AuditEventType.Marker, timestamp, _recordingId);
+        AppendAudit(AuditEventType.Marker, AuditTimeBase.SinceRecordingStart, timestamp - _recordingStart, _recordingId);
         _cues.Play(Cue.Marker);
     }
 
@@ -126,7 +129,7 @@ public sealed partial class DeviceCore
             return;
         }
 
-        AppendAudit(AuditEventType.RecordingStopped, _now, _recordingId);
+        AppendAudit(AuditEventType.RecordingStopped, AuditTimeBase.SinceRecordingStart, _now - _recordingStart, _recordingId);
         _cues.Play(Cue.RecordingStopped);
         _recordingId = string.Empty;
         _awaitingKeyFrame = false;
@@ -142,6 +145,12 @@ public sealed partial class DeviceCore
     private void OnStorageFailure(StorageException ex)
     {
         FaultReason reason = ex.Error == StorageError.Full ? FaultReason.StorageFull : FaultReason.StorageError;
+        if (_recordingId.Length > 0)
+        {
+            // The fault explains why this recording closed: EnterFault audits it with the recording's time.
+            FaultInRecording(_recordingId);
+        }
+
         if (_recordings.IsOpen)
         {
             // Close what was written so far: sealed segments stay valid evidence. If closing fails too, the
@@ -149,7 +158,7 @@ public sealed partial class DeviceCore
             try
             {
                 _recordings.End(_now);
-                AppendAudit(AuditEventType.RecordingStopped, _now, _recordingId);
+                AppendAudit(AuditEventType.RecordingStopped, AuditTimeBase.SinceRecordingStart, _now - _recordingStart, _recordingId);
             }
             catch (StorageException)
             {
@@ -162,11 +171,18 @@ public sealed partial class DeviceCore
         EnterFault(reason);
     }
 
-    private void AppendAudit(AuditEventType type, long timestamp, string subject)
+    // Remembers the recording a fault is about to close (or has just closed), for EnterFault's audit record.
+    private void FaultInRecording(string recordingId)
+    {
+        _faultRecordingId = recordingId;
+        _faultRecordingElapsed = _now - _recordingStart;
+    }
+
+    private void AppendAudit(AuditEventType type, AuditTimeBase timeBase, long milliseconds, string subject)
     {
         try
         {
-            _audit.Append(type, timestamp, subject);
+            _audit.Append(type, timeBase, milliseconds, subject);
         }
         catch (StorageException)
         {

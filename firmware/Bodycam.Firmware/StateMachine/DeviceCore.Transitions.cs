@@ -22,8 +22,11 @@ public sealed partial class DeviceCore
         {
             if (_state == DeviceState.Recording)
             {
-                // Finalize cleanly first (docs/state-machine.md, low battery); EnterOperational then finds the battery critical.
+                // Finalize cleanly first (docs/state-machine.md, low battery); EnterOperational then finds the battery
+                // critical and audits the fault against this recording: it explains the close.
+                FaultInRecording(_recordingId);
                 FinishRecording(true);
+                _faultRecordingId = string.Empty;
             }
             else if (_state == DeviceState.Standby)
             {
@@ -138,10 +141,24 @@ public sealed partial class DeviceCore
         _cues.Play(cue);
         _faultCue.Start(cue, _now);
 
-        // Enrolment is not an evidence event, and logging it at every boot would log power-ons.
-        if (reason != FaultReason.NotProvisioned)
+        AuditFault(reason);
+    }
+
+    // docs/audit-trail.md, "Event types": a fault that closes a recording is audited against it with the time since
+    // its start. Outside a recording a battery fault is not evidence (and would log the wearer's usage), and enrolment
+    // is not either (logging it at every boot would log power-ons); other faults carry no time.
+    private void AuditFault(FaultReason reason)
+    {
+        string recordingId = _faultRecordingId;
+        _faultRecordingId = string.Empty;
+        string name = StatusLights.FaultName(reason);
+        if (recordingId.Length > 0)
         {
-            AppendAudit(AuditEventType.Fault, _now, StatusLights.FaultName(reason));
+            AppendAudit(AuditEventType.Fault, AuditTimeBase.SinceRecordingStart, _faultRecordingElapsed, name + ";recording=" + recordingId);
+        }
+        else if (reason != FaultReason.NotProvisioned && reason != FaultReason.BatteryCritical)
+        {
+            AppendAudit(AuditEventType.Fault, AuditTimeBase.None, 0, name);
         }
     }
 

@@ -48,6 +48,9 @@ public sealed partial class DeviceCore
     private long _nextBatteryCheck = long.MaxValue;
     private long _now;
     private string _recordingId = string.Empty;
+    private long _recordingStart;
+    private string _faultRecordingId = string.Empty;
+    private long _faultRecordingElapsed;
 
     /// <summary>Initializes a new instance of the <see cref="DeviceCore"/> class; allocates the pre-record arena.</summary>
     /// <param name="configuration">The settings (validated here).</param>

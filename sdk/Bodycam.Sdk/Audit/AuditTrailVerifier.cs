@@ -10,14 +10,19 @@ namespace Bodycam.Sdk.Audit;
 /// <summary>
 /// Verifies and parses a device's audit trail with only the device's public key (docs/audit-trail.md): the chain
 /// link_n = SHA-256(link_n-1 || body_n) from link_0 = SHA-256(label || device key), and each record's Ed25519
-/// signature over label || link_n.
+/// signature over label || link_n. Reads record formats 1 and 2, also mixed in one trail (a device updated to
+/// format-2 firmware continues its format-1 trail in the same chain).
 /// </summary>
 public static class AuditTrailVerifier
 {
     /// <summary>The domain label.</summary>
     public const string Label = "BODYCAM-AUDIT-V1";
 
-    private const int FixedBodySize = 24;
+    /// <summary>The record format the device writes.</summary>
+    public const int FormatVersion = 2;
+
+    private const int FixedBodySize = 16;
+    private const int FixedBodySize1 = 24;
     private const int MaxSubjectLength = 96;
     private const int SignatureSize = 64;
 
@@ -44,7 +49,7 @@ public static class AuditTrailVerifier
             }
 
             int bodyLength = BinaryPrimitives.ReadUInt16LittleEndian(trail[p..]);
-            if (bodyLength < FixedBodySize || bodyLength > FixedBodySize + MaxSubjectLength)
+            if (bodyLength < FixedBodySize || bodyLength > FixedBodySize1 + MaxSubjectLength)
             {
                 return Fail(records, p, $"Record {records.Count} has an impossible length {bodyLength}.");
             }
@@ -63,33 +68,75 @@ public static class AuditTrailVerifier
                 return Fail(records, p, $"Record {records.Count}: the signature does not verify (altered, reordered or removed records).");
             }
 
-            if (body[0] != 1)
+            string? error = Parse(body, records.Count, p, out AuditRecord? record);
+            if (error != null)
             {
-                return Fail(records, p, $"Record {records.Count}: unknown format version {body[0]}.");
+                return Fail(records, p, $"Record {records.Count}: {error}");
             }
 
-            long sequence = BinaryPrimitives.ReadUInt32LittleEndian(body[1..]);
-            if (sequence != records.Count)
-            {
-                return Fail(records, p, $"Record {records.Count} carries sequence {sequence}.");
-            }
-
-            AuditEventKind kind = (AuditEventKind)body[5];
-            long monotonic = BinaryPrimitives.ReadInt64LittleEndian(body[6..]);
-            bool clockSet = body[14] != 0;
-            long unix = BinaryPrimitives.ReadInt64LittleEndian(body[15..]);
-            int subjectLength = body[23];
-            if (FixedBodySize + subjectLength != bodyLength)
-            {
-                return Fail(records, p, $"Record {records.Count}: the subject length disagrees with the record length.");
-            }
-
-            string subject = Encoding.ASCII.GetString(body.Slice(FixedBodySize, subjectLength));
-            records.Add(new AuditRecord(sequence, kind, monotonic, clockSet ? DateTimeOffset.FromUnixTimeMilliseconds(unix) : null, subject, p));
+            records.Add(record!);
             p += recordLength;
         }
 
         return new AuditVerification(AuditTrailStatus.Valid, records, -1, string.Empty);
+    }
+
+    // Reads a signed body; returns why it is malformed, or null. The signature already verified: a malformed record
+    // was written so by the key's holder and is reported, never thrown.
+    private static string? Parse(ReadOnlySpan<byte> body, int index, int offset, out AuditRecord? record)
+    {
+        record = null;
+        int version = body[0];
+        int fixedSize = version == 1 ? FixedBodySize1 : FixedBodySize;
+        if (version != 1 && version != FormatVersion)
+        {
+            return $"unknown format version {version}.";
+        }
+
+        if (body.Length < fixedSize || body.Length > fixedSize + MaxSubjectLength)
+        {
+            return $"length {body.Length} is impossible in format {version}.";
+        }
+
+        long sequence = BinaryPrimitives.ReadUInt32LittleEndian(body[1..]);
+        if (sequence != index)
+        {
+            return $"carries sequence {sequence}.";
+        }
+
+        AuditEventKind kind = (AuditEventKind)body[5];
+        AuditTimeBase timeBase;
+        long time;
+        if (version == 1)
+        {
+            // Format 1: monotonic ms since power-on at 6 (verified with the body, not returned), clock flag at 14, UTC at 15.
+            timeBase = body[14] != 0 ? AuditTimeBase.Utc : AuditTimeBase.None;
+            time = timeBase == AuditTimeBase.Utc ? BinaryPrimitives.ReadInt64LittleEndian(body[15..]) : 0;
+        }
+        else
+        {
+            timeBase = (AuditTimeBase)body[6];
+            time = BinaryPrimitives.ReadInt64LittleEndian(body[7..]);
+            if (timeBase is not (AuditTimeBase.None or AuditTimeBase.Utc or AuditTimeBase.SinceRecordingStart))
+            {
+                return $"unknown time base {body[6]}.";
+            }
+
+            if ((timeBase == AuditTimeBase.None && time != 0) || (timeBase == AuditTimeBase.SinceRecordingStart && time < 0))
+            {
+                return $"time {time} is impossible for time base {timeBase}.";
+            }
+        }
+
+        int subjectLength = body[fixedSize - 1];
+        if (fixedSize + subjectLength != body.Length)
+        {
+            return "the subject length disagrees with the record length.";
+        }
+
+        string subject = Encoding.ASCII.GetString(body.Slice(fixedSize, subjectLength));
+        record = new AuditRecord(sequence, kind, version, timeBase, time, subject, offset);
+        return null;
     }
 
     private static AuditVerification Fail(List<AuditRecord> records, int offset, string reason)

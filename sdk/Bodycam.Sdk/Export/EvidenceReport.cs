@@ -72,7 +72,6 @@ internal sealed class EvidenceReport
         Line(t, "  Recording id", _input.RecordingId);
         Line(t, "  Format version", _input.FormatVersion.ToString(CultureInfo.InvariantCulture));
         Line(t, "  Start (UTC)", StartText());
-        Line(t, "  Start (device clock)", _input.StartMonotonicMilliseconds.ToString(CultureInfo.InvariantCulture) + " ms since device boot");
         Line(t, "  Duration", Span(_input.DurationMilliseconds) + " (" + _input.DurationMilliseconds.ToString(CultureInfo.InvariantCulture) + " ms)");
         Line(t, "  Segments", _input.Segments.ToString(CultureInfo.InvariantCulture));
         Line(t, "  Streams", StreamsText());
@@ -169,7 +168,6 @@ internal sealed class EvidenceReport
             }
 
             j.WriteBoolean("clockSynchronised", _input.ClockSynchronised);
-            j.WriteNumber("startDeviceMilliseconds", _input.StartMonotonicMilliseconds);
             j.WriteNumber("durationMilliseconds", _input.DurationMilliseconds);
             j.WriteNumber("segments", _input.Segments);
             j.WriteString("videoCodec", _input.Streams.VideoCodec.ToString());
@@ -181,7 +179,6 @@ internal sealed class EvidenceReport
             foreach (long marker in _input.MarkerMilliseconds)
             {
                 j.WriteStartObject();
-                j.WriteNumber("deviceMilliseconds", marker);
                 j.WriteNumber("offsetMilliseconds", marker - _input.StartMonotonicMilliseconds);
                 DateTimeOffset? utc = MarkerUtc(marker);
                 if (utc is null)
@@ -248,7 +245,7 @@ internal sealed class EvidenceReport
     {
         if (_input.StartUtc is null)
         {
-            return "unknown: the device clock was never set (device-clock times below still hold)";
+            return "unknown: the device clock was never set (the offsets from the start below still hold)";
         }
 
         return Utc(_input.StartUtc.Value) + (_input.ClockSynchronised

@@ -2,7 +2,11 @@ using System.Globalization;
 using System.Linq;
 using Xunit;
 using FirmwareKind = Bodycam.Firmware.Audit.AuditEventType;
+using FirmwareTimeBase = Bodycam.Firmware.Audit.AuditTimeBase;
+using FirmwareTrail = Bodycam.Firmware.Audit.AuditTrail;
 using SdkKind = Bodycam.Sdk.Audit.AuditEventKind;
+using SdkTimeBase = Bodycam.Sdk.Audit.AuditTimeBase;
+using SdkVerifier = Bodycam.Sdk.Audit.AuditTrailVerifier;
 
 namespace Bodycam.Conformance.Tests.Audit;
 
@@ -28,9 +32,45 @@ public class AuditKindConformanceTests
         EnumPairs.AssertMatchesSpec(typeof(SdkKind), Rows(), Spec + " \"Event types\"");
     }
 
+    [Fact]
+    public void EventKinds_EverySpecRow_SaysHowItPassesTheWorksCouncilTest()
+    {
+        Assert.All(
+            SpecTable.Read(Spec, "## Event types", "code", "event", "subject", "time", "works-council test"),
+            r => Assert.False(string.IsNullOrWhiteSpace(r[4]), $"event {r[1]} has no works-council reason"));
+    }
+
+    [Fact]
+    public void TimeBases_FirmwareAndSdk_AreTheSame()
+    {
+        EnumPairs.AssertSame(typeof(FirmwareTimeBase), typeof(SdkTimeBase));
+    }
+
+    [Fact]
+    public void FormatVersion_FirmwareWritesWhatTheSdkReadsAndTheSpecNames()
+    {
+        Assert.Equal(FirmwareTrail.FormatVersion, SdkVerifier.FormatVersion);
+        string[] version = Body().Single(r => r[0] == "0");
+        Assert.Contains("format version, " + FirmwareTrail.FormatVersion.ToString(CultureInfo.InvariantCulture), version[2], System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BodyLayout_Firmware_MatchesTheSpecsFormatTwoTable()
+    {
+        string[][] rows = Body().ToArray();
+        Assert.All(rows, r => Assert.False(string.IsNullOrWhiteSpace(r[3]), $"field at {r[0]} has no works-council reason"));
+        Assert.Equal(FirmwareTrail.FixedBodySize, int.Parse(rows[^1][0], CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(rows, r => r[2].Contains("monotonic", System.StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static System.Collections.Generic.IReadOnlyList<string[]> Body()
+    {
+        return SpecTable.Read(Spec, "## File", "offset", "size", "field", "works-council test");
+    }
+
     private static (string Name, long Value)[] Rows()
     {
-        return SpecTable.Read(Spec, "## Event types", "code", "event", "subject")
+        return SpecTable.Read(Spec, "## Event types", "code", "event", "subject", "time", "works-council test")
             .Select(r => (r[1], long.Parse(r[0], CultureInfo.InvariantCulture)))
             .ToArray();
     }

@@ -57,10 +57,18 @@ public sealed class CliAppTests : IDisposable
 
         Assert.Equal(0, await Run("audit", "--tcp", tcp, "--authority-key", authority, "--format", "csv"));
         string[] lines = _lastOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("sequence,event,utc,monotonic_ms,subject", lines[0]);
+        Assert.Equal("sequence,format,event,utc,since_recording_start_ms,subject", lines[0]);
         Assert.Contains(lines, l => l.Contains(",Provisioned,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(",ClockSet,", StringComparison.Ordinal));
         Assert.Equal(2, lines.Count(l => l.Contains(",Deleted,", StringComparison.Ordinal)));
+        Assert.Equal(2, lines.Count(l => l.Contains(",2,Deleted,,,", StringComparison.Ordinal)));
+
+        // Text: a time only where it is evidence, never the device's time since power-on.
+        Assert.Equal(0, await Run("audit", "--tcp", tcp, "--authority-key", authority));
+        Assert.Contains("+2.000 s into recording", _lastOut, StringComparison.Ordinal);
+        Assert.Contains("+1.000 s into recording", _lastOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("boot", _lastOut, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("monotonic", _lastOut, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class EmulatedDockDevice : IDisposable
         Link = new DockLink(_boardLock);
         Provisioning = new ProvisioningStore(Storage, Crypto, SecureElement);
         Provisioning.Load();
-        Audit = new AuditTrail(Storage, Crypto, SecureElement, Rtc, "audit.log");
+        Audit = new AuditTrail(Storage, Crypto, SecureElement, "audit.log");
         Audit.Open();
         Store = new RecordingStore(Storage, Crypto, SecureElement, 0);
         Writer = new RecordingWriter(new RecordingWriterOptions { DeviceId = deviceId, Width = 320, Height = 240 }, Store, Crypto, SecureElement, new SimulatedRandom(seed + 1), Provisioning);
@@ -114,7 +114,8 @@ public sealed class EmulatedDockDevice : IDisposable
         {
             Random random = new(seed);
             byte[] frame = new byte[frameBytes];
-            string id = Writer.Begin(Clock.Now, Rtc.Unix, Rtc.IsSet);
+            long start = Clock.Now;
+            string id = Writer.Begin(start, Rtc.Unix, Rtc.IsSet);
             for (int i = 0; i < seconds * 10; i++)
             {
                 random.NextBytes(frame);
@@ -123,7 +124,7 @@ public sealed class EmulatedDockDevice : IDisposable
             }
 
             Writer.End(Clock.Now);
-            Audit.Append(AuditEventType.RecordingStopped, Clock.Now, id);
+            Audit.Append(AuditEventType.RecordingStopped, AuditTimeBase.SinceRecordingStart, Clock.Now - start, id);
             return id;
         }
     }

@@ -28,6 +28,18 @@ public class SharedChecksTests
     }
 
     [Fact]
+    public void Audit_RecordsCarryNoPowerOnTime()
+    {
+        AuditChecks.RecordsCarryNoPowerOnTime();
+    }
+
+    [Fact]
+    public void Audit_BatteryFaultAuditedOnlyInRecording()
+    {
+        AuditChecks.BatteryFaultAuditedOnlyInRecording();
+    }
+
+    [Fact]
     public void Button_DoublePressInsideWindow()
     {
         ButtonChecks.DoublePressInsideWindow();

@@ -63,7 +63,8 @@ public class DeviceCoreTests
         Assert.True(_h.Sink.Begins[0].ClockSet);
         Assert.Equal(1, _h.Cues.Count(Cue.RecordingStarted));
         Assert.Equal(LedPattern.BlinkSlow, _h.Cues.Leds[Led.Recording]);
-        Assert.Equal((AuditEventType.RecordingStarted, secondPress, "rec-1"), _h.Audit.Events.Single());
+        Assert.Equal((AuditEventType.RecordingStarted, _h.Sink.Begins[0].Unix, "rec-1"), _h.Audit.Events.Single());
+        Assert.Equal(AuditTimeBase.Utc, _h.Audit.TimeBases.Single());
     }
 
     [Fact]
@@ -161,7 +162,8 @@ public class DeviceCoreTests
         _h.Advance(1000);
 
         Assert.Equal(pressAt, _h.Sink.Markers.Single());
-        Assert.Equal((AuditEventType.Marker, pressAt, "rec-1"), _h.Audit.Events.Last());
+        Assert.Equal((AuditEventType.Marker, pressAt - _h.Sink.Begins[0].Monotonic, "rec-1"), _h.Audit.Events.Last());
+        Assert.Equal(AuditTimeBase.SinceRecordingStart, _h.Audit.TimeBases.Last());
         Assert.Equal(1, _h.Cues.Count(Cue.Marker));
         Assert.Equal(DeviceState.Recording, _h.Device.State);
     }
@@ -341,7 +343,8 @@ public class DeviceCoreTests
         Assert.Single(_h.Sink.Frames);
         Assert.False(_h.Camera.Running);
         Assert.True(_h.Device.PreRecord.IsArenaZeroed());
-        Assert.Equal((AuditEventType.Fault, _h.Clock.Now, "storage-full"), _h.Audit.Events.Last());
+        Assert.Equal((AuditEventType.Fault, _h.Clock.Now - _h.Sink.Begins[0].Monotonic, "storage-full;recording=rec-1"), _h.Audit.Events.Last());
+        Assert.Equal(AuditTimeBase.SinceRecordingStart, _h.Audit.TimeBases.Last());
         Assert.Equal(AuditEventType.RecordingStopped, _h.Audit.Events[^2].Type);
         Assert.Equal(Cue.StorageFull, _h.Cues.Played.Last());
     }
@@ -387,7 +390,50 @@ public class DeviceCoreTests
         Assert.Equal(
             new[] { AuditEventType.RecordingStarted, AuditEventType.RecordingStopped, AuditEventType.Fault },
             _h.Audit.Events.Select(e => e.Type));
+        long elapsed = _h.Sink.Ends.Single() - _h.Sink.Begins.Single().Monotonic;
+        Assert.Equal((AuditEventType.RecordingStopped, elapsed, "rec-1"), _h.Audit.Events[1]);
+        Assert.Equal((AuditEventType.Fault, elapsed, "battery-critical;recording=rec-1"), _h.Audit.Events[2]);
+        Assert.Equal([AuditTimeBase.Utc, AuditTimeBase.SinceRecordingStart, AuditTimeBase.SinceRecordingStart], _h.Audit.TimeBases);
         Assert.False(_h.Camera.Running);
+    }
+
+    [Fact]
+    public void BatteryCritical_InStandby_IsNotAudited()
+    {
+        // Works-council rule (docs/audit-trail.md): outside a recording a battery fault is no evidence; it would only
+        // show how long the wearer used the camera.
+        _h.Boot();
+        _h.Battery.Percent = 3;
+
+        _h.Advance(_h.Configuration.BatteryCheckIntervalMilliseconds);
+
+        Assert.Equal(FaultReason.BatteryCritical, _h.Device.Fault);
+        Assert.Empty(_h.Audit.Events);
+    }
+
+    [Fact]
+    public void BatteryCritical_AtBoot_IsNotAudited()
+    {
+        _h.Battery.Percent = 3;
+
+        _h.Boot();
+
+        Assert.Equal(FaultReason.BatteryCritical, _h.Device.Fault);
+        Assert.Empty(_h.Audit.Events);
+    }
+
+    [Fact]
+    public void BatteryCritical_RightAfterTheWearerStopped_IsNotAudited()
+    {
+        // The hold closed the recording, not the battery: the fault that follows is outside the recording.
+        StartRecording();
+        _h.Battery.Percent = 3;
+
+        _h.Edge(true);
+        _h.Advance(3000);
+
+        Assert.Equal(FaultReason.BatteryCritical, _h.Device.Fault);
+        Assert.Equal([AuditEventType.RecordingStarted, AuditEventType.RecordingStopped], _h.Audit.Events.Select(e => e.Type));
     }
 
     [Fact]
@@ -546,7 +592,8 @@ public class DeviceCoreTests
 
         Assert.Equal(DeviceState.Fault, _h.Device.State);
         Assert.Equal(FaultReason.ButtonStuck, _h.Device.Fault);
-        Assert.Equal((AuditEventType.Fault, 1000 + _h.Configuration.StuckButtonMilliseconds, "button-stuck"), _h.Audit.Events.Single());
+        Assert.Equal((AuditEventType.Fault, 0L, "button-stuck"), _h.Audit.Events.Single());
+        Assert.Equal(AuditTimeBase.None, _h.Audit.TimeBases.Single());
 
         _h.Edge(false);
         _h.Advance(100);
@@ -719,7 +766,7 @@ public class DeviceCoreTests
     public void Audit_FailingTrail_DoesNotStopRecordingAndIsCounted()
     {
         var audit = new Mock<IAuditLog>(MockBehavior.Strict);
-        audit.Setup(a => a.Append(It.IsAny<AuditEventType>(), It.IsAny<long>(), It.IsAny<string>()))
+        audit.Setup(a => a.Append(It.IsAny<AuditEventType>(), It.IsAny<AuditTimeBase>(), It.IsAny<long>(), It.IsAny<string>()))
             .Throws(new StorageException(StorageError.IoError, "trail"));
         _h.Hardware.Audit = audit.Object;
         _h.Boot();

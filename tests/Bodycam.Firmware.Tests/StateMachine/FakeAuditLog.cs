@@ -8,6 +8,11 @@ public sealed class FakeAuditLog : IAuditLog
     public List<(AuditEventType Type, long Time, string Subject)> Events { get; } =
         new List<(AuditEventType, long, string)>();
 
-    public void Append(AuditEventType type, long monotonicMilliseconds, string subject) =>
-        Events.Add((type, monotonicMilliseconds, subject));
+    public List<AuditTimeBase> TimeBases { get; } = new List<AuditTimeBase>();
+
+    public void Append(AuditEventType type, AuditTimeBase timeBase, long milliseconds, string subject)
+    {
+        Events.Add((type, milliseconds, subject));
+        TimeBases.Add(timeBase);
+    }
 }

@@ -47,7 +47,7 @@ public class AuditTrailVerifierTests
     public void Verify_ByteFlippedInSubject_Tampered()
     {
         byte[] trail = Trail((5, "rec-1.bcr", true), (6, "rec-1.bcr", true));
-        trail[2 + 24] ^= 1;
+        trail[2 + 16] ^= 1;
 
         AuditVerification result = AuditTrailVerifier.Verify(trail, _device.PublicKey.Span);
 
@@ -76,6 +76,84 @@ public class AuditTrailVerifierTests
         Assert.Equal(AuditTrailStatus.Tampered, result.Status);
     }
 
+    [Fact]
+    public void Verify_FormatTwo_ReturnsEachTimeWithItsBase()
+    {
+        byte[] trail = Trail2((1, 1, 1764400000000L, "rec-1"), (4, 2, 1500, "rec-1"), (5, 0, 0, "rec-1.bcr"));
+
+        AuditVerification result = AuditTrailVerifier.Verify(trail, _device.PublicKey.Span);
+
+        Assert.Equal(AuditTrailStatus.Valid, result.Status);
+        Assert.Equal([AuditTimeBase.Utc, AuditTimeBase.SinceRecordingStart, AuditTimeBase.None], result.Records.Select(r => r.TimeBase));
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1764400000000L), result.Records[0].Time);
+        Assert.Null(result.Records[1].Time);
+        Assert.Equal(1500, result.Records[1].SinceRecordingStartMilliseconds);
+        Assert.Null(result.Records[2].Time);
+        Assert.Null(result.Records[2].SinceRecordingStartMilliseconds);
+        Assert.All(result.Records, r => Assert.Equal(2, r.FormatVersion));
+    }
+
+    [Fact]
+    public void Verify_FormatOne_ReadsItWithoutReturningTheMonotonicTime()
+    {
+        byte[] trail = Trail1((1, 7_200_000, true, "rec-1"), (2, 7_260_000, false, "rec-1"));
+
+        AuditVerification result = AuditTrailVerifier.Verify(trail, _device.PublicKey.Span);
+
+        Assert.Equal(AuditTrailStatus.Valid, result.Status);
+        Assert.All(result.Records, r => Assert.Equal(1, r.FormatVersion));
+        Assert.Equal(AuditTimeBase.Utc, result.Records[0].TimeBase);
+        Assert.Equal(1764400000000L, result.Records[0].TimeMilliseconds);
+        Assert.Equal(AuditTimeBase.None, result.Records[1].TimeBase);
+        Assert.Equal(0, result.Records[1].TimeMilliseconds);
+        Assert.DoesNotContain(result.Records, r => r.TimeMilliseconds == 7_200_000 || r.TimeMilliseconds == 7_260_000);
+    }
+
+    [Fact]
+    public void Verify_FormatOneContinuedInFormatTwo_IsValid()
+    {
+        byte[] v1 = Trail1((1, 10, true, "rec-1"))[2..^64];
+        byte[] v2 = Trail2((2, 2, 4000, "rec-1"))[2..^64];
+
+        AuditVerification result = AuditTrailVerifier.Verify(Encode(0, v1, v2), _device.PublicKey.Span);
+
+        Assert.Equal(AuditTrailStatus.Valid, result.Status);
+        Assert.Equal([1, 2], result.Records.Select(r => r.FormatVersion));
+    }
+
+    [Theory]
+    [InlineData(3, 0, 0L, "unknown time base 3")]
+    [InlineData(0, 0, 5L, "impossible for time base None")]
+    [InlineData(2, 0, -1L, "impossible for time base SinceRecordingStart")]
+    [InlineData(0, 9, 0L, "unknown format version 9")]
+    public void Verify_SignedButMalformedRecord_TamperedWithReason(int timeBase, int version, long time, string reason)
+    {
+        byte[] body = Trail2((9, timeBase, time, "x"))[2..^64];
+        if (version != 0)
+        {
+            body[0] = (byte)version;
+        }
+
+        AuditVerification result = AuditTrailVerifier.Verify(Encode(0, body), _device.PublicKey.Span);
+
+        Assert.Equal(AuditTrailStatus.Tampered, result.Status);
+        Assert.Contains(reason, result.FailureReason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(long.MaxValue)]
+    [InlineData(long.MinValue)]
+    public void Verify_UtcOutOfRange_KeepsTheNumberAndDoesNotThrow(long utc)
+    {
+        byte[] trail = Trail2((8, 1, utc, "previous=unset"));
+
+        AuditVerification result = AuditTrailVerifier.Verify(trail, _device.PublicKey.Span);
+
+        Assert.Equal(AuditTrailStatus.Valid, result.Status);
+        Assert.Null(result.Records[0].Time);
+        Assert.Equal(utc, result.Records[0].TimeMilliseconds);
+    }
+
     private static byte[] Enumerable(int n, int seed)
     {
         byte[] b = new byte[n];
@@ -83,24 +161,57 @@ public class AuditTrailVerifierTests
         return b;
     }
 
-    // Writes records as docs/audit-trail.md describes (an independent encoder of the format).
+    // Writes format-2 records as docs/audit-trail.md describes (an independent encoder of the format): ClockSet true
+    // gives a UTC time, false none.
     private byte[] Trail(params (int Type, string Subject, bool ClockSet)[] events)
+    {
+        return Trail2(events.Select(e => (e.Type, e.ClockSet ? 1 : 0, e.ClockSet ? 1764400000000L : 0L, e.Subject)).ToArray());
+    }
+
+    private byte[] Trail2(params (int Type, int TimeBase, long Time, string Subject)[] events)
+    {
+        return Encode(0, events.Select(e =>
+        {
+            MemoryStream body = new();
+            body.WriteByte(2);
+            body.Write(new byte[4]);
+            body.WriteByte((byte)e.Type);
+            body.WriteByte((byte)e.TimeBase);
+            body.Write(BitConverter.GetBytes(e.Time));
+            body.WriteByte((byte)e.Subject.Length);
+            body.Write(Encoding.ASCII.GetBytes(e.Subject));
+            return body.ToArray();
+        }).ToArray());
+    }
+
+    // Format 1: monotonic ms at 6, clock flag at 14, UTC at 15, subject length at 23.
+    private byte[] Trail1(params (int Type, long Monotonic, bool ClockSet, string Subject)[] events)
+    {
+        return Encode(0, events.Select(e =>
+        {
+            MemoryStream body = new();
+            body.WriteByte(1);
+            body.Write(new byte[4]);
+            body.WriteByte((byte)e.Type);
+            body.Write(BitConverter.GetBytes(e.Monotonic));
+            body.WriteByte(e.ClockSet ? (byte)1 : (byte)0);
+            body.Write(BitConverter.GetBytes(e.ClockSet ? 1764400000000L : 0L));
+            body.WriteByte((byte)e.Subject.Length);
+            body.Write(Encoding.ASCII.GetBytes(e.Subject));
+            return body.ToArray();
+        }).ToArray());
+    }
+
+    // Numbers the bodies from firstSequence, chains and signs them.
+    private byte[] Encode(int firstSequence, params byte[][] bodies)
     {
         byte[] label = Encoding.ASCII.GetBytes("BODYCAM-AUDIT-V1");
         byte[] link = SHA256.HashData([.. label, .. _device.PublicKey.Span]);
         MemoryStream trail = new();
-        for (int i = 0; i < events.Length; i++)
+        for (int i = 0; i < bodies.Length; i++)
         {
-            MemoryStream body = new();
-            body.WriteByte(1);
-            body.Write(BitConverter.GetBytes((uint)i));
-            body.WriteByte((byte)events[i].Type);
-            body.Write(BitConverter.GetBytes(1000L * i));
-            body.WriteByte(events[i].ClockSet ? (byte)1 : (byte)0);
-            body.Write(BitConverter.GetBytes(events[i].ClockSet ? 1764400000000L : 0L));
-            body.WriteByte((byte)events[i].Subject.Length);
-            body.Write(Encoding.ASCII.GetBytes(events[i].Subject));
-            byte[] b = body.ToArray();
+            byte[] b = bodies[i];
+            BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(1), (uint)(firstSequence + i));
             link = SHA256.HashData([.. link, .. b]);
             trail.Write(BitConverter.GetBytes((ushort)b.Length));
             trail.Write(b);

@@ -81,6 +81,26 @@ public sealed class EvidenceBundleWriterTests : IDisposable
     }
 
     [Fact]
+    public void Create_Report_StatesNoTimeSincePowerOn()
+    {
+        // Works-council rule: the device's monotonic clock (here 5000 ms at the start, 5080 at the marker) would date
+        // the start of the wearer's shift; the report gives times from the recording's start and in UTC only.
+        string bundle = Path.Combine(_root, "bundle");
+
+        Writer().Create(bundle, Input());
+
+        string text = File.ReadAllText(Path.Combine(bundle, "report.txt"));
+        Assert.DoesNotContain("since device boot", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("device clock)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("5080", text, StringComparison.Ordinal);
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(bundle, "report.json")));
+        JsonElement recording = json.RootElement.GetProperty("recording");
+        Assert.False(recording.TryGetProperty("startDeviceMilliseconds", out _));
+        Assert.False(recording.GetProperty("markers")[0].TryGetProperty("deviceMilliseconds", out _));
+        Assert.DoesNotContain("5080", json.RootElement.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Create_UnsynchronisedClockAndTampered_SaysSo()
     {
         string bundle = Path.Combine(_root, "bundle");

@@ -20,7 +20,7 @@ public sealed class DockTestDevice
         SecureElement = SimulatedSecureElement.Create(new SimulatedRandom(seed));
         Provisioning = new ProvisioningStore(Storage, Crypto, SecureElement);
         Provisioning.Load();
-        Audit = new AuditTrail(Storage, Crypto, SecureElement, Rtc, "audit.log");
+        Audit = new AuditTrail(Storage, Crypto, SecureElement, "audit.log");
         Audit.Open();
         Recordings = new StorageRecordings(Storage);
         Options = options ?? new DockServiceOptions();
