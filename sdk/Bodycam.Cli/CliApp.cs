@@ -53,6 +53,17 @@ public sealed partial class CliApp
         _err = error;
         _environment = environment;
         _vault = new VaultCommands(output, error, environment, _jsonOption, _passphraseEnv);
+        _timeout.Validators.Add(r =>
+        {
+            double seconds = r.GetValueOrDefault<double>();
+            if (!(seconds > 0 && seconds <= MaxTimeoutSeconds))
+            {
+                r.AddError("--timeout is seconds to wait for each answer, more than 0 and at most 3600.");
+            }
+        });
+        ExistingFile(_authorityKey);
+        ExistingFile(_dockKey);
+        ExistingFile(_certificate);
     }
 
     /// <summary>Parses and runs a command line.</summary>
@@ -120,6 +131,10 @@ public sealed partial class CliApp
             await _err.WriteLineAsync("bodycam: no such file: " + e.FileName).ConfigureAwait(false);
             await _err.WriteLineAsync("bodycam: hint: check the path; key files are NAME.authority.key, NAME.recipient.key/.pub and NAME.dock.key/.pub from 'bodycam keys new' or 'keys new-dock'.").ConfigureAwait(false);
             return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return await ReportAsync(e).ConfigureAwait(false);
         }
     }
 
@@ -217,6 +232,12 @@ public sealed partial class CliApp
         }
 
         DockClientOptions options = new() { RequestTimeout = TimeSpan.FromSeconds(parse.GetValue(_timeout)) };
+        if (serial != null && !OperatingSystem.IsWindows() && !File.Exists(serial))
+        {
+            // System.IO.Ports reports a missing port as "Access denied"; say what it is.
+            throw new DockConnectionException(DockConnectionFailure.Closed, "no serial port " + serial + ": is the camera connected and docked? Its port is /dev/ttyACM0 or similar ('ls /dev/ttyACM* /dev/ttyUSB*').");
+        }
+
         IDockTransport transport;
         if (tcp != null)
         {
