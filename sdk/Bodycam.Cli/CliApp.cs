@@ -164,7 +164,8 @@ public sealed partial class CliApp
     {
         RootCommand root = new(
             "bodycam: keys, device enrolment, offload with verified delete, verification, export and audit for the body camera.\n"
-            + "Exit codes: 0 success, 1 a check failed, 2 usage, 3 link failed, 4 device refused, 5 key file error.");
+            + "Exit codes: 0 success, 1 a check failed, 2 usage (also a missing path, a folder for a file), 3 link failed, 4 device refused, 5 key file error, 6 the vault refused, 7 file error (permission, read-only, disk full), 70 internal error (please report; "
+            + StackTraceVariable + "=1 prints the stack trace).");
         root.Options.Add(_tcp);
         root.Options.Add(_serial);
         root.Options.Add(_timeout);

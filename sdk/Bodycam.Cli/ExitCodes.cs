@@ -24,7 +24,7 @@ public static class ExitCodes
 
     /// <summary>A file or folder could not be read or written: no permission, read-only, disk full, a file where a
     /// folder is expected.</summary>
-    public const int FileError = 6;
+    public const int FileError = 7;
 
     /// <summary>An unexpected internal error: one line with "please report" (the stack trace only with
     /// <c>BODYCAM_STACK_TRACE=1</c>).</summary>

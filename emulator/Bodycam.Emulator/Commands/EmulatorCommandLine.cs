@@ -179,7 +179,8 @@ public static class EmulatorCommandLine
         Command root = new(
             "bodycam-emu",
             "bodycam-emu: the body camera's firmware core on simulated hardware. With no command it runs the built-in escalation scenario and prints its timeline.\n"
-            + "Exit codes: 0 success, 1 an expectation failed (or a sweep found a violation), 2 usage or invalid scenario, 5 key file error, 42 timeout.")
+            + "Exit codes: 0 success, 1 an expectation failed (or a sweep found a violation), 2 usage or invalid scenario (also a missing path, a --storage folder in use), 3 a dock endpoint did not open (port in use), 5 key file error, 7 file error (permission, read-only, disk full), 42 timeout, 70 internal error (please report; "
+            + StackTraceVariable + "=1 prints the stack trace), 130 stopped by Ctrl+C.")
         {
             new System.CommandLine.Help.HelpOption(),
             new VersionOption(),

@@ -1,8 +1,8 @@
 namespace Bodycam.Emulator.Commands;
 
 /// <summary>
-/// The exit codes of <c>bodycam-emu</c> (docs/emulator.md, "Exit codes"). 0, 1, 2, 3, 5, 6, 70 and 130 mean what
-/// they mean for <c>bodycam</c>; 42 is the emulator's own.
+/// The exit codes of <c>bodycam-emu</c> (docs/emulator.md, "Exit codes"). 0, 1, 2, 3, 5, 7 and 70 mean what they
+/// mean for <c>bodycam</c>; 42 and 130 are the emulator's own (6 is <c>bodycam vault</c>'s and never used here).
 /// </summary>
 public static class EmulatorExitCodes
 {
@@ -23,7 +23,7 @@ public static class EmulatorExitCodes
     public const int KeyError = 5;
 
     /// <summary>A file or folder could not be read or written (no permission, read-only, disk full, not a folder).</summary>
-    public const int FileError = 6;
+    public const int FileError = 7;
 
     /// <summary>An unexpected internal error: printed as one line with "please report" (the stack trace only with
     /// <c>BODYCAM_STACK_TRACE=1</c>).</summary>
