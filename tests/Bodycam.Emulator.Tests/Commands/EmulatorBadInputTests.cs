@@ -154,6 +154,27 @@ public sealed class EmulatorBadInputTests : IDisposable
     }
 
     [Fact]
+    public void Run_KeysWithAnAuthorityKeyAsTheRecipientKey_IsAKeyFileError()
+    {
+        string keys = Path.Combine(_folder, "keys");
+        Directory.CreateDirectory(keys);
+        using (var authority = Bodycam.Sdk.Keys.KeyPair.Generate(Bodycam.Sdk.Keys.KeyType.Authority))
+        {
+            Bodycam.Sdk.Keys.PrivateKeyFile.Save(Path.Combine(keys, "heerde.recipient.key"), authority, KeyRing.DefaultPassphrase, new Bodycam.Sdk.Keys.ScryptParameters(10, 8, 1));
+        }
+
+        Expect(EmulatorExitCodes.KeyError, "key file error (WrongKeyType)", "run", Write(Short), "--keys", keys);
+    }
+
+    [Fact]
+    public void Frame_InAMissingFolder_IsAUsageErrorNamingThePath()
+    {
+        string target = Path.Combine(_folder, "no-such-folder", "frame.jpg");
+        Expect(EmulatorExitCodes.Usage, "no such file or folder: ", "frame", target);
+        Assert.Contains(target, _lastErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_DockPortInUse_ExitsEndpointFailedNamingThePort()
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);
