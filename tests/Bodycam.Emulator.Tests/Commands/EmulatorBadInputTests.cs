@@ -43,6 +43,14 @@ public sealed class EmulatorBadInputTests : IDisposable
     }
 
     [Fact]
+    public void Sweep_FolderWithoutScenarios_IsInvalidInsteadOfSweepingNothing()
+    {
+        string empty = Path.Combine(_folder, "empty");
+        Directory.CreateDirectory(empty);
+        Expect(EmulatorExitCodes.Usage, "is a folder without *.yaml scenario files", "sweep", empty);
+    }
+
+    [Fact]
     public void Run_JUnitInAMissingFolder_IsRefusedBeforeRunning()
     {
         string report = Path.Combine(_folder, "no-such-folder", "report.xml");
