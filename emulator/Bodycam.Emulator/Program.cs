@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using Bodycam.Emulator.Commands;
 
 namespace Bodycam.Emulator;
@@ -11,13 +12,11 @@ public static class Program
     /// <returns>The exit code.</returns>
     public static int Main(string[] args)
     {
-        // The first Ctrl+C ends serving the dock endpoints (and live mode) cleanly; a second one ends the process.
-        using var stop = new System.Threading.CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = !stop.IsCancellationRequested;
-            stop.Cancel();
-        };
+        // The first Ctrl+C stops run (before its next step, exit 130), serving the dock endpoints and live mode, and
+        // says so; a second one, or the first for any other command, ends the process (InterruptHandler).
+        using var stop = new CancellationTokenSource();
+        var interrupts = new InterruptHandler(stop, EmulatorCommandLine.StopsOnFirstInterrupt(args), Console.Error);
+        Console.CancelKeyPress += (_, e) => e.Cancel = interrupts.OnInterrupt();
         return EmulatorCommandLine.Run(args, Console.Out, Console.Error, stop.Token);
     }
 }

@@ -49,6 +49,8 @@ public sealed partial class CliApp
         Option<string> municipality = new("--municipality") { Description = "The municipality to enrol the device in.", Required = true };
         Option<FileInfo> authority = new("--authority-key") { Description = "The municipality's authority private key file.", Required = true };
         Option<FileInfo[]> recipients = new("--recipient") { Description = "A recipient public key file (repeat for more, up to 8).", Required = true, AllowMultipleArgumentsPerToken = true };
+        ExistingFile(authority);
+        ExistingFile(recipients);
         Command provision = new("provision", "Enrol an unprovisioned (or reset) device: install the authority key and the recipient keys.")
         {
             municipality,
@@ -77,6 +79,7 @@ public sealed partial class CliApp
             return ExitCodes.Success;
         });
         Argument<FileInfo> document = new("file") { Description = "The configuration document (docs/configuration.md): version=1, then key=value lines." };
+        document.Validators.Add(r => RefuseFolders(r, document.Name));
         Option<long?> sequence = new("--sequence") { Description = "The document's sequence number, above the one in force (default: this host's Unix time in seconds)." };
         Command configure = new("configure", "Check a configuration document, sign it with the authority key and push it to the docked device; it is stored and in force from the next boot.")
         {

@@ -24,6 +24,8 @@ public sealed partial class CliApp
     {
         Option<DirectoryInfo> outDir = new("--out") { Description = "Folder for the key files (created if missing).", Required = true };
         Option<string> municipality = new("--municipality") { Description = "Municipality id, used in the file names (for example heerde).", Required = true };
+        Folder(outDir);
+        FileName(municipality);
         Command create = new("new", "Create a municipality's recipient (X25519, decrypts recordings) and authority (Ed25519, commands devices) key pairs; private keys are passphrase-protected.")
         {
             outDir,
@@ -34,7 +36,7 @@ public sealed partial class CliApp
             string id = parse.GetValue(municipality)!;
             string folder = parse.GetValue(outDir)!.FullName;
             Directory.CreateDirectory(folder);
-            string passphrase = ReadPassphrase(parse, "Passphrase for the new private keys");
+            string passphrase = ReadNewPassphrase(parse, "Passphrase for the new private keys");
             Dictionary<string, string> files = [];
             foreach ((KeyType type, string name) in new[] { (KeyType.Recipient, "recipient"), (KeyType.Authority, "authority") })
             {
@@ -57,6 +59,8 @@ public sealed partial class CliApp
         });
         Option<DirectoryInfo> dockOut = new("--out") { Description = "Folder for the key files (created if missing).", Required = true };
         Option<string> dockName = new("--name") { Description = "The dock's name, used in the file names (for example heerde-dock-1).", Required = true };
+        Folder(dockOut);
+        FileName(dockName);
         Command newDock = new("new-dock", "Create a dock key pair (Ed25519): a docking station opens sessions with it once the authority certified it; the private key is passphrase-protected.")
         {
             dockOut,
@@ -79,7 +83,7 @@ public sealed partial class CliApp
                 throw new UsageException($"{privatePath} or {publicPath} exists; keys are never overwritten.");
             }
 
-            string passphrase = ReadPassphrase(parse, "Passphrase for the new dock key");
+            string passphrase = ReadNewPassphrase(parse, "Passphrase for the new dock key");
             using KeyPair pair = KeyPair.Generate(KeyType.Dock);
             PrivateKeyFile.Save(privatePath, pair, passphrase);
             new PublicKeyFile(KeyType.Dock, pair.PublicKey).Save(publicPath);
@@ -93,6 +97,9 @@ public sealed partial class CliApp
         Option<string> certifyMunicipality = new("--municipality") { Description = "The municipality whose devices accept the dock.", Required = true };
         Option<DateTimeOffset> notAfter = new("--not-after") { Description = "The certificate's last valid moment (ISO 8601, for example 2027-12-31T23:59:59Z); devices with a set clock refuse it after.", Required = true };
         Option<FileInfo> certificateOut = new("--out") { Description = "The certificate file to write.", Required = true };
+        ExistingFile(certifyAuthority);
+        ExistingFile(dockPublic);
+        NewFile(certificateOut);
         Command certify = new("certify-dock", "Certify a dock key with the authority key, so the dock can open sessions (offload, audit, clock) but not configure, provision or reset.")
         {
             certifyAuthority,

@@ -82,6 +82,7 @@ public sealed partial class CliApp
     {
         Argument<FileInfo[]> files = new("files") { Description = "A recording's files, first file first.", Arity = ArgumentArity.OneOrMore };
         Option<string> deviceKey = new("--device-key") { Description = "The device's Ed25519 public key (hex or base64, or a file holding it), from enrolment.", Required = true };
+        ExistingFiles(files);
         Command verify = new("verify", "Verify a recording's structure, hash chain and device signatures (no decryption key needed).")
         {
             files,

@@ -53,6 +53,17 @@ public sealed partial class CliApp
         _err = error;
         _environment = environment;
         _vault = new VaultCommands(output, error, environment, _jsonOption, _passphraseEnv);
+        _timeout.Validators.Add(r =>
+        {
+            double seconds = r.GetValueOrDefault<double>();
+            if (!(seconds > 0 && seconds <= MaxTimeoutSeconds))
+            {
+                r.AddError("--timeout is seconds to wait for each answer, more than 0 and at most 3600.");
+            }
+        });
+        ExistingFile(_authorityKey);
+        ExistingFile(_dockKey);
+        ExistingFile(_certificate);
     }
 
     /// <summary>Parses and runs a command line.</summary>
@@ -121,6 +132,10 @@ public sealed partial class CliApp
             await _err.WriteLineAsync("bodycam: hint: check the path; key files are NAME.authority.key, NAME.recipient.key/.pub and NAME.dock.key/.pub from 'bodycam keys new' or 'keys new-dock'.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return await ReportAsync(e).ConfigureAwait(false);
+        }
     }
 
     private static string Capitalized(string sentence) => sentence.Length == 0 ? sentence : char.ToUpperInvariant(sentence[0]) + sentence[1..];
@@ -149,7 +164,8 @@ public sealed partial class CliApp
     {
         RootCommand root = new(
             "bodycam: keys, device enrolment, offload with verified delete, verification, export and audit for the body camera.\n"
-            + "Exit codes: 0 success, 1 a check failed, 2 usage, 3 link failed, 4 device refused, 5 key file error.");
+            + "Exit codes: 0 success, 1 a check failed, 2 usage (also a missing path, a folder for a file), 3 link failed, 4 device refused, 5 key file error, 6 the vault refused, 7 file error (permission, read-only, disk full), 70 internal error (please report; "
+            + StackTraceVariable + "=1 prints the stack trace).");
         root.Options.Add(_tcp);
         root.Options.Add(_serial);
         root.Options.Add(_timeout);
@@ -217,6 +233,12 @@ public sealed partial class CliApp
         }
 
         DockClientOptions options = new() { RequestTimeout = TimeSpan.FromSeconds(parse.GetValue(_timeout)) };
+        if (serial != null && !OperatingSystem.IsWindows() && !File.Exists(serial))
+        {
+            // System.IO.Ports reports a missing port as "Access denied"; say what it is.
+            throw new DockConnectionException(DockConnectionFailure.Closed, "no serial port " + serial + ": is the camera connected and docked? Its port is /dev/ttyACM0 or similar ('ls /dev/ttyACM* /dev/ttyUSB*').");
+        }
+
         IDockTransport transport;
         if (tcp != null)
         {

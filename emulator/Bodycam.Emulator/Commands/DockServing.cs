@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Net.Sockets;
 using System.Threading;
 using Bodycam.Emulator.Device;
 
@@ -34,19 +35,43 @@ public sealed class DockServing : IDisposable
     /// <summary>Starts a device's endpoints and announces them (<c>dock HEE-01 tcp 127.0.0.1:4700</c>).</summary>
     /// <param name="device">The device.</param>
     /// <param name="index">Its 0-based fleet index.</param>
+    /// <exception cref="DockEndpointException">The port is in use or not allowed, or no pseudo-terminal could be made.</exception>
     public void Start(EmulatedDevice device, int index)
     {
         ArgumentNullException.ThrowIfNull(device);
         string id = device.Options.DeviceId;
         if (_basePort is int port)
         {
-            int bound = device.StartDockTcp(port == 0 ? 0 : port + index);
+            int wanted = port == 0 ? 0 : port + index;
+            int bound;
+            try
+            {
+                bound = device.StartDockTcp(wanted);
+            }
+            catch (SocketException e)
+            {
+                string what = e.SocketErrorCode == SocketError.AddressAlreadyInUse ? "is in use (another bodycam-emu, or another program)" : "cannot be opened (" + e.Message + ")";
+                throw new DockEndpointException(
+                    "--dock-port: 127.0.0.1:" + wanted.ToString(CultureInfo.InvariantCulture) + " for " + id + " " + what + "; give another --dock-port, or --dock-port 0 for free ports",
+                    e);
+            }
+
             _output.WriteLine("dock " + id + " tcp 127.0.0.1:" + bound.ToString(CultureInfo.InvariantCulture));
         }
 
         if (_pty)
         {
-            _output.WriteLine("dock " + id + " pty " + device.StartDockPty());
+            string path;
+            try
+            {
+                path = device.StartDockPty();
+            }
+            catch (Exception e) when (e is IOException or PlatformNotSupportedException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
+            {
+                throw new DockEndpointException("--dock-pty: no pseudo-terminal for " + id + ": " + e.Message + "; use --dock-port instead", e);
+            }
+
+            _output.WriteLine("dock " + id + " pty " + path);
         }
 
         _output.Flush();

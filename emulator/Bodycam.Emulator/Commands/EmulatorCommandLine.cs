@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using System.Net.Sockets;
 using System.Threading;
 using Bodycam.Emulator.Device;
 using Bodycam.Emulator.Scenarios;
@@ -15,10 +16,14 @@ namespace Bodycam.Emulator.Commands;
 /// <c>tamper-sweep</c>, on System.CommandLine with the conventions of <c>bodycam</c>: <c>--help</c> on every command,
 /// usage errors on standard error followed by "Try 'bodycam-emu --help'." and exit 2, key file errors with a hint and
 /// exit 5 (<see cref="EmulatorExitCodes"/>). With no arguments it runs the built-in escalation scenario and prints the
-/// timeline.
+/// timeline. Every error is one line naming the file, folder, port or field and what to do; an unexpected one is one
+/// line with "please report" and exit 70. Stack traces are printed only when <see cref="StackTraceVariable"/> is 1.
 /// </summary>
 public static class EmulatorCommandLine
 {
+    /// <summary>The environment variable that, set to 1, adds the stack trace to an error (for a bug report).</summary>
+    public const string StackTraceVariable = "BODYCAM_STACK_TRACE";
+
     /// <summary>Runs the command line.</summary>
     /// <param name="args">The arguments.</param>
     /// <param name="output">Standard output.</param>
@@ -66,6 +71,58 @@ public static class EmulatorCommandLine
             error.WriteLine("bodycam-emu: hint: " + hint.Hint);
             return EmulatorExitCodes.KeyError;
         }
+        catch (DockEndpointException e)
+        {
+            return Fail(error, e.Message, e, EmulatorExitCodes.EndpointFailed);
+        }
+        catch (SocketException e)
+        {
+            return Fail(error, "cannot open the dock endpoint: " + e.Message + "; give another --dock-port, or --dock-port 0 for a free one", e, EmulatorExitCodes.EndpointFailed);
+        }
+        catch (StorageFolderException e)
+        {
+            return Fail(error, e.Message, e, EmulatorExitCodes.Usage);
+        }
+        catch (OperationCanceledException e) when (stop.IsCancellationRequested)
+        {
+            return Fail(error, "interrupted (Ctrl+C)", e, EmulatorExitCodes.Interrupted);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Fail(error, "no such file or folder: " + e.Message + " Check the path on the command line.", e, EmulatorExitCodes.Usage);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(error, "file error: " + e.Message + " Check that the path is the right kind (file or folder), its permissions and the free space.", e, EmulatorExitCodes.FileError);
+        }
+        catch (Exception e)
+        {
+            // Not one of the errors above: a bug. One line, the exit code of an internal error, and how to report it.
+            return Fail(error, "internal error (" + e.GetType().Name + "): " + e.Message + " Please report this with the command line" + (StackTraceEnabled() ? "." : "; " + StackTraceVariable + "=1 adds the stack trace."), e, EmulatorExitCodes.InternalError);
+        }
+    }
+
+    /// <summary>Whether the first Ctrl+C only asks the command to stop (<c>run</c>, <c>live</c> and the default run
+    /// watch for it); for the other commands it ends the process at once.</summary>
+    /// <param name="args">The command line.</param>
+    /// <returns>True when the command stops by itself on the first Ctrl+C.</returns>
+    public static bool StopsOnFirstInterrupt(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return args.Length == 0 || args[0] is "run" or "live";
+    }
+
+    private static bool StackTraceEnabled() => Environment.GetEnvironmentVariable(StackTraceVariable) == "1";
+
+    private static int Fail(TextWriter error, string line, Exception e, int code)
+    {
+        error.WriteLine("bodycam-emu: " + line);
+        if (StackTraceEnabled())
+        {
+            error.WriteLine(e.ToString());
+        }
+
+        return code;
     }
 
     /// <summary>Parses the options of <c>run</c>.</summary>
@@ -122,7 +179,8 @@ public static class EmulatorCommandLine
         Command root = new(
             "bodycam-emu",
             "bodycam-emu: the body camera's firmware core on simulated hardware. With no command it runs the built-in escalation scenario and prints its timeline.\n"
-            + "Exit codes: 0 success, 1 an expectation failed (or a sweep found a violation), 2 usage or invalid scenario, 5 key file error, 42 timeout.")
+            + "Exit codes: 0 success, 1 an expectation failed (or a sweep found a violation), 2 usage or invalid scenario (also a missing path, a --storage folder in use), 3 a dock endpoint did not open (port in use), 5 key file error, 7 file error (permission, read-only, disk full), 42 timeout, 70 internal error (please report; "
+            + StackTraceVariable + "=1 prints the stack trace), 130 stopped by Ctrl+C.")
         {
             new System.CommandLine.Help.HelpOption(),
             new VersionOption(),

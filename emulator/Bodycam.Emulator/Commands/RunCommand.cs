@@ -88,9 +88,10 @@ public sealed class RunCommand
             if (Directory.Exists(a))
             {
                 // A folder stands for its *.yaml files, in name order (the same on every platform and shell).
+                // A folder without any is kept as given, so that the run reports it instead of passing on nothing.
                 string[] files = Directory.GetFiles(a, "*.yaml");
                 Array.Sort(files, StringComparer.Ordinal);
-                options.Scenarios.AddRange(files);
+                options.Scenarios.AddRange(files.Length > 0 ? files : [a]);
             }
             else
             {
@@ -117,6 +118,27 @@ public sealed class RunCommand
             return "--dock-port plus --devices runs past port 65535";
         }
 
+        // The report's path is checked before the scenarios run, so a long run does not end in a path error.
+        if (options.JUnitFile is string junit)
+        {
+            string full = Path.GetFullPath(junit);
+            if (Directory.Exists(full))
+            {
+                return "--junit " + full + " is a folder; give the report's file name";
+            }
+
+            string? parent = Path.GetDirectoryName(full);
+            if (parent != null && !Directory.Exists(parent))
+            {
+                return "--junit " + full + ": the folder " + parent + " does not exist; create it first";
+            }
+        }
+
+        if (options.StorageDirectory is string storage && File.Exists(storage))
+        {
+            return "--storage " + Path.GetFullPath(storage) + " is a file; give a folder (created when missing)";
+        }
+
         return null;
     }
 
@@ -136,6 +158,11 @@ public sealed class RunCommand
         var results = new List<ScenarioResult>();
         foreach (string path in options.Scenarios)
         {
+            if (stop.IsCancellationRequested)
+            {
+                return Interrupted(options, results, path, error);
+            }
+
             Scenario scenario;
             try
             {
@@ -144,19 +171,35 @@ public sealed class RunCommand
             catch (ScenarioException e)
             {
                 error.WriteLine("invalid  " + e.Message);
-                results.Add(new ScenarioResult { File = path, Name = Path.GetFileNameWithoutExtension(path), Outcome = ScenarioOutcome.Invalid, Message = e.Message });
+                results.Add(Invalid(path, e.Message));
                 continue;
             }
 
             keys ??= options.KeysDirectory == null ? KeyRing.FromSeed(scenario.Seed) : KeyRing.FromDirectory(options.KeysDirectory);
-            ScenarioResult result = ScenarioSession.Run(
-                scenario,
-                options.Devices,
-                keys,
-                options.StorageDirectory,
-                options.TimeoutMilliseconds,
-                options.Timeline ? (device, _) => TimelinePrinter.Print(device, output) : null,
-                dock);
+            ScenarioResult result;
+            try
+            {
+                result = ScenarioSession.Run(
+                    scenario,
+                    options.Devices,
+                    keys,
+                    StorageRoot(options, path),
+                    options.TimeoutMilliseconds,
+                    options.Timeline ? (device, _) => TimelinePrinter.Print(device, output) : null,
+                    dock,
+                    stop);
+            }
+            catch (StorageFolderException e)
+            {
+                error.WriteLine("invalid  " + path + ": " + e.Message);
+                results.Add(Invalid(path, e.Message));
+                continue;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return Interrupted(options, results, path, error);
+            }
+
             results.Add(result);
             string verdict = result.Outcome switch
             {
@@ -173,10 +216,9 @@ public sealed class RunCommand
             }
         }
 
-        if (options.JUnitFile != null)
+        if (!WriteJUnit(options, results, error))
         {
-            using var writer = new StreamWriter(options.JUnitFile);
-            JUnitReport.Write(results, writer);
+            return EmulatorExitCodes.FileError;
         }
 
         int exit = EmulatorCommandLine.ExitCode(results);
@@ -186,6 +228,51 @@ public sealed class RunCommand
         }
 
         return exit;
+    }
+
+    // With one scenario its devices' folders are --storage/<device id>; with more, --storage/<scenario>/<device id>,
+    // so the scenarios of one run (which mostly share the default id HEE-01) never share a device's storage.
+    private static string? StorageRoot(RunOptions options, string path)
+    {
+        if (options.StorageDirectory == null || options.Scenarios.Count == 1)
+        {
+            return options.StorageDirectory;
+        }
+
+        return Path.Combine(options.StorageDirectory, Path.GetFileNameWithoutExtension(path));
+    }
+
+    private static ScenarioResult Invalid(string path, string message)
+    {
+        return new ScenarioResult { File = path, Name = Path.GetFileNameWithoutExtension(path), Outcome = ScenarioOutcome.Invalid, Message = message };
+    }
+
+    private static int Interrupted(RunOptions options, List<ScenarioResult> results, string path, TextWriter error)
+    {
+        error.WriteLine("bodycam-emu: interrupted (Ctrl+C) at " + path + "; " + results.Count.ToString(CultureInfo.InvariantCulture) + " of "
+            + options.Scenarios.Count.ToString(CultureInfo.InvariantCulture) + " scenario(s) finished" + (options.JUnitFile != null ? " and are in the --junit report" : string.Empty));
+        WriteJUnit(options, results, error);
+        return EmulatorExitCodes.Interrupted;
+    }
+
+    private static bool WriteJUnit(RunOptions options, List<ScenarioResult> results, TextWriter error)
+    {
+        if (options.JUnitFile == null)
+        {
+            return true;
+        }
+
+        try
+        {
+            using var writer = new StreamWriter(options.JUnitFile);
+            JUnitReport.Write(results, writer);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine("bodycam-emu: cannot write the --junit report " + Path.GetFullPath(options.JUnitFile) + ": " + e.Message + " (check the folder's permissions and free space)");
+            return false;
+        }
     }
 
     private static Scenario Load(string path)

@@ -231,6 +231,12 @@ public static class SweepCommand
             {
                 string[] files = Directory.GetFiles(name, "*.yaml");
                 Array.Sort(files, StringComparer.Ordinal);
+                if (files.Length == 0)
+                {
+                    // ParseFile reports the folder: a sweep over nothing would pass and prove nothing.
+                    scenarios.Add(ScenarioParser.ParseFile(name));
+                }
+
                 foreach (string file in files)
                 {
                     scenarios.Add(ScenarioParser.ParseFile(file));

@@ -20,4 +20,7 @@ public enum ScenarioErrorKind
 
     /// <summary>The file could not be read.</summary>
     Unreadable = 6,
+
+    /// <summary>The file is larger than <see cref="ScenarioParser.MaxBytes"/> or nests deeper than <see cref="ScenarioParser.MaxDepth"/>.</summary>
+    TooLarge = 7,
 }

@@ -29,17 +29,63 @@ public static partial class ScenarioParser
         "configuration-changed", "clock-set", "fault", "authentication-failed", "provisioned", "provisioning-reset",
     };
 
+    /// <summary>The largest scenario accepted, in bytes of the file (or UTF-16 code units of text): 1 MiB.</summary>
+    /// <remarks>A scenario is a few hundred bytes; the cap refuses a runaway file before YAML parsing takes memory.</remarks>
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>The deepest nesting of mappings and sequences accepted (the language itself needs 5).</summary>
+    /// <remarks>Checked on the parser's events before the document is built, which recurses once per level.</remarks>
+    public const int MaxDepth = 32;
+
+    /// <summary>The characters of a device id (<c>device: { id: ... }</c>), which names the device's folder under
+    /// <c>--storage</c>: 1 to 64 of A-Z, a-z, 0-9, '-', '_' and '.', not starting with '.'.</summary>
+    public const string DeviceIdCharacters = "A-Z a-z 0-9 - _ . (1 to 64, not starting with '.')";
+
     /// <summary>Reads and parses a scenario file.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The scenario.</returns>
-    /// <exception cref="ScenarioException">The file is unreadable or invalid.</exception>
+    /// <exception cref="ScenarioException">The file is missing, a folder, unreadable, too large or invalid.</exception>
     public static Scenario ParseFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            throw new ScenarioException(ScenarioErrorKind.Unreadable, path, 0, 0, "is a folder without *.yaml scenario files; give a scenario file, or a folder that holds some");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new ScenarioException(ScenarioErrorKind.Unreadable, path, 0, 0, "no such file, and no built-in scenario of that name ('bodycam-emu scenarios' lists them)");
+        }
+
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            if (stream.CanSeek && stream.Length > MaxBytes)
+            {
+                throw TooLarge(path, stream.Length);
+            }
+
+            // Read at most one byte past the cap, so a file that grows or reports no length is refused as well.
+            var buffer = new byte[MaxBytes + 1];
+            int length = 0;
+            int read;
+            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+            {
+                length += read;
+            }
+
+            if (length > MaxBytes)
+            {
+                throw TooLarge(path, length);
+            }
+
+            text = new System.Text.UTF8Encoding(false, false).GetString(buffer, 0, length);
+            if (text.Length > 0 && text[0] == '\uFEFF')
+            {
+                text = text.Substring(1);
+            }
         }
         catch (IOException e)
         {
@@ -53,6 +99,11 @@ public static partial class ScenarioParser
         return Parse(text, path);
     }
 
+    private static ScenarioException TooLarge(string file, long length)
+    {
+        return new ScenarioException(ScenarioErrorKind.TooLarge, file, 0, 0, "the file is " + length.ToString(CultureInfo.InvariantCulture) + " bytes or more; a scenario is at most " + MaxBytes.ToString(CultureInfo.InvariantCulture) + " bytes (1 MiB)");
+    }
+
     /// <summary>Parses scenario text.</summary>
     /// <param name="text">The YAML.</param>
     /// <param name="file">The name used in messages.</param>
@@ -62,9 +113,17 @@ public static partial class ScenarioParser
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(file);
+        if (text.Length > MaxBytes)
+        {
+            throw TooLarge(file, text.Length);
+        }
+
         var stream = new YamlStream();
         try
         {
+            // YamlStream builds the document recursively, one call per level: refuse deep nesting first (a
+            // stack overflow ends the process and cannot be caught).
+            CheckDepth(text, file);
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
@@ -86,6 +145,53 @@ public static partial class ScenarioParser
 
         var reader = new Reader(file);
         return reader.ReadScenario(root);
+    }
+
+    private static void CheckDepth(string text, string file)
+    {
+        var parser = new Parser(new StringReader(text));
+        int depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.MappingStart:
+                case YamlDotNet.Core.Events.SequenceStart:
+                    if (++depth > MaxDepth)
+                    {
+                        Mark start = parser.Current.Start;
+                        throw new ScenarioException(ScenarioErrorKind.TooLarge, file, (int)start.Line, (int)start.Column, "nested more than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels deep; a scenario needs at most 5");
+                    }
+
+                    break;
+                case YamlDotNet.Core.Events.MappingEnd:
+                case YamlDotNet.Core.Events.SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="id"/> is a device id a scenario may give (<see cref="DeviceIdCharacters"/>).</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>True when it is 1 to 64 of A-Z, a-z, 0-9, '-', '_', '.' and does not start with '.'.</returns>
+    public static bool IsDeviceId(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (id.Length == 0 || id.Length > 64 || id[0] == '.')
+        {
+            return false;
+        }
+
+        foreach (char c in id)
+        {
+            if (!(c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static Mark LastGoodPosition(string text)
@@ -173,6 +279,12 @@ public static partial class ScenarioParser
                 throw Error(ScenarioErrorKind.InvalidValue, map.Children[new YamlScalarNode("municipality")], "municipality is one of " + string.Join(", ", Fleet.FleetPlan.Municipalities));
             }
 
+            string? deviceId = OptionalScalar(map, "id");
+            if (deviceId != null && !IsDeviceId(deviceId))
+            {
+                throw Error(ScenarioErrorKind.InvalidValue, map.Children[new YamlScalarNode("id")], "id names the device's storage folder: use " + DeviceIdCharacters);
+            }
+
             return new DeviceOverrides
             {
                 PreRecordMilliseconds = preRecord,
@@ -185,7 +297,7 @@ public static partial class ScenarioParser
                 ClockSet = OptionalBool(map, "clock-set"),
                 Provisioned = OptionalBool(map, "provisioned"),
                 Municipality = municipality,
-                DeviceId = OptionalScalar(map, "id"),
+                DeviceId = deviceId,
                 Audio = OptionalBool(map, "audio"),
             };
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.Threading;
 using Bodycam.Emulator.Board;
 using Bodycam.Firmware.Hal;
 
@@ -23,12 +24,22 @@ public sealed class ScenarioRunner
     public const long SettleMilliseconds = 600;
 
     private readonly long? _timeoutMilliseconds;
+    private readonly CancellationToken _stop;
 
     /// <summary>Creates a runner.</summary>
     /// <param name="timeoutMilliseconds">Simulated time after which a run is stopped with <see cref="ScenarioOutcome.TimedOut"/>; null for none.</param>
     public ScenarioRunner(long? timeoutMilliseconds)
+        : this(timeoutMilliseconds, CancellationToken.None)
+    {
+    }
+
+    /// <summary>Creates a runner that stops before the next step once <paramref name="stop"/> is cancelled (Ctrl+C).</summary>
+    /// <param name="timeoutMilliseconds">Simulated time after which a run is stopped with <see cref="ScenarioOutcome.TimedOut"/>; null for none.</param>
+    /// <param name="stop">Stops the run: <see cref="Run"/> then throws <see cref="OperationCanceledException"/>.</param>
+    public ScenarioRunner(long? timeoutMilliseconds, CancellationToken stop)
     {
         _timeoutMilliseconds = timeoutMilliseconds;
+        _stop = stop;
     }
 
     /// <summary>Raised before each step, for a live timeline.</summary>
@@ -38,6 +49,7 @@ public sealed class ScenarioRunner
     /// <param name="scenario">The scenario.</param>
     /// <param name="target">A freshly booted device.</param>
     /// <returns>The result.</returns>
+    /// <exception cref="OperationCanceledException">The stop token was cancelled before a step.</exception>
     public ScenarioResult Run(Scenario scenario, IScenarioTarget target)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -47,6 +59,7 @@ public sealed class ScenarioRunner
         int stepsRun = 0;
         foreach (ScenarioStep step in scenario.Steps)
         {
+            _stop.ThrowIfCancellationRequested();
             stepsRun++;
             StepStarting?.Invoke(this, step);
             string? failure;
