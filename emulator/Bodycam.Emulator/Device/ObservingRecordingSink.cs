@@ -8,9 +8,9 @@ namespace Bodycam.Emulator.Device;
 /// <summary>
 /// Passes every call to the real writer and notes what each recording received (for the timeline and as a cross-check
 /// of what the SDK reader finds in the stored file). It also holds the device to the pre-record rule
-/// (docs/state-machine.md, "Pre-record"): a recording that starts more than the window before its press, or receives
-/// a frame older than its start, is a firmware bug and throws <see cref="InvalidOperationException"/>, so no
-/// scenario or sweep can pass with one.
+/// (docs/state-machine.md, "Pre-record ring"): a recording that starts more than the window before its press, or
+/// receives a frame older than its start, or whose first video frame is not a key frame, is a firmware bug and throws
+/// <see cref="InvalidOperationException"/>, so no scenario or sweep can pass with one.
 /// </summary>
 public sealed class ObservingRecordingSink : IRecordingSink
 {
@@ -33,8 +33,9 @@ public sealed class ObservingRecordingSink : IRecordingSink
     /// <inheritdoc />
     public bool IsOpen => _inner.IsOpen;
 
-    /// <summary>The configured pre-record window the device booted with (the emulated device sets it at each boot).</summary>
-    public long PreRecordWindowMilliseconds { get; set; } = Bodycam.Firmware.Configuration.ConfigurationSchema.MaximumPreRecordWindowMilliseconds;
+    /// <summary>The pre-record window the device booted with (the emulated device sets it at each boot).</summary>
+    public long PreRecordWindowMilliseconds { get; set; } =
+        Bodycam.Firmware.Configuration.ConfigurationSchema.MaximumPreRecordWindowMilliseconds;
 
     /// <summary>The observation of the open recording, or null.</summary>
     public RecordingObservation? Current => _current;
@@ -57,7 +58,12 @@ public sealed class ObservingRecordingSink : IRecordingSink
         }
 
         string id = _inner.Begin(startMonotonicMilliseconds, pressMonotonicMs, unixMilliseconds, clockSet);
-        _current = new RecordingObservation { Id = id, TriggerMilliseconds = pressMonotonicMs, StartMilliseconds = startMonotonicMilliseconds };
+        _current = new RecordingObservation
+        {
+            Id = id,
+            TriggerMilliseconds = pressMonotonicMs,
+            StartMilliseconds = startMonotonicMilliseconds,
+        };
         _observations.Add(_current);
         Changed?.Invoke(this, _current);
         return id;
@@ -70,8 +76,9 @@ public sealed class ObservingRecordingSink : IRecordingSink
         if (o != null && timestampMilliseconds < o.StartMilliseconds)
         {
             throw new InvalidOperationException(
-                "pre-record rule broken: a frame at " + timestampMilliseconds + " ms is older than the recording's start at "
-                + o.StartMilliseconds + " ms (press " + o.TriggerMilliseconds + " ms, window " + PreRecordWindowMilliseconds + " ms)");
+                "pre-record rule broken: a frame at " + timestampMilliseconds
+                + " ms is older than the recording's start at " + o.StartMilliseconds + " ms (press " + o.TriggerMilliseconds + " ms, window "
+                + PreRecordWindowMilliseconds + " ms)");
         }
 
         if (o != null && o.VideoFrames == 0 && kind == FrameKind.Video && !keyFrame)

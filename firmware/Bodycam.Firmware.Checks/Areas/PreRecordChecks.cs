@@ -4,7 +4,9 @@ using Bodycam.Firmware.PreRecord;
 
 namespace Bodycam.Firmware.Checks.Areas;
 
-/// <summary>The pre-record ring (docs/state-machine.md, "Pre-record"): eviction, key frames, audio, zeroing.</summary>
+/// <summary>
+/// The pre-record ring (docs/state-machine.md, "Pre-record ring"): eviction, key frames, audio, zeroing.
+/// </summary>
 public static class PreRecordChecks
 {
     /// <summary>Eviction by age: nothing older than the newest frame minus the window is kept.</summary>
@@ -36,7 +38,7 @@ public static class PreRecordChecks
 
     /// <summary>
     /// The window is a maximum: the clip starts at the first key frame inside trigger minus window, never at one
-    /// before it (docs/state-machine.md, "Pre-record").
+    /// before it (docs/state-machine.md, "Pre-record ring").
     /// </summary>
     public static void DrainStartsAtFirstKeyFrameInsideWindow()
     {

@@ -16,13 +16,14 @@ namespace Bodycam.Firmware.PreRecord;
 /// the arena. An arena of at most one chunk behaves exactly as a single array.
 /// </para>
 /// <para>
-/// Retention rule (docs/state-machine.md, "Pre-record"): the window is a maximum. After a push or trim at time t the
-/// ring holds no frame older than t - window (a frame stamped exactly t - window is kept), and its oldest frame is a
-/// video key frame, so a clip cut there decodes: frames older than the window are evicted by age, and frames left in
-/// front of the first key frame inside the window (deltas whose key frame left, audio) are dropped with them. A
-/// window of 0 keeps nothing and allocates no arena. When the arena or the index is full the oldest frames are
-/// evicted by space. Each operation is O(1) amortised (every frame is evicted once) and allocates nothing. Audio is
-/// left out unless <see cref="IncludesAudio"/>. A frame larger than the arena is rejected and counted.
+/// Retention rule (docs/state-machine.md, "Pre-record ring"): the window is a maximum. After a push or trim at
+/// time t the ring holds no frame older than t - window (a frame stamped exactly t - window is kept), and its oldest
+/// frame is a video key frame, so a clip cut there decodes: frames older than the window are evicted by age, and
+/// frames left in front of the first key frame inside the window (deltas whose key frame left, audio) are dropped
+/// with them. A window of 0 keeps nothing and allocates no arena. When the arena or the index is full the oldest
+/// frames are evicted by space. Each operation is O(1) amortised (every frame is evicted once) and allocates
+/// nothing. Audio is left out unless <see cref="IncludesAudio"/>. A frame larger than the arena is rejected and
+/// counted.
 /// </para>
 /// <para>
 /// While draining into a recording (after <see cref="BeginDrain"/>) nothing is evicted by age or dropped by policy:
@@ -87,7 +88,7 @@ public sealed class PreRecordBuffer
         IncludesAudio = includesAudio;
         if (windowMilliseconds == 0)
         {
-            // Off: nothing is ever kept, so nothing is allocated (docs/state-machine.md, "Pre-record").
+            // Off: nothing is ever kept, so nothing is allocated (docs/state-machine.md, "Pre-record ring").
             _chunks = new byte[0][];
             _frames = new FrameEntry[0];
             _anchors = new int[0];

@@ -15,9 +15,10 @@ public sealed partial class DeviceCore
             return;
         }
 
-        // The window is a maximum (docs/state-machine.md, "Pre-record"): nothing older than trigger - window, and the
-        // ring starts at its first key frame inside the window. Ask the encoder for a key frame now, so the live part
-        // starts decodable when the ring holds none (a start refused below costs one early key frame, no more).
+        // The window is a maximum (docs/state-machine.md, "Pre-record ring"): nothing older than
+        // trigger - window, and the ring starts at its first key frame inside the window. Ask the encoder for a key
+        // frame now, so the live part starts decodable when the ring holds none (a start refused below costs one
+        // early key frame, no more).
         _preRecord.Trim(trigger);
         _camera.RequestKeyFrame();
         long available;

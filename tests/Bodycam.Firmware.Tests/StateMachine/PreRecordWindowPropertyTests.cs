@@ -9,10 +9,10 @@ using Xunit;
 namespace Bodycam.Firmware.Tests.StateMachine;
 
 /// <summary>
-/// The device core against the pre-record rule (docs/state-machine.md, "Pre-record"), over the window, the camera's
-/// group of pictures and frame rate, the press time and the audio setting: the recording's start-monotonic is never
-/// more than the window before the press (0 s: the press itself), no frame is older than it, and the first video
-/// frame is a key frame.
+/// The device core against the pre-record rule (docs/state-machine.md, "Pre-record ring"), over the window, the
+/// camera's group of pictures and frame rate, the press time and the audio setting: the recording's start-monotonic
+/// is never more than the window before the press (0 s: the press itself), no frame is older than it, and the first
+/// video frame is a key frame.
 /// </summary>
 public class PreRecordWindowPropertyTests
 {
