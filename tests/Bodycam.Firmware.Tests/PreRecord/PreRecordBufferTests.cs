@@ -193,80 +193,80 @@ public class PreRecordBufferTests
             s_cameraRun.Array[150],
             runs =>
             {
-              foreach (CameraRun run in runs)
-              {
-                // Ample memory for the window: eviction by age alone decides, as on the device.
-                int capacity = (int)Math.Min(65536, ((run.Window / 1000) + 2) * (run.Fps + 10) + 64);
-                var ring = new PreRecordBuffer(capacity * 16, capacity, run.Window, run.Audio);
-                byte[] data = new byte[16];
-                var pushed = new List<(long Time, FrameKind Kind, bool Key)>();
-                int lateFrames = 0;
-                long nextAudio = 0;
-                for (long i = 0; lateFrames <= run.Late; i++)
+                foreach (CameraRun run in runs)
                 {
-                    long t = i * 1000 / run.Fps;
-                    if (t > run.Press)
+                    // Ample memory for the window: eviction by age alone decides, as on the device.
+                    int capacity = (int)Math.Min(65536, ((run.Window / 1000) + 2) * (run.Fps + 10) + 64);
+                    var ring = new PreRecordBuffer(capacity * 16, capacity, run.Window, run.Audio);
+                    byte[] data = new byte[16];
+                    var pushed = new List<(long Time, FrameKind Kind, bool Key)>();
+                    int lateFrames = 0;
+                    long nextAudio = 0;
+                    for (long i = 0; lateFrames <= run.Late; i++)
                     {
-                        lateFrames++;
+                        long t = i * 1000 / run.Fps;
+                        if (t > run.Press)
+                        {
+                            lateFrames++;
+                        }
+
+                        while (nextAudio <= t)
+                        {
+                            ring.Push(FrameKind.Audio, false, nextAudio, data, 0, data.Length);
+                            pushed.Add((nextAudio, FrameKind.Audio, false));
+                            nextAudio += 100;
+                        }
+
+                        bool key = (i + run.Phase) % run.Gop == 0;
+                        ring.Push(FrameKind.Video, key, t, data, 0, data.Length);
+                        pushed.Add((t, FrameKind.Video, key));
                     }
 
-                    while (nextAudio <= t)
+                    if (run.Window == 0)
                     {
-                        ring.Push(FrameKind.Audio, false, nextAudio, data, 0, data.Length);
-                        pushed.Add((nextAudio, FrameKind.Audio, false));
-                        nextAudio += 100;
+                        Assert.Equal(0, ring.ArenaBytes);
                     }
 
-                    bool key = (i + run.Phase) % run.Gop == 0;
-                    ring.Push(FrameKind.Video, key, t, data, 0, data.Length);
-                    pushed.Add((t, FrameKind.Video, key));
-                }
+                    var sink = new FakeRecordingSink();
+                    sink.Begin(run.Press, run.Press, 0, true);
+                    int count = ring.BeginDrain(run.Press);
+                    while (ring.IsDraining)
+                    {
+                        ring.DrainTo(sink, 64);
+                    }
 
-                if (run.Window == 0)
-                {
-                    Assert.Equal(0, ring.ArenaBytes);
-                }
+                    // Frames that arrived after the press trimmed the ring at their own time, a little tighter.
+                    long cutoff = run.Press - run.Window;
+                    long trimmedAt = Math.Max(run.Press, pushed.Max(f => f.Time));
+                    int firstKey = pushed.FindIndex(f => f.Kind == FrameKind.Video && f.Key && f.Time >= trimmedAt - run.Window);
+                    if (run.Window == 0)
+                    {
+                        // 0 s keeps nothing.
+                        Assert.Equal(0, count);
+                        Assert.Empty(sink.Frames);
+                        continue;
+                    }
 
-                var sink = new FakeRecordingSink();
-                sink.Begin(run.Press, run.Press, 0, true);
-                int count = ring.BeginDrain(run.Press);
-                while (ring.IsDraining)
-                {
-                    ring.DrainTo(sink, 64);
-                }
+                    Assert.Equal(count, sink.Frames.Count);
+                    Assert.Equal(firstKey >= 0, count > 0);
+                    if (count == 0)
+                    {
+                        continue;
+                    }
 
-                // Frames that arrived after the press trimmed the ring at their own time, a little tighter.
-                long cutoff = run.Press - run.Window;
-                long trimmedAt = Math.Max(run.Press, pushed.Max(f => f.Time));
-                int firstKey = pushed.FindIndex(f => f.Kind == FrameKind.Video && f.Key && f.Time >= trimmedAt - run.Window);
-                if (run.Window == 0)
-                {
-                    // 0 s keeps nothing.
-                    Assert.Equal(0, count);
-                    Assert.Empty(sink.Frames);
-                    continue;
-                }
+                    // The first kept frame is a key frame, the first one inside the window (the most the rule allows).
+                    Assert.Equal(FrameKind.Video, sink.Frames[0].Kind);
+                    Assert.True(sink.Frames[0].KeyFrame);
+                    Assert.Equal(pushed[firstKey].Time, sink.Frames[0].Timestamp);
 
-                Assert.Equal(count, sink.Frames.Count);
-                Assert.Equal(firstKey >= 0, count > 0);
-                if (count == 0)
-                {
-                    continue;
+                    // Kept span <= window, for every frame and every kind.
+                    Assert.All(sink.Frames, f => Assert.True(f.Timestamp >= cutoff, "frame at " + f.Timestamp + " before the cutoff " + cutoff));
+                    Assert.True(run.Press - sink.Frames[0].Timestamp <= run.Window);
+                    if (!run.Audio)
+                    {
+                        Assert.DoesNotContain(sink.Frames, f => f.Kind == FrameKind.Audio);
+                    }
                 }
-
-                // The first kept frame is a key frame, the first one inside the window (the most the rule allows).
-                Assert.Equal(FrameKind.Video, sink.Frames[0].Kind);
-                Assert.True(sink.Frames[0].KeyFrame);
-                Assert.Equal(pushed[firstKey].Time, sink.Frames[0].Timestamp);
-
-                // Kept span <= window, for every frame and every kind.
-                Assert.All(sink.Frames, f => Assert.True(f.Timestamp >= cutoff, "frame at " + f.Timestamp + " before the cutoff " + cutoff));
-                Assert.True(run.Press - sink.Frames[0].Timestamp <= run.Window);
-                if (!run.Audio)
-                {
-                    Assert.DoesNotContain(sink.Frames, f => f.Kind == FrameKind.Audio);
-                }
-              }
             },
             seed: s_seed,
             iter: 1,
