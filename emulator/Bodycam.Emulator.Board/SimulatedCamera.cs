@@ -10,6 +10,8 @@ namespace Bodycam.Emulator.Board;
 /// buffer, so long runs allocate nothing per frame. In JPEG mode every frame is a decodable test pattern with the
 /// device id and simulated time burned in; in GOP mode frames are seeded random bytes sized to the bitrate, with a key
 /// frame every <see cref="CameraSettings.Gop"/> frames and a 24-byte header (magic "BCGF", frame number, time, key flag).
+/// <see cref="RequestKeyFrame"/> is honoured as an encoder honours an IDR request: in GOP mode the next frame is a key
+/// frame and the group of pictures restarts there.
 /// </summary>
 public sealed class SimulatedCamera : ICamera
 {
@@ -23,6 +25,8 @@ public sealed class SimulatedCamera : ICamera
     private readonly int _deltaBytes;
     private readonly int _keyBytes;
     private long _frameNumber;
+    private long _framesSinceKey = -1;
+    private bool _keyFrameRequested;
 
     /// <summary>Creates a camera.</summary>
     /// <param name="settings">Mode, size, rate.</param>
@@ -74,6 +78,9 @@ public sealed class SimulatedCamera : ICamera
     /// <summary>Frames captured since the last reset.</summary>
     public long FramesCaptured => _frameNumber;
 
+    /// <summary>Key frames requested by the firmware since the last reset.</summary>
+    public long KeyFrameRequests { get; private set; }
+
     /// <inheritdoc />
     public void Start()
     {
@@ -84,6 +91,13 @@ public sealed class SimulatedCamera : ICamera
     public void Stop()
     {
         Running = false;
+    }
+
+    /// <inheritdoc />
+    public void RequestKeyFrame()
+    {
+        KeyFrameRequests++;
+        _keyFrameRequested = true;
     }
 
     /// <summary>The timestamp of frame <paramref name="index"/> after a start at <paramref name="startMilliseconds"/>.</summary>
@@ -104,11 +118,20 @@ public sealed class SimulatedCamera : ICamera
         long number = _frameNumber++;
         if (_pattern != null)
         {
+            // Every JPEG frame is a key frame: a request has nothing to do.
+            _keyFrameRequested = false;
             keyFrame = true;
             return _pattern.Render(DeviceId + " " + FormatTime(timestampMilliseconds), _buffer);
         }
 
-        keyFrame = number % Settings.Gop == 0;
+        _framesSinceKey++;
+        if (_keyFrameRequested || _framesSinceKey >= Settings.Gop)
+        {
+            _framesSinceKey = 0;
+            _keyFrameRequested = false;
+        }
+
+        keyFrame = _framesSinceKey == 0;
         int nominal = keyFrame ? _keyBytes : _deltaBytes;
         int jitter = nominal / 20;
         int length = nominal - jitter + (jitter == 0 ? 0 : _random.Next(2 * jitter));
@@ -124,6 +147,9 @@ public sealed class SimulatedCamera : ICamera
     {
         Running = false;
         _frameNumber = 0;
+        _framesSinceKey = -1;
+        _keyFrameRequested = false;
+        KeyFrameRequests = 0;
     }
 
     /// <summary>Formats simulated time as <c>HH:MM:SS.mmm</c> (hours roll past 24).</summary>

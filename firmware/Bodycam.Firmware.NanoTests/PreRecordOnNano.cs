@@ -21,11 +21,18 @@ public class PreRecordOnNano
         PreRecordChecks.EvictsBySpaceAndRefusesOversize();
     }
 
-    /// <summary>See <see cref="PreRecordChecks.DrainStartsAtLastKeyFrameBeforeWindow"/>.</summary>
+    /// <summary>See <see cref="PreRecordChecks.DrainStartsAtFirstKeyFrameInsideWindow"/>.</summary>
     [TestMethod]
-    public static void DrainStartsAtLastKeyFrameBeforeWindow()
+    public static void DrainStartsAtFirstKeyFrameInsideWindow()
     {
-        PreRecordChecks.DrainStartsAtLastKeyFrameBeforeWindow();
+        PreRecordChecks.DrainStartsAtFirstKeyFrameInsideWindow();
+    }
+
+    /// <summary>See <see cref="PreRecordChecks.WindowZeroKeepsNothing"/>.</summary>
+    [TestMethod]
+    public static void WindowZeroKeepsNothing()
+    {
+        PreRecordChecks.WindowZeroKeepsNothing();
     }
 
     /// <summary>See <see cref="PreRecordChecks.AudioExcludedUnlessConfigured"/>.</summary>

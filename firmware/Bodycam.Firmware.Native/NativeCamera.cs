@@ -74,6 +74,16 @@ public sealed class NativeCamera : ICamera
         NativeStop();
     }
 
+    /// <summary>
+    /// Asks the encoder for a key frame: the native side forces the next picture to an IDR access unit and restarts
+    /// the group of pictures there (hardware-notes.md, "Video capture and encoding"). The posix board's replay holds
+    /// frames encoded beforehand, so it accepts the request and keeps the file's cadence.
+    /// </summary>
+    public void RequestKeyFrame()
+    {
+        NativeRequestKeyFrame();
+    }
+
     /// <summary>Copies the oldest frame out of the native ring, if there is one.</summary>
     /// <returns>True when a frame was read into <see cref="Buffer"/>.</returns>
     public bool TryReadFrame()
@@ -102,6 +112,9 @@ public sealed class NativeCamera : ICamera
 
     [MethodImpl(MethodImplOptions.InternalCall)]
     private static extern void NativeStop();
+
+    [MethodImpl(MethodImplOptions.InternalCall)]
+    private static extern void NativeRequestKeyFrame();
 
     [MethodImpl(MethodImplOptions.InternalCall)]
     private static extern bool NativeTryReadFrame(byte[] buffer, int[] header);

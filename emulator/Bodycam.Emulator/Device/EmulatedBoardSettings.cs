@@ -20,12 +20,16 @@ internal static class EmulatedBoardSettings
     /// <summary>The simulated microphone's block length.</summary>
     public const int AudioBlockMilliseconds = 100;
 
-    /// <summary>The defaults with the scenario's overrides.</summary>
+    /// <summary>The defaults with the scenario's overrides and the simulated camera's key-frame interval.</summary>
     /// <param name="o">The overrides.</param>
+    /// <param name="camera">The camera settings.</param>
     /// <returns>A new configuration.</returns>
-    public static DeviceConfiguration Configuration(DeviceOverrides o)
+    public static DeviceConfiguration Configuration(DeviceOverrides o, CameraSettings camera)
     {
-        var configuration = new DeviceConfiguration();
+        var configuration = new DeviceConfiguration
+        {
+            CameraKeyFrameIntervalMilliseconds = KeyFrameIntervalMilliseconds(camera),
+        };
         if (o.PreRecordMilliseconds is long window)
         {
             configuration.PreRecordWindowMilliseconds = window;
@@ -47,6 +51,19 @@ internal static class EmulatedBoardSettings
         }
 
         return configuration;
+    }
+
+    /// <summary>
+    /// The time between two key frames of the simulated camera when none is requested, rounded up: a group of
+    /// pictures in GOP mode, one frame in JPEG mode (every frame is a key frame).
+    /// </summary>
+    /// <param name="camera">The camera settings.</param>
+    /// <returns>The interval in milliseconds.</returns>
+    public static long KeyFrameIntervalMilliseconds(CameraSettings camera)
+    {
+        long frames = camera.Mode == CameraMode.Gop ? Math.Max(1, camera.Gop) : 1;
+        long fps = Math.Max(1, camera.FramesPerSecond);
+        return ((frames * 1000) + fps - 1) / fps;
     }
 
     /// <summary>

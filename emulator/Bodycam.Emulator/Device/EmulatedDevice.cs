@@ -519,7 +519,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
             FrameCrc = new SimulatedCrcUnit(),
         })
         {
-            Configuration = EmulatedBoardSettings.Configuration(_options.Overrides),
+            Configuration = EmulatedBoardSettings.Configuration(_options.Overrides, _options.Camera),
             Budget = EmulatedBoardSettings.Budget(_options.Camera, Camera.Buffer.Length),
             WriterOptions = EmulatedBoardSettings.WriterOptions(_options),
             FirmwareVersion = FirmwareVersion,
@@ -528,6 +528,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
         DeviceAssembly device = builder.Build();
         _store = device.RecordingStore;
         DeviceCore core = device.Core;
+        _sink.PreRecordWindowMilliseconds = core.Configuration.PreRecordWindowMilliseconds;
         core.StateChanged += OnStateChanged;
         AuditTrail = device.AuditTrail;
         Provisioning = device.Provisioning;

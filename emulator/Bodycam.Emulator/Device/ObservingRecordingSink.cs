@@ -7,7 +7,10 @@ namespace Bodycam.Emulator.Device;
 
 /// <summary>
 /// Passes every call to the real writer and notes what each recording received (for the timeline and as a cross-check
-/// of what the SDK reader finds in the stored file).
+/// of what the SDK reader finds in the stored file). It also holds the device to the pre-record rule
+/// (docs/state-machine.md, "Pre-record ring"): a recording that starts more than the window before its press, or
+/// receives a frame older than its start, or whose first video frame is not a key frame, is a firmware bug and throws
+/// <see cref="InvalidOperationException"/>, so no scenario or sweep can pass with one.
 /// </summary>
 public sealed class ObservingRecordingSink : IRecordingSink
 {
@@ -30,6 +33,10 @@ public sealed class ObservingRecordingSink : IRecordingSink
     /// <inheritdoc />
     public bool IsOpen => _inner.IsOpen;
 
+    /// <summary>The pre-record window the device booted with (the emulated device sets it at each boot).</summary>
+    public long PreRecordWindowMilliseconds { get; set; } =
+        Bodycam.Firmware.Configuration.ConfigurationSchema.MaximumPreRecordWindowMilliseconds;
+
     /// <summary>The observation of the open recording, or null.</summary>
     public RecordingObservation? Current => _current;
 
@@ -40,10 +47,23 @@ public sealed class ObservingRecordingSink : IRecordingSink
     }
 
     /// <inheritdoc />
-    public string Begin(long monotonicMilliseconds, long unixMilliseconds, bool clockSet)
+    public string Begin(long startMonotonicMilliseconds, long pressMonotonicMs, long unixMilliseconds, bool clockSet)
     {
-        string id = _inner.Begin(monotonicMilliseconds, unixMilliseconds, clockSet);
-        _current = new RecordingObservation { Id = id, TriggerMilliseconds = monotonicMilliseconds };
+        long span = pressMonotonicMs - startMonotonicMilliseconds;
+        if (span < 0 || span > PreRecordWindowMilliseconds)
+        {
+            throw new InvalidOperationException(
+                "pre-record rule broken: the recording starts " + span + " ms before its press, the window is "
+                + PreRecordWindowMilliseconds + " ms");
+        }
+
+        string id = _inner.Begin(startMonotonicMilliseconds, pressMonotonicMs, unixMilliseconds, clockSet);
+        _current = new RecordingObservation
+        {
+            Id = id,
+            TriggerMilliseconds = pressMonotonicMs,
+            StartMilliseconds = startMonotonicMilliseconds,
+        };
         _observations.Add(_current);
         Changed?.Invoke(this, _current);
         return id;
@@ -52,8 +72,22 @@ public sealed class ObservingRecordingSink : IRecordingSink
     /// <inheritdoc />
     public void AppendFrame(FrameKind kind, bool keyFrame, long timestampMilliseconds, byte[] data, int offset, int count)
     {
-        _inner.AppendFrame(kind, keyFrame, timestampMilliseconds, data, offset, count);
         RecordingObservation? o = _current;
+        if (o != null && timestampMilliseconds < o.StartMilliseconds)
+        {
+            throw new InvalidOperationException(
+                "pre-record rule broken: a frame at " + timestampMilliseconds
+                + " ms is older than the recording's start at " + o.StartMilliseconds + " ms (press " + o.TriggerMilliseconds + " ms, window "
+                + PreRecordWindowMilliseconds + " ms)");
+        }
+
+        if (o != null && o.VideoFrames == 0 && kind == FrameKind.Video && !keyFrame)
+        {
+            throw new InvalidOperationException(
+                "pre-record rule broken: the first video frame of recording " + o.Id + " is not a key frame");
+        }
+
+        _inner.AppendFrame(kind, keyFrame, timestampMilliseconds, data, offset, count);
         if (o == null)
         {
             return;

@@ -6,8 +6,14 @@ public sealed class RecordingObservation
     /// <summary>The recording id the writer returned.</summary>
     public required string Id { get; init; }
 
-    /// <summary>The trigger (the monotonic time Begin was given).</summary>
+    /// <summary>The trigger: the monotonic time of the press Begin was given.</summary>
     public long TriggerMilliseconds { get; init; }
+
+    /// <summary>File 0's start-monotonic Begin was given: the oldest pre-record frame, or the trigger.</summary>
+    public long StartMilliseconds { get; init; }
+
+    /// <summary>The pre-record span the device declared: trigger less start.</summary>
+    public long PreRecordSpanMilliseconds => TriggerMilliseconds - StartMilliseconds;
 
     /// <summary>Time of the first video frame, or -1.</summary>
     public long FirstVideoMilliseconds { get; set; } = -1;

@@ -100,12 +100,29 @@ internal sealed class StoredRecordingsReader
         }
     }
 
+    private long ObservedPress(string recordingId)
+    {
+        foreach (RecordingObservation observation in _device.Observations)
+        {
+            if (string.Equals(observation.Id, recordingId, StringComparison.OrdinalIgnoreCase))
+            {
+                return observation.TriggerMilliseconds;
+            }
+        }
+
+        return -1;
+    }
+
     private RecordingSummary Summarize(RecordingInfo info)
     {
         // Everything comes from the stored file through the SDK's reader: each file verified (signatures, hash chain)
         // and decrypted with the municipality's private key, continuations checked against their predecessor. The
-        // trigger is the first file's start time (docs/recording-format.md: the header's start monotonic time).
+        // trigger is the press time: the first file's start-monotonic is the oldest pre-record frame
+        // (docs/state-machine.md, "Pre-record ring"), so the press comes from the device's own observation of Begin
+        // while the format-1 reader has no press time (format 2's open record carries it); the header's start
+        // time is the fallback for a recording this run did not make.
         long trigger = -1;
+        long observedPress = ObservedPress(info.RecordingId);
         byte[] devicePublicKey = SecureElement.DevicePublicKey;
         byte[] recipientKey = _device.Options.Keys.RecipientPrivateKey(_device.Options.Municipality);
         long firstVideo = -1;
@@ -131,7 +148,7 @@ internal sealed class StoredRecordingsReader
 
                 if (previous == null)
                 {
-                    trigger = result.Header.StartMonotonicMilliseconds;
+                    trigger = observedPress >= 0 ? observedPress : result.Header.StartMonotonicMilliseconds;
                 }
 
                 previous = result;

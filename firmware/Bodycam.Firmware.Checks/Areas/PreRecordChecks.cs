@@ -4,7 +4,9 @@ using Bodycam.Firmware.PreRecord;
 
 namespace Bodycam.Firmware.Checks.Areas;
 
-/// <summary>The pre-record ring (docs/state-machine.md, "Pre-record"): eviction, key frames, audio, zeroing.</summary>
+/// <summary>
+/// The pre-record ring (docs/state-machine.md, "Pre-record ring"): eviction, key frames, audio, zeroing.
+/// </summary>
 public static class PreRecordChecks
 {
     /// <summary>Eviction by age: nothing older than the newest frame minus the window is kept.</summary>
@@ -34,8 +36,11 @@ public static class PreRecordChecks
         Check.Equal(1, ring.RejectedOversizeCount, "refused");
     }
 
-    /// <summary>The clip starts at the last key frame at or before trigger minus window (docs/state-machine.md).</summary>
-    public static void DrainStartsAtLastKeyFrameBeforeWindow()
+    /// <summary>
+    /// The window is a maximum: the clip starts at the first key frame inside trigger minus window, never at one
+    /// before it (docs/state-machine.md, "Pre-record ring").
+    /// </summary>
+    public static void DrainStartsAtFirstKeyFrameInsideWindow()
     {
         var ring = new PreRecordBuffer(256 * 1024, 512, 2000, false);
         byte[] frame = Frame(5, 200);
@@ -52,7 +57,26 @@ public static class PreRecordChecks
         var sink = new CollectingSink();
         ring.DrainTo(sink, ring.Count);
         Check.True(sink.FirstKeyFrame, "the first drained frame is a key frame");
-        Check.Equal(1000, sink.FirstTimestamp, "the clip starts at the last key frame at or before trigger - window");
+        Check.Equal(2000, sink.FirstTimestamp, "the clip starts at the first key frame at or after trigger - window");
+        Check.True(t - sink.FirstTimestamp <= 2000, "the pre-record span is within the window");
+    }
+
+    /// <summary>A window of 0 keeps nothing and allocates no arena; the drain is empty.</summary>
+    public static void WindowZeroKeepsNothing()
+    {
+        var ring = new PreRecordBuffer(64 * 1024, 64, 0, true);
+        Check.Equal(0, ring.ArenaBytes, "no arena");
+        Check.Equal(0, ring.ChunkCount, "no chunks");
+        Check.Equal(0, ring.FrameCapacity, "no index");
+        byte[] frame = Frame(2, 100);
+        for (int i = 0; i < 20; i++)
+        {
+            Check.True(!ring.Push(i % 2 == 0 ? FrameKind.Video : FrameKind.Audio, true, i * 40, frame, 0, frame.Length), "nothing is kept");
+        }
+
+        Check.Equal(0, ring.Count, "frames");
+        Check.Equal(0, ring.BeginDrain(800), "nothing to drain");
+        Check.True(!ring.IsDraining, "not draining");
     }
 
     /// <summary>Audio stays out of the ring unless configured in.</summary>
@@ -63,7 +87,7 @@ public static class PreRecordChecks
         var with = new PreRecordBuffer(64 * 1024, 64, 30000, true);
         for (int i = 0; i < 10; i++)
         {
-            FrameKind kind = i % 2 == 0 ? FrameKind.Audio : FrameKind.Video;
+            FrameKind kind = i % 2 == 0 ? FrameKind.Video : FrameKind.Audio;
             without.Push(kind, true, i * 50, frame, 0, frame.Length);
             with.Push(kind, true, i * 50, frame, 0, frame.Length);
         }
@@ -174,7 +198,7 @@ public static class PreRecordChecks
             return long.MaxValue;
         }
 
-        public string Begin(long monotonicMilliseconds, long unixMilliseconds, bool clockSet)
+        public string Begin(long startMonotonicMilliseconds, long pressMonotonicMs, long unixMilliseconds, bool clockSet)
         {
             return "x";
         }

@@ -32,6 +32,9 @@ public sealed class TracingSink : IRecordingSink
     /// <summary>Gets the number of markers handed to the writer.</summary>
     public int MarkerCount { get; private set; }
 
+    /// <summary>Gets the start-monotonic the core gave the current or last recording (its oldest pre-record frame, or the press).</summary>
+    public long StartMilliseconds { get; private set; } = -1;
+
     /// <summary>Gets the timestamp of the first frame of the current or last recording, or -1.</summary>
     public long FirstFrameMilliseconds { get; private set; } = -1;
 
@@ -45,11 +48,12 @@ public sealed class TracingSink : IRecordingSink
     }
 
     /// <inheritdoc/>
-    public string Begin(long monotonicMilliseconds, long unixMilliseconds, bool clockSet)
+    public string Begin(long startMonotonicMilliseconds, long pressMonotonicMs, long unixMilliseconds, bool clockSet)
     {
-        string id = _writer.Begin(monotonicMilliseconds, unixMilliseconds, clockSet);
+        string id = _writer.Begin(startMonotonicMilliseconds, pressMonotonicMs, unixMilliseconds, clockSet);
         FirstFrameMilliseconds = -1;
-        _trace.Add("begin " + monotonicMilliseconds.ToString() + (clockSet ? " clock" : " no-clock"));
+        StartMilliseconds = startMonotonicMilliseconds;
+        _trace.Add("begin " + startMonotonicMilliseconds.ToString() + " " + pressMonotonicMs.ToString() + (clockSet ? " clock" : " no-clock"));
         return id;
     }
 

@@ -104,6 +104,7 @@ public sealed class DeviceBuilder
 
         DeviceConfiguration configuration = Configuration;
         var configurationStore = new ConfigurationStore(storage, crypto, secureElement);
+        configurationStore.CameraKeyFrameIntervalMilliseconds = configuration.CameraKeyFrameIntervalMilliseconds;
         configurationStore.Load(configuration);
         if (Budget != null)
         {

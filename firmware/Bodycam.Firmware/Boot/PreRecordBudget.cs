@@ -17,7 +17,8 @@ public sealed class PreRecordBudget
     public const int MaximumArenaBytes = 128 * 1024 * 1024;
 
     // A window is sized for one more group of pictures than it holds, so eviction by age, not by space, decides
-    // what the clip starts with (the ring keeps the first key frame inside the window).
+    // what the clip starts with (the ring keeps the first key frame inside the window) even while frames arrive
+    // between the press and the recognition of the gesture.
     private const long GroupSlackMilliseconds = 2000;
 
     // Room for index bookkeeping and frame-size variation beyond the average bitrate.
@@ -47,7 +48,8 @@ public sealed class PreRecordBudget
     /// Sizes <see cref="DeviceConfiguration.PreRecordArenaBytes"/> and
     /// <see cref="DeviceConfiguration.PreRecordFrameCapacity"/> for <paramref name="configuration"/>'s window:
     /// (video + audio bytes over the window plus one group of pictures) × 5/4, two largest frames and 256 KiB,
-    /// within 64 KiB and <see cref="ArenaLimitBytes"/>; the index holds every frame of that span × 5/4 plus 64.
+    /// within 64 KiB and <see cref="ArenaLimitBytes"/>; the index holds every frame of that span × 5/4 plus 64. With a
+    /// window of 0 the ring allocates nothing: both sizes are set to their smallest values.
     /// </summary>
     /// <param name="configuration">The configuration to size; its window is read, the two sizes written.</param>
     /// <exception cref="ArgumentNullException"><paramref name="configuration"/> is null.</exception>
@@ -57,6 +59,14 @@ public sealed class PreRecordBudget
         if (configuration == null)
         {
             throw new ArgumentNullException("configuration");
+        }
+
+        if (configuration.PreRecordWindowMilliseconds == 0)
+        {
+            configuration.PreRecordArenaBytes = MinimumArenaBytes;
+            configuration.PreRecordFrameCapacity = MinimumFrameCapacity;
+            configuration.Validate();
+            return;
         }
 
         long windowMs = configuration.PreRecordWindowMilliseconds + GroupSlackMilliseconds;

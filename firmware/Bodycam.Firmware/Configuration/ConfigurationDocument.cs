@@ -78,12 +78,20 @@ public static class ConfigurationDocument
             throw new ConfigurationException(ConfigurationError.UnsupportedVersion, "version", "the document is empty; it starts with version=" + Version.ToString());
         }
 
+        // The board's camera is not a document key: the document is checked against the target's.
+        staged.CameraKeyFrameIntervalMilliseconds = target.CameraKeyFrameIntervalMilliseconds;
         try
         {
             staged.Validate();
         }
         catch (ConfigurationException e)
         {
+            if (e.OtherField.Length > 0)
+            {
+                throw ConfigurationException.WindowShorterThanKeyFrameInterval(
+                    KeyOfField(e.Field), KeyOfField(e.OtherField), e.Value, e.Minimum, e.Maximum);
+            }
+
             throw new ConfigurationException(KeyOfField(e.Field), e.Value, e.Minimum, e.Maximum);
         }
 

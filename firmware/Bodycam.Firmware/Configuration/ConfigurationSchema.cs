@@ -12,8 +12,14 @@ public static class ConfigurationSchema
     /// <summary>Largest pre-record window: 120 s (the municipal decision allows a short pre-record only).</summary>
     public const long MaximumPreRecordWindowMilliseconds = 120000;
 
+    /// <summary>
+    /// The shortest debounce: 10 ms, twice the 5 ms bounce a tactile switch is typically specified for, so one bouncy
+    /// press can never count as two (a double press starts a recording). 0 would take every bounce as a press.
+    /// </summary>
+    public const long MinimumDebounceMilliseconds = 10;
+
     /// <summary><c>debounce-ms</c>.</summary>
-    public static readonly ConfigurationKey Debounce = new ConfigurationKey(0, "debounce-ms", "DebounceMilliseconds", 0, 200, 30, false);
+    public static readonly ConfigurationKey Debounce = new ConfigurationKey(0, "debounce-ms", "DebounceMilliseconds", MinimumDebounceMilliseconds, 200, 30, false);
 
     /// <summary><c>double-press-window-ms</c>.</summary>
     public static readonly ConfigurationKey DoublePressWindow = new ConfigurationKey(1, "double-press-window-ms", "DoublePressWindowMilliseconds", 150, 2000, 600, false);

@@ -101,6 +101,12 @@ public sealed class ConfigurationStore : IDockConfigurationSink
         }
     }
 
+    /// <summary>
+    /// Gets or sets the board camera's key-frame interval that a pushed document's pre-record window is checked
+    /// against (<see cref="DeviceConfiguration.CameraKeyFrameIntervalMilliseconds"/>; the device builder sets it).
+    /// </summary>
+    public long CameraKeyFrameIntervalMilliseconds { get; set; } = DeviceConfiguration.DefaultCameraKeyFrameIntervalMilliseconds;
+
     /// <summary>Tells the store what decides whether the device is docked (the board's device state).</summary>
     /// <param name="gate">Open while the device is in its docked state.</param>
     public void Attach(IConfigurationGate gate)
@@ -122,7 +128,9 @@ public sealed class ConfigurationStore : IDockConfigurationSink
         try
         {
             // Checked against a scratch copy: nothing is stored unless the whole document holds.
-            ConfigurationDocument.Apply(document, offset, count, new DeviceConfiguration());
+            var scratch = new DeviceConfiguration();
+            scratch.CameraKeyFrameIntervalMilliseconds = CameraKeyFrameIntervalMilliseconds;
+            ConfigurationDocument.Apply(document, offset, count, scratch);
         }
         catch (ConfigurationException e)
         {

@@ -12,6 +12,12 @@ namespace Bodycam.Firmware.Configuration;
 /// </summary>
 public sealed class DeviceConfiguration
 {
+    /// <summary>The reference board's key-frame interval: 60 frames at 30 fps (hardware-notes.md, "Video capture and encoding").</summary>
+    public const long DefaultCameraKeyFrameIntervalMilliseconds = 2000;
+
+    /// <summary>The longest key-frame interval a camera may be configured with: 120 s, the longest window.</summary>
+    public const long MaximumCameraKeyFrameIntervalMilliseconds = ConfigurationSchema.MaximumPreRecordWindowMilliseconds;
+
     private long _debounceMilliseconds = ConfigurationSchema.Debounce.Factory;
     private long _doublePressWindowMilliseconds = ConfigurationSchema.DoublePressWindow.Factory;
     private long _stopHoldMilliseconds = ConfigurationSchema.StopHold.Factory;
@@ -20,6 +26,7 @@ public sealed class DeviceConfiguration
     private long _clockNotSetCueIntervalMilliseconds = ConfigurationSchema.ClockNotSetCueInterval.Factory;
     private long _faultCueIntervalMilliseconds = ConfigurationSchema.FaultCueInterval.Factory;
     private long _preRecordWindowMilliseconds = ConfigurationSchema.PreRecordWindow.Factory;
+    private long _cameraKeyFrameIntervalMilliseconds = DefaultCameraKeyFrameIntervalMilliseconds;
     private int _preRecordArenaBytes = 16 * 1024 * 1024;
     private int _preRecordFrameCapacity = 8192;
     private bool _preRecordIncludesAudio = ConfigurationSchema.PreRecordAudio.Factory != 0;
@@ -31,7 +38,8 @@ public sealed class DeviceConfiguration
 
     /// <summary>
     /// Gets or sets how long a raw pin level must stay unchanged before it counts (software debounce; the .NET IoT
-    /// pin has no hardware debounce). Default 30 ms, range 0 to 200 ms.
+    /// pin has no hardware debounce). Default 30 ms, range 10 ms (<see cref="ConfigurationSchema.MinimumDebounceMilliseconds"/>:
+    /// one bouncy press must not become a double press) to 200 ms.
     /// </summary>
     public long DebounceMilliseconds
     {
@@ -90,8 +98,10 @@ public sealed class DeviceConfiguration
     }
 
     /// <summary>
-    /// Gets or sets the pre-record window: a recording starts at the last key frame at or before the trigger minus
-    /// this. Default 30 s, range 0 to 120 s (0 still keeps the group of pictures in progress, so the clip decodes).
+    /// Gets or sets the pre-record window, a maximum: a recording receives no frame older than the press minus this
+    /// and starts at the first video key frame inside it. Default 30 s, range 0 to 120 s; 0 keeps nothing (no ring
+    /// is allocated). When not 0 it must be at least <see cref="CameraKeyFrameIntervalMilliseconds"/>
+    /// (<see cref="Validate"/>).
     /// </summary>
     public long PreRecordWindowMilliseconds
     {
@@ -100,8 +110,20 @@ public sealed class DeviceConfiguration
     }
 
     /// <summary>
-    /// Gets or sets the size of the pre-record arena, allocated once at construction. Default 16 MiB: 30 s plus one
-    /// 2 s group of pictures at 4 Mbit/s (hardware-notes.md, memory budget), range 64 KiB to 128 MiB.
+    /// Gets or sets the camera's key-frame interval (a board setting, not a configuration document key): the time
+    /// between two video key frames when none is requested; for a camera whose every frame is a key frame (JPEG),
+    /// one frame time. Default 2 s (the reference board), range 1 ms to 120 s. A window shorter than this would
+    /// often hold no key frame, so <see cref="Validate"/> rejects a window from 1 ms up to below this.
+    /// </summary>
+    public long CameraKeyFrameIntervalMilliseconds
+    {
+        get => _cameraKeyFrameIntervalMilliseconds;
+        set => _cameraKeyFrameIntervalMilliseconds = Check("CameraKeyFrameIntervalMilliseconds", value, 1, MaximumCameraKeyFrameIntervalMilliseconds);
+    }
+
+    /// <summary>
+    /// Gets or sets the size of the pre-record arena, allocated once at construction (not at all when the window is
+    /// 0). Default 16 MiB (hardware-notes.md, memory budget), range 64 KiB to 128 MiB.
     /// </summary>
     public int PreRecordArenaBytes
     {
@@ -284,8 +306,22 @@ public sealed class DeviceConfiguration
         // The stuck limit must leave room for a stop hold, or every stop would fault the button.
         Check(ConfigurationSchema.StuckButton.Field, _stuckButtonMilliseconds, _stopHoldMilliseconds + 1, ConfigurationSchema.StuckButton.Maximum);
 
-        // A debounce as long as the window would swallow every double press.
+        // A debounce as long as the window would swallow every double press; below the minimum, one bouncy press
+        // could count as two (docs/configuration.md, "debounce-ms").
         Check(ConfigurationSchema.Debounce.Field, _debounceMilliseconds, ConfigurationSchema.Debounce.Minimum, (_doublePressWindowMilliseconds / 3) - 1);
+
+        // A window shorter than the key-frame interval would often hold no key frame: the pre-record would be empty
+        // at most presses, so the setting would promise what the camera cannot give.
+        if (_preRecordWindowMilliseconds != 0 && _preRecordWindowMilliseconds < _cameraKeyFrameIntervalMilliseconds)
+        {
+            throw ConfigurationException.WindowShorterThanKeyFrameInterval(
+                ConfigurationSchema.PreRecordWindow.Field,
+                "CameraKeyFrameIntervalMilliseconds",
+                _preRecordWindowMilliseconds,
+                _cameraKeyFrameIntervalMilliseconds,
+                ConfigurationSchema.PreRecordWindow.Maximum);
+        }
+
         Check(ConfigurationSchema.BatteryResume.Field, _batteryResumePercent, _batteryCriticalPercent + 1, ConfigurationSchema.BatteryResume.Maximum);
     }
 

@@ -16,12 +16,14 @@ namespace Bodycam.Firmware.PreRecord;
 /// the arena. An arena of at most one chunk behaves exactly as a single array.
 /// </para>
 /// <para>
-/// Retention rule: after a push or trim at time t the ring starts at the last video key frame at or before
-/// t - window (so a clip cut there decodes), or, when no key frame is that old, at its oldest frame not older than
-/// t - window. Older frames are
-/// evicted by age; when the arena or the index is full the oldest frames are evicted by space. Each operation is
-/// O(1) amortised (every frame is evicted once) and allocates nothing. Audio is left out unless
-/// <see cref="IncludesAudio"/>. A frame larger than the arena is rejected and counted.
+/// Retention rule (docs/state-machine.md, "Pre-record ring"): the window is a maximum. After a push or trim at
+/// time t the ring holds no frame older than t - window (a frame stamped exactly t - window is kept), and its oldest
+/// frame is a video key frame, so a clip cut there decodes: frames older than the window are evicted by age, and
+/// frames left in front of the first key frame inside the window (deltas whose key frame left, audio) are dropped
+/// with them. A window of 0 keeps nothing and allocates no arena. When the arena or the index is full the oldest
+/// frames are evicted by space. Each operation is O(1) amortised (every frame is evicted once) and allocates
+/// nothing. Audio is left out unless <see cref="IncludesAudio"/>. A frame larger than the arena is rejected and
+/// counted.
 /// </para>
 /// <para>
 /// While draining into a recording (after <see cref="BeginDrain"/>) nothing is evicted by age or dropped by policy:
@@ -57,10 +59,13 @@ public sealed class PreRecordBuffer
     private bool _wrapped;
     private long _bytesUsed;
 
-    /// <summary>Initializes a new instance of the <see cref="PreRecordBuffer"/> class.</summary>
+    /// <summary>
+    /// Initializes a new instance of the <see cref="PreRecordBuffer"/> class. With a window of 0 the pre-record is
+    /// off: no arena and no index are allocated (the sizes are still checked) and every frame is left out.
+    /// </summary>
     /// <param name="arenaBytes">Size of the arena in bytes (at least 1).</param>
     /// <param name="frameCapacity">Entries in the frame index (at least 2).</param>
-    /// <param name="windowMilliseconds">The pre-record window, 0 to 120000.</param>
+    /// <param name="windowMilliseconds">The pre-record window, 0 (off) to 120000.</param>
     /// <param name="includesAudio">Whether audio frames are kept.</param>
     public PreRecordBuffer(int arenaBytes, int frameCapacity, long windowMilliseconds, bool includesAudio)
     {
@@ -79,6 +84,17 @@ public sealed class PreRecordBuffer
             throw new ArgumentOutOfRangeException("windowMilliseconds");
         }
 
+        WindowMilliseconds = windowMilliseconds;
+        IncludesAudio = includesAudio;
+        if (windowMilliseconds == 0)
+        {
+            // Off: nothing is ever kept, so nothing is allocated (docs/state-machine.md, "Pre-record ring").
+            _chunks = new byte[0][];
+            _frames = new FrameEntry[0];
+            _anchors = new int[0];
+            return;
+        }
+
         _arenaBytes = arenaBytes;
         _chunkBytes = arenaBytes < MaxChunkBytes ? arenaBytes : MaxChunkBytes;
         int chunks = ((arenaBytes - 1) / _chunkBytes) + 1;
@@ -92,11 +108,9 @@ public sealed class PreRecordBuffer
         _capacity = frameCapacity;
         _frames = new FrameEntry[frameCapacity];
         _anchors = new int[frameCapacity];
-        WindowMilliseconds = windowMilliseconds;
-        IncludesAudio = includesAudio;
     }
 
-    /// <summary>Gets the size of the arena in bytes.</summary>
+    /// <summary>Gets the size of the arena in bytes (0 when the window is 0: no arena).</summary>
     public int ArenaBytes => _arenaBytes;
 
     /// <summary>Gets the number of chunks the arena is allocated in.</summary>
@@ -105,7 +119,7 @@ public sealed class PreRecordBuffer
     /// <summary>Gets the size of the largest chunk, which is also the largest frame the ring takes.</summary>
     public int ChunkBytes => _chunkBytes;
 
-    /// <summary>Gets the number of entries of the frame index.</summary>
+    /// <summary>Gets the number of entries of the frame index (0 when the window is 0).</summary>
     public int FrameCapacity => _capacity;
 
     /// <summary>Gets the pre-record window.</summary>
@@ -137,6 +151,12 @@ public sealed class PreRecordBuffer
 
     /// <summary>Gets the number of frames evicted because they fell out of the window.</summary>
     public long EvictedByAgeCount { get; private set; }
+
+    /// <summary>
+    /// Gets the number of frames left out or dropped because no video key frame inside the window came before them
+    /// (they would not decode), and every frame offered while the window is 0.
+    /// </summary>
+    public long DroppedBeforeKeyFrameCount { get; private set; }
 
     /// <summary>Gets the number of frames evicted to make room (arena or index full) while buffering.</summary>
     public long EvictedBySpaceCount { get; private set; }
@@ -183,6 +203,14 @@ public sealed class PreRecordBuffer
             return false;
         }
 
+        bool anchor = kind == FrameKind.Video && keyFrame;
+        if (!IsDraining && (WindowMilliseconds == 0 || (_count == 0 && !anchor)))
+        {
+            // The ring starts at a key frame: what comes before the first one inside the window is not kept.
+            DroppedBeforeKeyFrameCount++;
+            return false;
+        }
+
         if (count > _chunkBytes)
         {
             RejectedOversizeCount++;
@@ -193,9 +221,14 @@ public sealed class PreRecordBuffer
         int position = Place(count);
         if (!IsDraining && EvictedBySpaceCount != evictedBySpace)
         {
-            // Space eviction may have taken the key frame that kept older frames useful; trim them too. Removing
-            // more old frames only frees more room, so the place found for the new frame stays free.
+            // Space eviction may have taken the key frame the following frames need; drop them too. Removing more
+            // old frames only frees more room, so the place found for the new frame stays free.
             Trim(timestampMilliseconds);
+            if (_count == 0 && !anchor)
+            {
+                DroppedBeforeKeyFrameCount++;
+                return false;
+            }
         }
 
         Array.Copy(data, offset, _chunks[position / _chunkBytes], position % _chunkBytes, count);
@@ -208,7 +241,7 @@ public sealed class PreRecordBuffer
         _count++;
         _bytesUsed += count;
         _writePosition = position + count;
-        if (kind == FrameKind.Video && keyFrame)
+        if (anchor)
         {
             int anchorSlot = _anchorHead + _anchorCount;
             if (anchorSlot >= _capacity)
@@ -224,9 +257,10 @@ public sealed class PreRecordBuffer
     }
 
     /// <summary>
-    /// Evicts the frames that fell out of the window at a time: everything before the last video key frame at or
-    /// before <paramref name="nowMilliseconds"/> - window, and leading frames older than that with no key frame
-    /// before them. Does nothing while draining.
+    /// Evicts the frames that fell out of the window at a time: every frame stamped before
+    /// <paramref name="nowMilliseconds"/> - window, then the frames in front of the first video key frame left (they
+    /// would not decode). Afterwards the oldest frame, if any, is a key frame not older than the window. Does nothing
+    /// while draining.
     /// </summary>
     /// <param name="nowMilliseconds">The current monotonic time.</param>
     public void Trim(long nowMilliseconds)
@@ -237,63 +271,48 @@ public sealed class PreRecordBuffer
         }
 
         long cutoff = nowMilliseconds - WindowMilliseconds;
-
-        // Frames older than the window with no key frame before them could never start a clip that decodes.
-        while (_count > 0 && _frames[_head].Timestamp <= cutoff
-            && (_anchorCount == 0 || _anchors[_anchorHead] != _head))
+        while (_count > 0 && _frames[_head].Timestamp < cutoff)
         {
             RemoveOldest();
             EvictedByAgeCount++;
         }
 
-        while (_anchorCount > 0)
+        // The anchors are in ring order: the head is a key frame exactly when it is the first anchor.
+        while (_count > 0 && (_anchorCount == 0 || _anchors[_anchorHead] != _head))
         {
-            int target;
-            if (_anchorCount > 1 && _frames[_anchors[NextAnchor(_anchorHead)]].Timestamp <= cutoff)
-            {
-                target = _anchors[NextAnchor(_anchorHead)];
-            }
-            else if (_frames[_anchors[_anchorHead]].Timestamp <= cutoff && _anchors[_anchorHead] != _head)
-            {
-                target = _anchors[_anchorHead];
-            }
-            else
-            {
-                break;
-            }
-
-            while (_head != target)
-            {
-                RemoveOldest();
-                EvictedByAgeCount++;
-            }
+            RemoveOldest();
+            DroppedBeforeKeyFrameCount++;
         }
     }
 
     /// <summary>
-    /// Starts draining for a recording triggered at a time: trims to the window, drops frames before the first video
-    /// key frame (they would not decode), and stops age eviction and the audio policy until the ring is empty.
+    /// Starts draining for a recording triggered at a time: trims to the window (so the recording receives no frame
+    /// older than <paramref name="triggerMilliseconds"/> - window and starts at a key frame), then stops age
+    /// eviction and the audio policy until the ring is empty. <see cref="OldestTimestamp"/> then tells where the
+    /// recording starts.
     /// </summary>
     /// <param name="triggerMilliseconds">The monotonic time of the trigger.</param>
     /// <returns>The number of frames the recording will receive from the pre-record.</returns>
     public int BeginDrain(long triggerMilliseconds)
     {
         Trim(triggerMilliseconds);
-        if (_anchorCount == 0)
-        {
-            Clear();
-        }
-        else
-        {
-            while (_head != _anchors[_anchorHead])
-            {
-                RemoveOldest();
-                EvictedByAgeCount++;
-            }
-        }
-
         IsDraining = _count > 0;
         return _count;
+    }
+
+    /// <summary>Gets the capture time of the oldest frame held.</summary>
+    /// <exception cref="InvalidOperationException">The ring is empty.</exception>
+    public long OldestTimestamp
+    {
+        get
+        {
+            if (_count == 0)
+            {
+                throw new InvalidOperationException("The pre-record ring is empty.");
+            }
+
+            return _frames[_head].Timestamp;
+        }
     }
 
     /// <summary>Tells whether a frame of a length fits without evicting anything.</summary>

@@ -17,11 +17,14 @@ public interface IRecordingSink
     long ReadAvailableBytes();
 
     /// <summary>Opens a new recording.</summary>
-    /// <param name="monotonicMilliseconds">The monotonic time of the trigger.</param>
-    /// <param name="unixMilliseconds">The UTC time of the trigger; meaningless when the clock is not set.</param>
+    /// <param name="startMonotonicMilliseconds">File 0's <c>start-monotonic</c>: the capture time of the oldest
+    /// pre-record frame the recording receives, or <paramref name="pressMonotonicMs"/> when the pre-record is empty
+    /// or off (never later than the press; the pre-record span is the press less this).</param>
+    /// <param name="pressMonotonicMs">The monotonic time of the press that started the recording.</param>
+    /// <param name="unixMilliseconds">The UTC time of the press; meaningless when the clock is not set.</param>
     /// <param name="clockSet">Whether the real-time clock was set (else the times are marked unsynchronised).</param>
     /// <returns>The recording's identifier (its base file name).</returns>
-    string Begin(long monotonicMilliseconds, long unixMilliseconds, bool clockSet);
+    string Begin(long startMonotonicMilliseconds, long pressMonotonicMs, long unixMilliseconds, bool clockSet);
 
     /// <summary>Adds a frame. The data is copied or sealed before the call returns.</summary>
     /// <param name="kind">Video or audio.</param>

@@ -147,9 +147,24 @@ public class RecordingWriter : IRecordingSink
         return _store.ReadAvailableBytes();
     }
 
-    /// <inheritdoc/>
+    /// <summary>Opens a new recording without pre-record: file 0 starts at the press.</summary>
+    /// <param name="monotonicMilliseconds">The monotonic time of the press.</param>
+    /// <param name="unixMilliseconds">The UTC time of the press; meaningless when the clock is not set.</param>
+    /// <param name="clockSet">Whether the real-time clock was set.</param>
+    /// <returns>The recording's identifier (its base file name).</returns>
     public string Begin(long monotonicMilliseconds, long unixMilliseconds, bool clockSet)
     {
+        return Begin(monotonicMilliseconds, monotonicMilliseconds, unixMilliseconds, clockSet);
+    }
+
+    /// <inheritdoc/>
+    public string Begin(long startMonotonicMilliseconds, long pressMonotonicMs, long unixMilliseconds, bool clockSet)
+    {
+        if (startMonotonicMilliseconds > pressMonotonicMs)
+        {
+            throw new ArgumentOutOfRangeException("startMonotonicMilliseconds", "File 0 cannot start after the press.");
+        }
+
         if (IsOpen)
         {
             throw new InvalidOperationException("A recording is already open.");
@@ -173,7 +188,7 @@ public class RecordingWriter : IRecordingSink
 
         _random.Fill(_recordingIdBytes, 0, _recordingIdBytes.Length);
         _recordingId = Hex(_recordingIdBytes);
-        _beginMonotonic = monotonicMilliseconds;
+        _beginMonotonic = pressMonotonicMs;
         _beginUnix = unixMilliseconds;
         _clockSet = clockSet;
         _secureElement.ReadDevicePublicKey(_devicePublicKey, 0);
@@ -182,7 +197,7 @@ public class RecordingWriter : IRecordingSink
         {
             IsOpen = true;
             _store.SetOpenRecording(_recordingId);
-            OpenFile(0, monotonicMilliseconds);
+            OpenFile(0, startMonotonicMilliseconds);
         }
         catch
         {

@@ -15,7 +15,12 @@ public sealed partial class DeviceCore
             return;
         }
 
+        // The window is a maximum (docs/state-machine.md, "Pre-record ring"): nothing older than
+        // trigger - window, and the ring starts at its first key frame inside the window. Ask the encoder for a key
+        // frame now, so the live part starts decodable when the ring holds none (a start refused below costs one
+        // early key frame, no more).
         _preRecord.Trim(trigger);
+        _camera.RequestKeyFrame();
         long available;
         try
         {
@@ -33,13 +38,22 @@ public sealed partial class DeviceCore
             return;
         }
 
+        // File 0 starts at the oldest frame kept (the pre-record span is trigger - start), or at the trigger when
+        // the pre-record is empty or off; a frame kept after the trigger (queued while the gesture was recognised)
+        // is live, not pre-record.
+        long start = trigger;
+        if (_preRecord.Count > 0 && _preRecord.OldestTimestamp < trigger)
+        {
+            start = _preRecord.OldestTimestamp;
+        }
+
         // Read now for Begin; the cue and the status LED follow at the next clock check in Poll.
         bool clockSet = _realTimeClock.IsSet;
         long unix = clockSet ? _realTimeClock.ReadUnixMilliseconds() - (_now - trigger) : 0;
         string id;
         try
         {
-            id = _recordings.Begin(trigger, unix, clockSet);
+            id = _recordings.Begin(start, trigger, unix, clockSet);
         }
         catch (StorageException ex)
         {

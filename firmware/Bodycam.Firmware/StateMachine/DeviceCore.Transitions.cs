@@ -134,7 +134,7 @@ public sealed partial class DeviceCore
         _clockCue.Stop();
         StopCamera();
 
-        // Standby ends without a recording: wipe the pre-record (docs/state-machine.md, "Pre-record").
+        // Standby ends without a recording: wipe the pre-record (docs/state-machine.md, "Pre-record ring").
         _preRecord.Clear();
         SetState(DeviceState.Fault);
         Cue cue = StatusLights.FaultCue(reason);

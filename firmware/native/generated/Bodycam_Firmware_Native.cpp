@@ -26,9 +26,11 @@ static const CLR_RT_MethodHandler method_lookup[] =
     NULL,
     NULL,
     NULL,
+    NULL,
     Library_Bodycam_Firmware_Native_Bodycam_Firmware_Native_NativeCamera::NativeConfigure___STATIC__VOID__I4__I4__I4__I4__I4,
     Library_Bodycam_Firmware_Native_Bodycam_Firmware_Native_NativeCamera::NativeStart___STATIC__VOID,
     Library_Bodycam_Firmware_Native_Bodycam_Firmware_Native_NativeCamera::NativeStop___STATIC__VOID,
+    Library_Bodycam_Firmware_Native_Bodycam_Firmware_Native_NativeCamera::NativeRequestKeyFrame___STATIC__VOID,
     Library_Bodycam_Firmware_Native_Bodycam_Firmware_Native_NativeCamera::NativeTryReadFrame___STATIC__BOOLEAN__SZARRAY_U1__SZARRAY_I4,
     Library_Bodycam_Firmware_Native_Bodycam_Firmware_Native_NativeCamera::NativeDroppedFrameCount___STATIC__I8,
     NULL,
@@ -78,7 +80,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_Bodycam_Firmware_Native =
 {
     "Bodycam.Firmware.Native",
-    0x8A349B63,
+    0xC21D6122,
     method_lookup,
     { 1, 0, 0, 0 }
 };

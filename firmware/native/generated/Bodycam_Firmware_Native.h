@@ -30,6 +30,7 @@ struct Library_Bodycam_Firmware_Native_Bodycam_Firmware_Native_NativeCamera
     NANOCLR_NATIVE_DECLARE(NativeConfigure___STATIC__VOID__I4__I4__I4__I4__I4);
     NANOCLR_NATIVE_DECLARE(NativeStart___STATIC__VOID);
     NANOCLR_NATIVE_DECLARE(NativeStop___STATIC__VOID);
+    NANOCLR_NATIVE_DECLARE(NativeRequestKeyFrame___STATIC__VOID);
     NANOCLR_NATIVE_DECLARE(NativeTryReadFrame___STATIC__BOOLEAN__SZARRAY_U1__SZARRAY_I4);
     NANOCLR_NATIVE_DECLARE(NativeDroppedFrameCount___STATIC__I8);
 

@@ -28,6 +28,8 @@ namespace Bodycam_Firmware_Native
 
             static void NativeStop(  HRESULT &hr );
 
+            static void NativeRequestKeyFrame(  HRESULT &hr );
+
             static bool NativeTryReadFrame( CLR_RT_TypedArray_UINT8 param0, CLR_RT_TypedArray_INT32 param1, HRESULT &hr );
 
             static int64_t NativeDroppedFrameCount(  HRESULT &hr );

@@ -63,6 +63,18 @@ HRESULT Library_Bodycam_Firmware_Native_Bodycam_Firmware_Native_NativeCamera::Na
     NANOCLR_NOCLEANUP();
 }
 
+HRESULT Library_Bodycam_Firmware_Native_Bodycam_Firmware_Native_NativeCamera::NativeRequestKeyFrame___STATIC__VOID( CLR_RT_StackFrame& stack )
+{
+    NANOCLR_HEADER(); hr = S_OK;
+    {
+
+        NativeCamera::NativeRequestKeyFrame(  hr );
+        NANOCLR_CHECK_HRESULT( hr );
+
+    }
+    NANOCLR_NOCLEANUP();
+}
+
 HRESULT Library_Bodycam_Firmware_Native_Bodycam_Firmware_Native_NativeCamera::NativeTryReadFrame___STATIC__BOOLEAN__SZARRAY_U1__SZARRAY_I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;

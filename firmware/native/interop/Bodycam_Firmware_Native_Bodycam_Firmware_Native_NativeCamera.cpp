@@ -32,6 +32,11 @@ void NativeCamera::NativeStop(HRESULT &hr)
     hr = bodycam_hresult(bodycam_board_camera_stop());
 }
 
+void NativeCamera::NativeRequestKeyFrame(HRESULT &hr)
+{
+    hr = bodycam_hresult(bodycam_board_camera_request_key_frame());
+}
+
 bool NativeCamera::NativeTryReadFrame(CLR_RT_TypedArray_UINT8 param0, CLR_RT_TypedArray_INT32 param1, HRESULT &hr)
 {
     int read = 0;

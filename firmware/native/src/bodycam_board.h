@@ -45,6 +45,12 @@ bodycam_status bodycam_board_camera_start(void);
 bodycam_status bodycam_board_camera_stop(void);
 
 /*
+ * Makes the encoder's next picture a key frame (an IDR access unit) and restarts the group of pictures there; returns
+ * at once. Called when a recording starts. A board whose frames cannot be re-encoded (the posix replay) counts it.
+ */
+bodycam_status bodycam_board_camera_request_key_frame(void);
+
+/*
  * Copies the oldest ready frame into buffer (capacity bytes) and fills header; *read is 1 when a frame was copied.
  * A frame larger than capacity is dropped and counted.
  */

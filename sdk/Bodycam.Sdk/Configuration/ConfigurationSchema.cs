@@ -15,7 +15,7 @@ public static class ConfigurationSchema
 
     private static readonly ConfigurationKey[] s_keys =
     [
-        new("debounce-ms", 0, 200, 30, false),
+        new("debounce-ms", 10, 200, 30, false),
         new("double-press-window-ms", 150, 2000, 600, false),
         new("stop-hold-ms", 1000, 10000, 3000, false),
         new("stuck-button-ms", 5000, 600000, 30000, false),

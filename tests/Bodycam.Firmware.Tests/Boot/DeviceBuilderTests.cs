@@ -67,6 +67,41 @@ public class DeviceBuilderTests
     }
 
     [Fact]
+    public void Build_WindowZero_AllocatesNoRing()
+    {
+        using var rig = new WriterRig();
+        DeviceBuilder builder = BuilderOn(rig);
+        builder.Configuration.PreRecordWindowMilliseconds = 0;
+        builder.Budget = new PreRecordBudget
+        {
+            VideoBytesPerSecond = 500000,
+            FramesPerSecond = 40,
+            LargestFrameBytes = 100000,
+        };
+
+        DeviceAssembly device = builder.Build();
+
+        Assert.Equal(PreRecordBudget.MinimumArenaBytes, device.Core.Configuration.PreRecordArenaBytes);
+        Assert.Equal(0, device.Core.PreRecord.ArenaBytes);
+        Assert.Equal(0, device.Core.PreRecord.FrameCapacity);
+    }
+
+    [Fact]
+    public void Build_WindowShorterThanTheCameraKeyFrameInterval_IsAConfigurationErrorNamingBoth()
+    {
+        using var rig = new WriterRig();
+        DeviceBuilder builder = BuilderOn(rig);
+        builder.Configuration.CameraKeyFrameIntervalMilliseconds = 4000;
+        builder.Configuration.PreRecordWindowMilliseconds = 3000;
+        builder.Budget = new PreRecordBudget { VideoBytesPerSecond = 500000, FramesPerSecond = 40, LargestFrameBytes = 100000 };
+
+        var ex = Assert.Throws<ConfigurationException>(() => builder.Build());
+
+        Assert.Equal("PreRecordWindowMilliseconds", ex.Field);
+        Assert.Equal("CameraKeyFrameIntervalMilliseconds", ex.OtherField);
+    }
+
+    [Fact]
     public void Apply_ArenaAboveTheBoardLimit_IsCappedAtTheLimit()
     {
         var configuration = new DeviceConfiguration { PreRecordWindowMilliseconds = 120000 };

@@ -122,6 +122,33 @@ public class ButtonGestureRecognizerTests
     }
 
     [Fact]
+    public void BouncyPress_AtTheMinimumDebounce_IsOneSinglePressNotADoublePress()
+    {
+        // A tactile switch bouncing for 5 ms on press and on release (an edge every millisecond), with the
+        // smallest debounce the configuration accepts: one press, so nothing starts a recording.
+        var configuration = new DeviceConfiguration { DebounceMilliseconds = ConfigurationSchema.MinimumDebounceMilliseconds };
+        var gestures = new List<(ButtonGesture Gesture, long Time)>();
+        var recognizer = new ButtonGestureRecognizer(configuration);
+        recognizer.Gesture += (gesture, time) => gestures.Add((gesture, time));
+        recognizer.Reset(false, 0);
+        for (int i = 0; i <= 5; i++)
+        {
+            recognizer.OnEdge(i % 2 == 0, 1000 + i);
+        }
+
+        recognizer.OnEdge(true, 1006);
+        for (int i = 0; i <= 5; i++)
+        {
+            recognizer.OnEdge(i % 2 != 0, 1100 + i);
+        }
+
+        recognizer.OnEdge(false, 1106);
+        recognizer.Advance(5000);
+
+        Assert.Equal(new[] { (ButtonGesture.SinglePress, 1000L) }, gestures);
+    }
+
+    [Fact]
     public void Glitch_ShorterThanDebounce_IsIgnored()
     {
         _recognizer.OnEdge(true, 1000);

@@ -166,9 +166,15 @@ public class SharedChecksTests
     }
 
     [Fact]
-    public void PreRecord_DrainStartsAtLastKeyFrameBeforeWindow()
+    public void PreRecord_DrainStartsAtFirstKeyFrameInsideWindow()
     {
-        PreRecordChecks.DrainStartsAtLastKeyFrameBeforeWindow();
+        PreRecordChecks.DrainStartsAtFirstKeyFrameInsideWindow();
+    }
+
+    [Fact]
+    public void PreRecord_WindowZeroKeepsNothing()
+    {
+        PreRecordChecks.WindowZeroKeepsNothing();
     }
 
     [Fact]

@@ -75,9 +75,53 @@ public class ConfigurationDocumentTests
     {
         ConfigurationException e = Assert.Throws<ConfigurationException>(() => Apply("version=1\ndebounce-ms=500\n", new DeviceConfiguration()));
 
-        Assert.Equal("debounce-ms = 500 is outside 0..200", e.Message);
-        Assert.Equal(0, e.Minimum);
+        Assert.Equal("debounce-ms = 500 is outside 10..200", e.Message);
+        Assert.Equal(10, e.Minimum);
         Assert.Equal(200, e.Maximum);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(9)]
+    public void Apply_DebounceBelowTheMinimum_IsRejected(long debounce)
+    {
+        // One bouncy press must not become a double press, which would start a recording.
+        var target = new DeviceConfiguration();
+
+        ConfigurationException e = Assert.Throws<ConfigurationException>(() => Apply("version=1\ndebounce-ms=" + debounce + "\n", target));
+
+        Assert.Equal("debounce-ms", e.Field);
+        Assert.Equal(ConfigurationError.OutOfRange, e.Reason);
+        Assert.Equal(ConfigurationSchema.MinimumDebounceMilliseconds, e.Minimum);
+        Assert.Equal(30, target.DebounceMilliseconds);
+    }
+
+    [Fact]
+    public void Apply_WindowShorterThanTheBoardsKeyFrameInterval_IsRejectedNamingBoth()
+    {
+        var target = new DeviceConfiguration { CameraKeyFrameIntervalMilliseconds = 4000 };
+
+        ConfigurationException e = Assert.Throws<ConfigurationException>(() => Apply("version=1\npre-record-window-ms=3000\n", target));
+
+        Assert.Equal("pre-record-window-ms", e.Field);
+        Assert.Equal("CameraKeyFrameIntervalMilliseconds", e.OtherField);
+        Assert.Equal(ConfigurationError.OutOfRange, e.Reason);
+        Assert.Contains("pre-record-window-ms = 3000", e.Message);
+        Assert.Contains("CameraKeyFrameIntervalMilliseconds = 4000", e.Message);
+        Assert.Equal(30000, target.PreRecordWindowMilliseconds);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4000)]
+    [InlineData(120000)]
+    public void Apply_WindowOffOrAtLeastTheKeyFrameInterval_IsAccepted(long window)
+    {
+        var target = new DeviceConfiguration { CameraKeyFrameIntervalMilliseconds = 4000 };
+
+        Apply("version=1\npre-record-window-ms=" + window + "\n", target);
+
+        Assert.Equal(window, target.PreRecordWindowMilliseconds);
     }
 
     [Fact]

@@ -66,6 +66,34 @@ public class ConfigurationStoreTests
     }
 
     [Fact]
+    public void TryApply_WindowShorterThanTheBoardsKeyFrameInterval_IsRejected_TheIntervalItselfIsAccepted()
+    {
+        ConfigurationStore store = Docked();
+        store.CameraKeyFrameIntervalMilliseconds = 5000;
+
+        bool rejected = Push(store, 1, "version=1\npre-record-window-ms=4000\n");
+        bool accepted = Push(store, 2, "version=1\npre-record-window-ms=5000\n");
+
+        Assert.False(rejected);
+        Assert.True(accepted);
+        Assert.Equal(2, store.AppliedSequence);
+    }
+
+    [Fact]
+    public void TryApply_WindowShorterThanTheBoardsKeyFrameInterval_ErrorNamesBoth()
+    {
+        ConfigurationStore store = Docked();
+        store.CameraKeyFrameIntervalMilliseconds = 5000;
+
+        Assert.False(Push(store, 1, "version=1\npre-record-window-ms=4000\n"));
+
+        Assert.Equal("pre-record-window-ms", store.LastError!.Field);
+        Assert.Equal("CameraKeyFrameIntervalMilliseconds", store.LastError.OtherField);
+        Assert.Equal(0, store.AppliedSequence);
+        Assert.Empty(_storage.List());
+    }
+
+    [Fact]
     public void TryApply_NotDocked_IsRefused()
     {
         var harness = new DeviceHarness();

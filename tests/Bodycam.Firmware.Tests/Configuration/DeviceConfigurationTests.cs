@@ -21,7 +21,9 @@ public class DeviceConfigurationTests
     [Theory]
     [InlineData("PreRecordWindowMilliseconds", 120001, 0, 120000)]
     [InlineData("PreRecordWindowMilliseconds", -1, 0, 120000)]
-    [InlineData("DebounceMilliseconds", 201, 0, 200)]
+    [InlineData("DebounceMilliseconds", 201, 10, 200)]
+    [InlineData("DebounceMilliseconds", 0, 10, 200)]
+    [InlineData("DebounceMilliseconds", 9, 10, 200)]
     [InlineData("StopHoldMilliseconds", 999, 1000, 10000)]
     [InlineData("ReminderIntervalMilliseconds", 9999, 10000, 3600000)]
     [InlineData("BatteryCriticalPercent", 0, 1, 30)]
@@ -61,6 +63,56 @@ public class DeviceConfigurationTests
 
         Assert.Equal("StuckButtonMilliseconds", ex.Field);
         Assert.Equal(10001, ex.Minimum);
+    }
+
+    [Theory]
+    [InlineData(2000, 1999)]
+    [InlineData(60000, 30000)]
+    [InlineData(120000, 1)]
+    public void Validate_WindowShorterThanKeyFrameInterval_ThrowsNamingBothFields(long interval, long window)
+    {
+        var configuration = new DeviceConfiguration
+        {
+            CameraKeyFrameIntervalMilliseconds = interval,
+            PreRecordWindowMilliseconds = window,
+        };
+
+        var ex = Assert.Throws<ConfigurationException>(configuration.Validate);
+
+        Assert.Equal("PreRecordWindowMilliseconds", ex.Field);
+        Assert.Equal("CameraKeyFrameIntervalMilliseconds", ex.OtherField);
+        Assert.Equal(window, ex.Value);
+        Assert.Equal(interval, ex.Minimum);
+        Assert.Contains("PreRecordWindowMilliseconds", ex.Message);
+        Assert.Contains("CameraKeyFrameIntervalMilliseconds", ex.Message);
+    }
+
+    [Theory]
+    [InlineData(2000, 0)]
+    [InlineData(2000, 2000)]
+    [InlineData(120000, 120000)]
+    [InlineData(33, 1000)]
+    public void Validate_WindowOffOrAtLeastKeyFrameInterval_Passes(long interval, long window)
+    {
+        var configuration = new DeviceConfiguration
+        {
+            CameraKeyFrameIntervalMilliseconds = interval,
+            PreRecordWindowMilliseconds = window,
+        };
+
+        configuration.Validate();
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(120001)]
+    public void CameraKeyFrameInterval_OutOfRange_Throws(long interval)
+    {
+        var configuration = new DeviceConfiguration();
+
+        var ex = Assert.Throws<ConfigurationException>(() => configuration.CameraKeyFrameIntervalMilliseconds = interval);
+
+        Assert.Equal("CameraKeyFrameIntervalMilliseconds", ex.Field);
     }
 
     [Fact]

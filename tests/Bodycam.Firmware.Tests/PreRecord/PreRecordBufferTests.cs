@@ -27,7 +27,7 @@ public class PreRecordBufferTests
             .Select((arena, capacity, window, audio, steps) => new Scenario(arena, capacity, window, audio, steps));
 
     [Fact]
-    public void Push_AmpleSpace_HoldsExactlyTheWindowFromTheLastKeyFrame()
+    public void Push_AmpleSpace_HoldsExactlyTheWindowFromTheFirstKeyFrameInsideIt()
     {
         Check.Sample(
             s_roomyScenario.Array[60],
@@ -43,7 +43,9 @@ public class PreRecordBufferTests
                         now += step.Delta;
                         Frame frame = step.ToFrame(now, accepted.Count + 1);
                         accepted = Model.Trim(accepted, now - scenario.Window);
-                        if (ring.Push(frame.Kind, frame.KeyFrame, now, frame.Data, 0, frame.Data.Length))
+                        bool expected = Model.Keeps(scenario, accepted, frame);
+                        Assert.Equal(expected, ring.Push(frame.Kind, frame.KeyFrame, now, frame.Data, 0, frame.Data.Length));
+                        if (expected)
                         {
                             accepted.Add(frame);
                         }
@@ -75,9 +77,11 @@ public class PreRecordBufferTests
                         now += step.Delta;
                         Frame frame = step.ToFrame(now, accepted.Count + 1);
                         bool stored = ring.Push(frame.Kind, frame.KeyFrame, now, frame.Data, 0, frame.Data.Length);
-                        Assert.Equal(
-                            stored,
-                            frame.Data.Length <= scenario.Arena && (frame.Kind == FrameKind.Video || scenario.Audio));
+                        if (stored)
+                        {
+                            Assert.True(scenario.Window > 0 && frame.Data.Length <= scenario.Arena && (frame.Kind == FrameKind.Video || scenario.Audio));
+                        }
+
                         if (stored)
                         {
                             accepted.Add(frame);
@@ -90,18 +94,16 @@ public class PreRecordBufferTests
                         // In order, nothing lost in the middle: the ring holds the newest accepted frames.
                         AssertHolds(ring, accepted.Skip(accepted.Count - ring.Count).ToList());
 
-                        // Window: frames older than the window are kept only behind the key frame a clip would
-                        // start at, which is then the oldest frame; no later key frame is that old (the newest
-                        // frame is trimmed on the next push).
+                        // Window: nothing older than the window, and the oldest frame is a key frame.
                         long cutoff = now - scenario.Window;
-                        for (int i = 0; i < ring.Count - 1; i++)
+                        for (int i = 0; i < ring.Count; i++)
                         {
-                            if (ring.GetTimestamp(i) <= cutoff)
-                            {
-                                Assert.True(ring.GetKind(0) == FrameKind.Video && ring.IsKeyFrame(0));
-                                Assert.True(ring.GetTimestamp(0) <= cutoff);
-                                Assert.False(i > 0 && ring.GetKind(i) == FrameKind.Video && ring.IsKeyFrame(i));
-                            }
+                            Assert.True(ring.GetTimestamp(i) >= cutoff);
+                        }
+
+                        if (ring.Count > 0)
+                        {
+                            Assert.True(ring.GetKind(0) == FrameKind.Video && ring.IsKeyFrame(0));
                         }
                     }
                 }
@@ -112,7 +114,7 @@ public class PreRecordBufferTests
     }
 
     [Fact]
-    public void BeginDrain_AnyScenario_ClipStartsAtLastKeyFrameAtOrBeforeTriggerMinusWindow()
+    public void BeginDrain_AnyScenario_ClipStartsAtFirstKeyFrameAtOrAfterTriggerMinusWindow()
     {
         Check.Sample(
             Gen.Select(s_roomyScenario, Gen.Int[0, 3000]).Array[60],
@@ -135,15 +137,10 @@ public class PreRecordBufferTests
 
                     long trigger = now + extra;
                     long cutoff = trigger - scenario.Window;
-                    List<Frame> candidates = accepted;
-                    int anchor = candidates.FindLastIndex(f => f.IsAnchor && f.Timestamp <= cutoff);
-                    if (anchor < 0)
-                    {
-                        anchor = candidates.FindIndex(f => f.IsAnchor && f.Timestamp > cutoff);
-                    }
+                    int anchor = accepted.FindIndex(f => f.IsAnchor && f.Timestamp >= cutoff);
 
                     var sink = new FakeRecordingSink();
-                    sink.Begin(trigger, 0, true);
+                    sink.Begin(trigger, trigger, 0, true);
                     int count = ring.BeginDrain(trigger);
                     while (ring.IsDraining)
                     {
@@ -157,15 +154,118 @@ public class PreRecordBufferTests
                     }
                     else
                     {
-                        // Starts at a key frame, so it decodes, and carries everything after it in order.
+                        // Starts at the first key frame inside the window, so it decodes and is no longer than the
+                        // window, and carries everything after it in order.
                         List<Frame> expected = accepted.Skip(anchor).ToList();
                         Assert.Equal(expected.Count, count);
                         Assert.True(sink.Frames[0].KeyFrame && sink.Frames[0].Kind == FrameKind.Video);
+                        Assert.True(trigger - sink.Frames[0].Timestamp <= scenario.Window);
                         Assert.Equal(expected.Select(f => f.Data), sink.Frames.Select(f => f.Data));
                     }
 
                     Assert.Equal(0, ring.Count);
                     Assert.False(ring.IsDraining);
+                }
+            },
+            seed: s_seed,
+            iter: 1,
+            threads: 1);
+    }
+
+    // A camera stream: window (0 about one time in seven), key-frame interval in frames, frame rate, where in the
+    // group of pictures the stream starts, press time, audio in the pre-record, and how many frames arrive after the
+    // press before the gesture is recognised.
+    private static readonly Gen<CameraRun> s_cameraRun =
+        Gen.Select(
+            Gen.Int[-20000, 120000].Select(w => Math.Max(0, w)),
+            Gen.Int[1, 300],
+            Gen.Int[1, 60],
+            Gen.Int[0, 299],
+            Gen.Int[0, 200000],
+            Gen.Bool,
+            Gen.Int[0, 5])
+            .Select((window, gop, fps, phase, press, audio, late) => new CameraRun(window, gop, fps, phase % gop, press, audio, late));
+
+    [Fact]
+    public void BeginDrain_AnyWindowGopFpsAndPress_KeepsAtMostTheWindowStartingAtAKeyFrame()
+    {
+        Check.Sample(
+            s_cameraRun.Array[150],
+            runs =>
+            {
+                foreach (CameraRun run in runs)
+                {
+                    // Ample memory for the window: eviction by age alone decides, as on the device.
+                    int capacity = (int)Math.Min(65536, ((run.Window / 1000) + 2) * (run.Fps + 10) + 64);
+                    var ring = new PreRecordBuffer(capacity * 16, capacity, run.Window, run.Audio);
+                    byte[] data = new byte[16];
+                    var pushed = new List<(long Time, FrameKind Kind, bool Key)>();
+                    int lateFrames = 0;
+                    long nextAudio = 0;
+                    for (long i = 0; lateFrames <= run.Late; i++)
+                    {
+                        long t = i * 1000 / run.Fps;
+                        if (t > run.Press)
+                        {
+                            lateFrames++;
+                        }
+
+                        while (nextAudio <= t)
+                        {
+                            ring.Push(FrameKind.Audio, false, nextAudio, data, 0, data.Length);
+                            pushed.Add((nextAudio, FrameKind.Audio, false));
+                            nextAudio += 100;
+                        }
+
+                        bool key = (i + run.Phase) % run.Gop == 0;
+                        ring.Push(FrameKind.Video, key, t, data, 0, data.Length);
+                        pushed.Add((t, FrameKind.Video, key));
+                    }
+
+                    if (run.Window == 0)
+                    {
+                        Assert.Equal(0, ring.ArenaBytes);
+                    }
+
+                    var sink = new FakeRecordingSink();
+                    sink.Begin(run.Press, run.Press, 0, true);
+                    int count = ring.BeginDrain(run.Press);
+                    while (ring.IsDraining)
+                    {
+                        ring.DrainTo(sink, 64);
+                    }
+
+                    // Frames that arrived after the press trimmed the ring at their own time, a little tighter.
+                    long cutoff = run.Press - run.Window;
+                    long trimmedAt = Math.Max(run.Press, pushed.Max(f => f.Time));
+                    int firstKey = pushed.FindIndex(f => f.Kind == FrameKind.Video && f.Key && f.Time >= trimmedAt - run.Window);
+                    if (run.Window == 0)
+                    {
+                        // 0 s keeps nothing.
+                        Assert.Equal(0, count);
+                        Assert.Empty(sink.Frames);
+                        continue;
+                    }
+
+                    Assert.Equal(count, sink.Frames.Count);
+                    Assert.Equal(firstKey >= 0, count > 0);
+                    if (count == 0)
+                    {
+                        continue;
+                    }
+
+                    // The first kept frame is a key frame, the first one inside the window (the most the rule allows).
+                    Assert.Equal(FrameKind.Video, sink.Frames[0].Kind);
+                    Assert.True(sink.Frames[0].KeyFrame);
+                    Assert.Equal(pushed[firstKey].Time, sink.Frames[0].Timestamp);
+
+                    // Kept span <= window, for every frame and every kind.
+                    Assert.All(sink.Frames, f => Assert.True(f.Timestamp >= cutoff, "frame at " + f.Timestamp + " before the cutoff " + cutoff));
+                    Assert.True(run.Press - sink.Frames[0].Timestamp <= run.Window);
+                    if (!run.Audio)
+                    {
+                        Assert.DoesNotContain(sink.Frames, f => f.Kind == FrameKind.Audio);
+                    }
                 }
             },
             seed: s_seed,
@@ -345,6 +445,8 @@ public class PreRecordBufferTests
         public PreRecordBuffer CreateRing() => new PreRecordBuffer(Arena, Capacity, Window, Audio);
     }
 
+    public sealed record CameraRun(long Window, int Gop, int Fps, int Phase, long Press, bool Audio, int Late);
+
     public sealed record Frame(FrameKind Kind, bool KeyFrame, long Timestamp, byte[] Data)
     {
         public bool IsAnchor => Kind == FrameKind.Video && KeyFrame;
@@ -353,15 +455,19 @@ public class PreRecordBufferTests
     /// <summary>The retention rule written the slow, obvious way.</summary>
     private static class Model
     {
+        // Nothing older than the cutoff; then the held frames start at a video key frame.
         public static List<Frame> Trim(List<Frame> frames, long cutoff)
         {
-            int anchor = frames.FindLastIndex(f => f.IsAnchor && f.Timestamp <= cutoff);
-            if (anchor >= 0)
-            {
-                return frames.Skip(anchor).ToList();
-            }
+            return frames.SkipWhile(f => f.Timestamp < cutoff).SkipWhile(f => !f.IsAnchor).ToList();
+        }
 
-            return frames.SkipWhile(f => f.Timestamp <= cutoff).ToList();
+        // Whether a push (with ample space) keeps a frame, given what the ring holds after trimming.
+        public static bool Keeps(Scenario scenario, List<Frame> held, Frame frame)
+        {
+            return scenario.Window > 0
+                && (frame.Kind == FrameKind.Video || scenario.Audio)
+                && (held.Count > 0 || frame.IsAnchor)
+                && frame.Data.Length <= scenario.Arena;
         }
     }
 }

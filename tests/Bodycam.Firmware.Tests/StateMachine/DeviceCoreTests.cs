@@ -181,7 +181,7 @@ public class DeviceCoreTests
     }
 
     [Fact]
-    public void Recording_WithPreRecord_StartsAtKeyFrameBeforeWindowWithoutGapOrReorder()
+    public void Recording_WithPreRecord_StartsAtFirstKeyFrameInsideWindowWithoutGapOrReorder()
     {
         _h.Boot();
         _h.AdvanceWithVideo(5000);
@@ -197,14 +197,21 @@ public class DeviceCoreTests
         _h.Edge(false);
         _h.AdvanceWithVideo(3000);
         _h.Edge(true);
-        _h.AdvanceWithVideo(3100);
+
+        // The stop, then more than a group of pictures: the ring buffers again from the next key frame.
+        _h.AdvanceWithVideo(4200);
 
         Assert.Equal(DeviceState.Standby, _h.Device.State);
         var frames = _h.Sink.Frames;
         Assert.True(frames[0].KeyFrame);
         long cutoff = trigger - _h.Configuration.PreRecordWindowMilliseconds;
-        Assert.True(frames[0].Timestamp <= cutoff);
-        Assert.True(frames[0].Timestamp > cutoff - 1000);
+
+        // The window is a maximum: the first key frame inside it (one every second), never one before it.
+        Assert.True(frames[0].Timestamp >= cutoff);
+        Assert.True(frames[0].Timestamp < cutoff + 1000 + 100);
+        Assert.Equal(trigger, _h.Sink.Begins[0].Monotonic);
+        Assert.Equal(frames[0].Timestamp, _h.Sink.Starts[0]);
+        Assert.Equal(1, _h.Camera.KeyFrameRequests);
 
         // Frame numbers are written into the first bytes: consecutive means no gap and no reordering.
         int first = BitConverter.ToInt32(frames[0].Data, 0);
@@ -216,6 +223,47 @@ public class DeviceCoreTests
         Assert.True(frames.Last().Timestamp >= trigger + 3000);
         Assert.Equal(0, _h.Device.PreRecord.LostWhileDrainingCount);
         Assert.True(_h.Device.PreRecord.Count > 0, "buffering resumes in standby");
+    }
+
+    [Fact]
+    public void Recording_WindowZero_KeepsNothingStartsAtThePressAndAsksForAKeyFrame()
+    {
+        DeviceConfiguration configuration = DeviceHarness.SmallConfiguration();
+        configuration.PreRecordWindowMilliseconds = 0;
+        var h = new DeviceHarness(configuration);
+        h.Boot();
+        h.AdvanceWithVideo(3000);
+        Assert.Equal(0, h.Device.PreRecord.Count);
+        Assert.Equal(0, h.Device.PreRecord.ArenaBytes);
+        long trigger = h.Clock.Now + 230;
+
+        h.Edge(true);
+        h.AdvanceWithVideo(80);
+        h.Edge(false);
+        h.AdvanceWithVideo(150);
+        h.Edge(true);
+        h.AdvanceWithVideo(80);
+        h.Edge(false);
+        h.AdvanceWithVideo(2000);
+
+        Assert.Equal(DeviceState.Recording, h.Device.State);
+        Assert.Equal(trigger, h.Sink.Begins[0].Monotonic);
+        Assert.Equal(trigger, h.Sink.Starts[0]);
+        Assert.Equal(1, h.Camera.KeyFrameRequests);
+        Assert.True(h.Sink.Frames[0].KeyFrame);
+        Assert.All(h.Sink.Frames, f => Assert.True(f.Timestamp >= trigger));
+    }
+
+    [Fact]
+    public void Construct_WindowShorterThanCameraKeyFrameInterval_ThrowsNamingBoth()
+    {
+        DeviceConfiguration configuration = DeviceHarness.SmallConfiguration();
+        configuration.CameraKeyFrameIntervalMilliseconds = 3000;
+
+        var ex = Assert.Throws<ConfigurationException>(() => new DeviceHarness(configuration).Boot());
+
+        Assert.Equal("PreRecordWindowMilliseconds", ex.Field);
+        Assert.Equal("CameraKeyFrameIntervalMilliseconds", ex.OtherField);
     }
 
     [Fact]
@@ -729,7 +777,7 @@ public class DeviceCoreTests
         var sink = new Mock<IRecordingSink>(MockBehavior.Strict);
         var sequence = new MockSequence();
         sink.InSequence(sequence).Setup(s => s.ReadAvailableBytes()).Returns(1L << 30);
-        sink.InSequence(sequence).Setup(s => s.Begin(1230, 1_790_000_000_000 - 30, true)).Returns("r7");
+        sink.InSequence(sequence).Setup(s => s.Begin(1230, 1230, 1_790_000_000_000 - 30, true)).Returns("r7");
         sink.InSequence(sequence).Setup(s => s.AddMarker(It.IsAny<long>()));
         sink.InSequence(sequence).Setup(s => s.End(It.IsAny<long>()));
         _h.Hardware.Recordings = sink.Object;
@@ -822,7 +870,7 @@ public class DeviceCoreTests
 
         public long ReadAvailableBytes() => long.MaxValue;
 
-        public string Begin(long monotonicMilliseconds, long unixMilliseconds, bool clockSet)
+        public string Begin(long startMonotonicMilliseconds, long pressMonotonicMs, long unixMilliseconds, bool clockSet)
         {
             IsOpen = true;
             return "rec";

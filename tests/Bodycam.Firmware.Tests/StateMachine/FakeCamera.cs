@@ -8,6 +8,8 @@ public sealed class FakeCamera : ICamera
 
     public int Starts { get; private set; }
 
+    public int KeyFrameRequests { get; private set; }
+
     public void Start()
     {
         Running = true;
@@ -15,4 +17,6 @@ public sealed class FakeCamera : ICamera
     }
 
     public void Stop() => Running = false;
+
+    public void RequestKeyFrame() => KeyFrameRequests++;
 }

@@ -23,11 +23,14 @@ public sealed class FakeRecordingSink : IRecordingSink
 
     public List<(long Monotonic, long Unix, bool ClockSet)> Begins { get; } = new List<(long, long, bool)>();
 
+    /// <summary>The start-monotonic of each Begin (the oldest pre-record frame, or the press).</summary>
+    public List<long> Starts { get; } = new List<long>();
+
     public List<long> Ends { get; } = new List<long>();
 
     public long ReadAvailableBytes() => AvailableBytes;
 
-    public string Begin(long monotonicMilliseconds, long unixMilliseconds, bool clockSet)
+    public string Begin(long startMonotonicMilliseconds, long monotonicMilliseconds, long unixMilliseconds, bool clockSet)
     {
         if (FailBegin is StorageError error)
         {
@@ -35,6 +38,7 @@ public sealed class FakeRecordingSink : IRecordingSink
         }
 
         Begins.Add((monotonicMilliseconds, unixMilliseconds, clockSet));
+        Starts.Add(startMonotonicMilliseconds);
         IsOpen = true;
         return "rec-" + _next++;
     }

@@ -17,6 +17,8 @@ public class DeviceConfigurationDocumentTests
     [Theory]
     [InlineData("version=1\nrecord-always=1\n", "record-always")]
     [InlineData("version=1\nstop-hold-ms=100\n", "stop-hold-ms")]
+    [InlineData("version=1\ndebounce-ms=0\n", "debounce-ms")]
+    [InlineData("version=1\ndebounce-ms=9\n", "debounce-ms")]
     [InlineData("version=1\nstop-hold-ms=2000\nstop-hold-ms=2000\n", "stop-hold-ms")]
     [InlineData("version=1\npre-record-audio=1\n", "pre-record-audio")]
     [InlineData("version=1\nbattery-critical-percent=20\n", "battery-resume-percent")]

@@ -74,6 +74,12 @@ bodycam_status bodycam_board_camera_stop(void)
     return BODYCAM_E_NOT_SUPPORTED;
 }
 
+bodycam_status bodycam_board_camera_request_key_frame(void)
+{
+    /* The capture component will force an IDR picture on the P4's H.264 encoder (hardware-notes.md). */
+    return BODYCAM_E_NOT_SUPPORTED;
+}
+
 bodycam_status bodycam_board_camera_read(uint8_t *buffer, size_t capacity, int32_t *header, int *read)
 {
     (void)buffer;

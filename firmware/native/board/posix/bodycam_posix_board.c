@@ -303,6 +303,13 @@ bodycam_status bodycam_board_camera_stop(void)
     return BODYCAM_OK;
 }
 
+bodycam_status bodycam_board_camera_request_key_frame(void)
+{
+    /* The replayed frames were encoded beforehand: nothing to force; the file's cadence is kept (README, "Camera
+     * replay"), and the core waits for the file's next key frame when its pre-record holds none. */
+    return BODYCAM_OK;
+}
+
 bodycam_status bodycam_board_camera_read(uint8_t *buffer, size_t capacity, int32_t *header, int *read)
 {
     *read = 0;
