@@ -27,4 +27,12 @@ public sealed class DockClientOptions
     /// device cannot make the host grow a buffer without bound.
     /// </summary>
     public long MaxAuditTrailBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Gets or sets the device's pinned Ed25519 public key (32 bytes, from the device registry written at
+    /// provisioning: docs/device-registry.md). When set, <see cref="DockClient.AuthenticateAsync"/> fails with
+    /// <see cref="DockConnectionFailure.DeviceNotAuthentic"/> unless the device proves possession of exactly this key.
+    /// When not set, the device still proves possession of the key it presents (trust on first use).
+    /// </summary>
+    public ReadOnlyMemory<byte>? ExpectedDeviceKey { get; set; }
 }
