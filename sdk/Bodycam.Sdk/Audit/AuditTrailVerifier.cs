@@ -14,6 +14,9 @@ namespace Bodycam.Sdk.Audit;
 /// </summary>
 public static class AuditTrailVerifier
 {
+    private static readonly long s_minUnix = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+    private static readonly long s_maxUnix = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     /// <summary>The domain label.</summary>
     public const string Label = "BODYCAM-AUDIT-V1";
 
@@ -85,7 +88,10 @@ public static class AuditTrailVerifier
             }
 
             string subject = Encoding.ASCII.GetString(body.Slice(FixedBodySize, subjectLength));
-            records.Add(new AuditRecord(sequence, kind, monotonic, clockSet ? DateTimeOffset.FromUnixTimeMilliseconds(unix) : null, subject, p));
+            // A stored time outside what DateTimeOffset holds (a clock once set to INT64_MAX) reads as "no time",
+            // never as a crash: the record itself still verified.
+            bool representable = unix >= s_minUnix && unix <= s_maxUnix;
+            records.Add(new AuditRecord(sequence, kind, monotonic, clockSet && representable ? DateTimeOffset.FromUnixTimeMilliseconds(unix) : null, subject, p));
             p += recordLength;
         }
 
