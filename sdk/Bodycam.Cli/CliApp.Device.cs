@@ -214,14 +214,20 @@ public sealed partial class CliApp
     private static string Lines(object view) =>
         string.Join(Environment.NewLine, view.GetType().GetProperties().Select(p => $"{p.Name,-22} {p.GetValue(view) ?? "(not set)"}"));
 
-    // The device registry (docs/device-registry.md): --registry FILE, else $BODYCAM_REGISTRY, else devices.txt in the
-    // current folder. The offload command shares the vault's --registry option, found here by name.
+    // The device registry (docs/device-registry.md): --registry FILE, else (offload into a vault) the vault's
+    // devices.txt, else $BODYCAM_REGISTRY, else devices.txt in the current folder. The offload command shares the
+    // vault's --registry and --vault options, found here by name.
     private string RegistryFile(ParseResult parse)
     {
         FileInfo? given = parse.GetValue<FileInfo?>("--registry");
         if (given != null)
         {
             return given.FullName;
+        }
+
+        if (parse.CommandResult.Command.Options.Any(o => o.Name == "--vault") && parse.GetValue<DirectoryInfo?>("--vault") is { } vault)
+        {
+            return Path.Combine(vault.FullName, "devices.txt");
         }
 
         return _environment("BODYCAM_REGISTRY") is { Length: > 0 } env ? Path.GetFullPath(env) : Path.GetFullPath("devices.txt");
