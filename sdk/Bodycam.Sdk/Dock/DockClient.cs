@@ -36,6 +36,11 @@ public sealed class DockClient : IDisposable
         _transport = transport;
         _options = options ?? new DockClientOptions();
         _reader = new DockFrameReader(transport.Stream);
+        if (_options.ExpectedDeviceKey is { Length: not 32 })
+        {
+            throw new ArgumentException("ExpectedDeviceKey must be a 32-byte Ed25519 public key.", nameof(options));
+        }
+
         _expectedDeviceKey = _options.ExpectedDeviceKey;
     }
 
@@ -108,6 +113,11 @@ public sealed class DockClient : IDisposable
             },
             cancellationToken).ConfigureAwait(false);
         byte[] answer = authenticator.Answer(new DockChallenge(challenge, info.DeviceId, info.MunicipalityId, lifetime, hello.ProtocolVersion));
+        if (answer.Length < 65 || (answer[0] != 1 && answer[0] != 2))
+        {
+            throw new InvalidOperationException("The authenticator's answer must start with the mode (1 or 2) and the 64-byte signature.");
+        }
+
         byte[] hostChallenge = RandomNumberGenerator.GetBytes(32);
         byte[] request = new PayloadWriter().Bytes(answer).Bytes(hostChallenge).ToArray();
         (byte mode, uint granted, byte[] key, byte[] signature) = await RequestAsync(
