@@ -144,6 +144,11 @@ public sealed partial class CliApp
             using Ed25519DockSigner signer = LoadAuthority(parse, parse.GetValue(authority)!);
             using DockClient client = await ConnectAsync(parse, ct).ConfigureAwait(false);
             byte[] deviceKey = await client.ProvisionAsync(client.Hello!.DeviceId, parse.GetValue(municipality)!, signer, keys, ct).ConfigureAwait(false);
+            // The key goes into the registry only once the device proved it holds it (a session with the authority
+            // key just installed), so a device answering someone else's key is never registered.
+            client.ExpectDeviceKey(deviceKey);
+            await client.AuthenticateAsync(new AuthorityAuthenticator(signer), ct).ConfigureAwait(false);
+            await client.EndSessionAsync(ct).ConfigureAwait(false);
             string registry = AddToRegistry(parse, client.Hello!.DeviceId, parse.GetValue(municipality)!, deviceKey);
             var view = new { client.Hello!.DeviceId, Municipality = parse.GetValue(municipality), DevicePublicKey = Hex(deviceKey), Registry = registry };
             await WriteAsync(parse, view, $"enrolled {view.DeviceId} in {view.Municipality}; device key {view.DevicePublicKey} added to {registry}").ConfigureAwait(false);

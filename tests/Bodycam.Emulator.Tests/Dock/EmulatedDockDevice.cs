@@ -22,6 +22,9 @@ public sealed class EmulatedDockDevice : IDisposable
     private DockTcpEndpoint? _tcp;
     private DockPtyEndpoint? _pty;
 
+    /// <param name="seed">Seeds the device key, storage and random sources.</param>
+    /// <param name="deviceId">The device id.</param>
+    /// <param name="crcUnit">Whether frames are checked with the simulated CRC unit.</param>
     /// <param name="claimedDeviceKey">When set, the dock service reports this public key instead of its own while still
     /// signing with its own key: an impostor copying a genuine camera's public key.</param>
     public EmulatedDockDevice(int seed = 1, string deviceId = "bc-0001", bool crcUnit = false, byte[]? claimedDeviceKey = null)
