@@ -32,7 +32,9 @@ public sealed class DockClientOptions
     /// Gets or sets the device's pinned Ed25519 public key (32 bytes, from the device registry written at
     /// provisioning: docs/device-registry.md). When set, <see cref="DockClient.AuthenticateAsync"/> fails with
     /// <see cref="DockConnectionFailure.DeviceNotAuthentic"/> unless the device proves possession of exactly this key.
-    /// When not set, the device still proves possession of the key it presents (trust on first use).
+    /// When not set, the device still proves possession of the key it presents (trust on first use). A value that is
+    /// not 32 bytes (an empty one from a null array, for instance) is refused by the client's constructor, so a
+    /// forgotten key never turns into an absent pin.
     /// </summary>
     public ReadOnlyMemory<byte>? ExpectedDeviceKey { get; set; }
 }

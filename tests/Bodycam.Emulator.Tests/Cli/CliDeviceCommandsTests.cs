@@ -70,7 +70,7 @@ public sealed class CliDeviceCommandsTests : IDisposable
         int code = await Run("offload", Path.Combine(_folder, "out"), "--tcp", _tcp, "--authority-key", Authority);
 
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains("not in the device registry", _lastErr + _lastOut, StringComparison.Ordinal);
+        Assert.Contains("No device registry at " + Path.Combine(_folder, "devices.txt"), _lastErr, StringComparison.Ordinal);
         Assert.Equal(1, _device.ReadRecordings().Count);
     }
 

@@ -85,7 +85,13 @@ public sealed class MutualAuthenticationTests : IDisposable
     private async Task<DockClient> Connect(EmulatedDockDevice device, byte[]? pinned)
     {
         device.Enrol("heerde", _authority.PublicKey.ToArray(), _recipient.PublicKey);
-        DockClient client = new(new Bodycam.Emulator.Dock.InProcessDockTransport(device.Link), new DockClientOptions { RequestTimeout = TimeSpan.FromSeconds(10), ExpectedDeviceKey = pinned is null ? null : new ReadOnlyMemory<byte>(pinned) });
+        DockClientOptions options = new() { RequestTimeout = TimeSpan.FromSeconds(10) };
+        if (pinned != null)
+        {
+            options.ExpectedDeviceKey = pinned;
+        }
+
+        DockClient client = new(new Bodycam.Emulator.Dock.InProcessDockTransport(device.Link), options);
         await client.ConnectAsync(CancellationToken.None);
         return client;
     }
