@@ -55,10 +55,10 @@ public sealed class DockHost
         return copy;
     }
 
-    /// <summary>Hello with protocol versions 1 to 1.</summary>
+    /// <summary>Hello with the firmware's own protocol version as both the lowest and the highest.</summary>
     public void Hello()
     {
-        Request(DockCommand.Hello, new byte[] { 1, 1 }, 2);
+        Request(DockCommand.Hello, new byte[] { DockProtocol.MaxProtocolVersion, DockProtocol.MaxProtocolVersion }, 2);
         Check.Equal((int)DockCommand.Hello | DockProtocol.ResponseFlag, ResponseType, "hello answered");
     }
 
@@ -79,7 +79,8 @@ public sealed class DockHost
         m += 4;
         message[m++] = DockProtocol.MaxProtocolVersion;
         message[m++] = DockProtocol.ModeAuthority;
-        byte[] prove = new byte[1 + DockProtocol.SignatureSize];
+        // Mode, signature, then the host challenge (docs/dock-protocol.md, "Authentication", step 3; zeros will do here).
+        byte[] prove = new byte[1 + DockProtocol.SignatureSize + DockProtocol.ChallengeSize];
         prove[0] = DockProtocol.ModeAuthority;
         byte[] key = rightKey ? _device.Authority.PublicKey : _device.Recipient.PublicKey;
         DeterministicCryptoEngine.SignatureFor(key, message, 0, m, prove, 1);

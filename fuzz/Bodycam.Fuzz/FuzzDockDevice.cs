@@ -64,10 +64,10 @@ internal sealed class FuzzDockDevice
     /// <summary>Hello, then a challenge answered with the authority key.</summary>
     public void OpenSession()
     {
-        Send(DockCommandCode.Hello, [1, 1]);
+        Send(DockCommandCode.Hello, [2, 2]);
         byte[] begin = Send(DockCommandCode.AuthBegin, []);
-        byte[] message = DockMessages.Auth(begin.AsSpan(0, 32), "bc-fuzz", "heerde", 600000, 1, 1);
-        Send(DockCommandCode.AuthProve, [1, .. _authority.Sign(message)]);
+        byte[] message = DockMessages.Auth(begin.AsSpan(0, 32), "bc-fuzz", "heerde", 600000, 2, 1);
+        Send(DockCommandCode.AuthProve, [1, .. _authority.Sign(message), .. new byte[32]]);
     }
 
     /// <summary>A configuration document signed by the authority, as a host would push it.</summary>
@@ -120,6 +120,12 @@ internal sealed class FuzzDockDevice
         {
             AppliedSequence = sequence;
             return true;
+        }
+
+        public long ReadStored(byte[] destination, int offset, int capacity, out int length)
+        {
+            length = 0;
+            return 0;
         }
     }
 }

@@ -31,7 +31,7 @@ internal static class Seeds
         requests.AddRange(DockFraming.Encode(0x22, id++, [1, .. Str("00112233445566778899aabbccddeeff-000.bcr"), .. new byte[32]]));
         requests.AddRange(DockFraming.Encode(0x41, id++, [.. BitConverter.GetBytes(2L), 3, 0, 1, 2, 3, .. new byte[64]]));
         File.WriteAllBytes(Path.Combine(device, "session-requests"), requests.ToArray());
-        File.WriteAllBytes(Path.Combine(device, "hello-info"), [0x00, .. DockFraming.Encode(0x01, 1, [1, 1]), .. DockFraming.Encode(0x02, 2, [])]);
+        File.WriteAllBytes(Path.Combine(device, "hello-info"), [0x00, .. DockFraming.Encode(0x01, 1, [2, 2]), .. DockFraming.Encode(0x02, 2, [])]);
 
         // dock-host: what a device answers to hello, info, list, read audit and one range read (ids 1 to 5).
         string host = Create(directory, "dock-host");

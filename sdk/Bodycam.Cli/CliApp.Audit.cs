@@ -43,7 +43,7 @@ public sealed partial class CliApp
             DeviceInfo info = await client.GetInfoAsync(ct).ConfigureAwait(false);
             byte[] trail = await client.ReadAuditTrailAsync(ct).ConfigureAwait(false);
             string? pinned = parse.GetValue(deviceKey);
-            byte[] key = pinned != null ? ReadDeviceKey(pinned) : info.DevicePublicKey;
+            byte[] key = pinned != null ? ReadDeviceKey(pinned) : client.DeviceKey!.Value.ToArray();
             AuditVerification result = AuditTrailVerifier.Verify(trail, key);
             string chosen = parse.GetValue(_jsonOption) ? "json" : parse.GetValue(format)!;
             if (chosen == "json")

@@ -43,7 +43,18 @@ public sealed partial class CliApp
                 async token =>
                 {
                     DockClient c = await ConnectAsync(parse, token).ConfigureAwait(false);
-                    await c.AuthenticateAsync(authenticator, token).ConfigureAwait(false);
+                    try
+                    {
+                        // Recordings are verified with the key the registry pins and the device proves (docs/device-registry.md).
+                        PinFromRegistry(parse, c, required: true);
+                        await c.AuthenticateAsync(authenticator, token).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        c.Dispose();
+                        throw;
+                    }
+
                     return c;
                 },
                 _vault.OffloadVerifier(parse),
@@ -102,7 +113,7 @@ public sealed partial class CliApp
     private Command BuildExport()
     {
         Argument<FileInfo[]> files = new("files") { Description = "A recording's files, first file first.", Arity = ArgumentArity.OneOrMore };
-        Option<string> deviceKey = new("--device-key") { Description = "The device's Ed25519 public key (hex or base64, or a file holding it).", Required = true };
+        Option<string?> deviceKey = new("--device-key") { Description = "The device's Ed25519 public key (hex or base64, or a file holding it); default: the key the device registry lists for the recording's device." };
         Option<FileInfo> recipientKey = new("--recipient-key") { Description = "The municipality's recipient private key file.", Required = true };
         Option<DirectoryInfo> outDir = new("--out") { Description = "The evidence bundle folder to create (must not exist).", Required = true };
         Command export = new("export", "Decrypt a verified recording into an evidence bundle: originals, a player-ready AVI, a SHA-256 manifest and a report.")
@@ -111,11 +122,12 @@ public sealed partial class CliApp
             deviceKey,
             recipientKey,
             outDir,
+            _deviceRegistry,
         };
         export.SetAction(async (parse, ct) =>
         {
-            byte[] key = ReadDeviceKey(parse.GetValue(deviceKey)!);
             string[] paths = parse.GetValue(files)!.Select(f => f.FullName).ToArray();
+            byte[] key = parse.GetValue(deviceKey) is string given ? ReadDeviceKey(given) : RegistryKeyOf(parse, paths[0]);
             using KeyPair recipient = PrivateKeyFile.Load(parse.GetValue(recipientKey)!.FullName, ReadPassphrase(parse, "Passphrase of the recipient key"), KeyType.Recipient);
             List<RecordingResult> results = [];
             foreach (string path in paths)

@@ -19,14 +19,19 @@ public sealed class DockServing : IDisposable
     private readonly int? _basePort;
     private readonly bool _pty;
     private readonly TextWriter _output;
+    private const int TickMilliseconds = 20;
+
     private readonly List<EmulatedDevice> _devices = new();
+    private readonly TimeProvider _time;
 
     /// <summary>Initializes a new instance of the <see cref="DockServing"/> class.</summary>
     /// <param name="basePort">The first TCP port (0 picks free ports), or null for no TCP endpoint.</param>
     /// <param name="pty">Whether to open a pseudo-terminal per device.</param>
     /// <param name="output">Where the endpoints are announced.</param>
-    public DockServing(int? basePort, bool pty, TextWriter output)
+    /// <param name="time">The host clock the served devices follow (default: the system's).</param>
+    public DockServing(int? basePort, bool pty, TextWriter output, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _basePort = basePort;
         _pty = pty;
         _output = output ?? throw new ArgumentNullException(nameof(output));
@@ -96,7 +101,14 @@ public sealed class DockServing : IDisposable
 
         _output.WriteLine("serving the dock endpoints; Ctrl+C stops");
         _output.Flush();
-        stop.WaitHandle.WaitOne();
+
+        // The devices live on while they serve: their clocks follow the host's monotonic clock, so sessions and
+        // challenges expire, back-offs end, partial frames time out and failures are audited as on a camera.
+        DockServingClock clock = new(_devices, _time);
+        while (!stop.WaitHandle.WaitOne(TickMilliseconds))
+        {
+            clock.Tick();
+        }
     }
 
     /// <summary>Stops the endpoints and disposes the devices.</summary>

@@ -90,7 +90,13 @@ internal sealed class EmulatedDockPorts : IDisposable
                 Bodycam.Sdk.Dock.IDockTransport transport = link == "tcp"
                     ? await Bodycam.Sdk.Dock.TcpDockTransport.ConnectAsync("127.0.0.1", _tcpEndpoint!.Port, token).ConfigureAwait(false)
                     : new InProcessDockTransport(DockLink);
-                var client = new Bodycam.Sdk.Dock.DockClient(transport, new Bodycam.Sdk.Dock.DockClientOptions { RequestTimeout = TimeSpan.FromSeconds(10) });
+                var client = new Bodycam.Sdk.Dock.DockClient(transport, new Bodycam.Sdk.Dock.DockClientOptions
+                {
+                    RequestTimeout = TimeSpan.FromSeconds(10),
+
+                    // The emulator enrolled this device, so it pins the key as a registry would.
+                    ExpectedDeviceKey = _device.SecureElement.DevicePublicKey,
+                });
                 try
                 {
                     await client.ConnectAsync(token).ConfigureAwait(false);

@@ -142,6 +142,29 @@ public sealed class ConfigurationStore : IDockConfigurationSink
         return true;
     }
 
+    /// <inheritdoc/>
+    public long ReadStored(byte[] destination, int offset, int capacity, out int length)
+    {
+        length = 0;
+        int slot = _copies.CurrentSlot;
+        if (slot < 0)
+        {
+            return 0;
+        }
+
+        long sequence = ReadCopy(slot);
+        int at = _copies.RecordOffset;
+        int count = _buffer[at + 9] | (_buffer[at + 10] << 8);
+        if (sequence < 1 || count > capacity)
+        {
+            return 0;
+        }
+
+        Array.Copy(_buffer, at + HeaderSize, destination, offset, count);
+        length = count;
+        return sequence;
+    }
+
     private void Write(long sequence, byte[] document, int offset, int count)
     {
         int start = _copies.RecordOffset;

@@ -16,4 +16,12 @@ public interface IDockConfigurationSink
     /// <param name="count">Length of the document.</param>
     /// <returns>False when the document is invalid (nothing was changed).</returns>
     bool TryApply(long sequence, byte[] document, int offset, int count);
+
+    /// <summary>Reads back the stored document (the one in force from the next boot).</summary>
+    /// <param name="destination">Where the document goes.</param>
+    /// <param name="offset">First byte of the destination.</param>
+    /// <param name="capacity">Room in the destination.</param>
+    /// <param name="length">The document's length (0 when none is stored).</param>
+    /// <returns>The stored document's sequence, or 0 when only the factory defaults exist.</returns>
+    long ReadStored(byte[] destination, int offset, int capacity, out int length);
 }

@@ -2,13 +2,24 @@ using Bodycam.Firmware.Audit;
 
 namespace Bodycam.Firmware.Dock;
 
-/// <summary>SetClock (docs/dock-protocol.md, "Commands"): sets the real-time clock and audits the change.</summary>
+/// <summary>
+/// SetClock (docs/dock-protocol.md, "SetClock"): sets the real-time clock within the rules of clock authority and
+/// audits the change with the fingerprint of the key that made it.
+/// </summary>
 internal sealed class DockClockHandler
 {
-    // 2020-01-01T00:00:00Z: a clock set before this is a host error, not a time.
-    private const long MinimumUnixMilliseconds = 1577836800000;
+    // 2100-01-01T00:00:00Z: the first time SetClock refuses (no device in service then; keeps every reader's
+    // arithmetic far from the int64 and calendar limits).
+    private const long LatestUnixMilliseconds = 4102444800000;
+
+    private const string HexDigits = "0123456789abcdef";
+
+    // The audit subject's key fingerprint: the first 8 bytes of the SHA-256 of the session's public key.
+    private const int FingerprintBytes = 8;
 
     private readonly DockExchange _x;
+    private readonly byte[] _digest = new byte[DockProtocol.HashSize];
+    private readonly char[] _fingerprint = new char[FingerprintBytes * 2];
 
     /// <summary>Initializes a new instance of the <see cref="DockClockHandler"/> class.</summary>
     /// <param name="exchange">What the handlers share.</param>
@@ -28,24 +39,61 @@ internal sealed class DockClockHandler
             return;
         }
 
-        if (unix < MinimumUnixMilliseconds)
+        if (unix < _x.Options.EarliestClockUnixMilliseconds || unix >= LatestUnixMilliseconds)
         {
-            _x.SendError(type, requestId, DockError.BadRequest, 0);
+            _x.SendError(type, requestId, DockError.BadRequest, DockProtocol.DetailTimeOutOfRange);
             return;
         }
 
+        DockSession session = _x.Session;
         bool wasSet = _x.RealTimeClock.IsSet;
         long previous = wasSet ? _x.RealTimeClock.ReadUnixMilliseconds() : 0;
+        // A clock holding a value outside the accepted range (a glitched RTC) is treated as unset: no arithmetic
+        // on it can overflow, and a dock key cannot "nudge" from it.
+        bool sane = wasSet && previous >= _x.Options.EarliestClockUnixMilliseconds && previous < LatestUnixMilliseconds;
+        long change = sane ? unix - previous : 0;
+        long step = change < 0 ? -change : change;
+        if (session.Mode == DockSessionMode.DockCertificate)
+        {
+            // Clock authority (docs/dock-protocol.md, "SetClock"): a dock key only nudges a set clock, within a
+            // bound per session; an unset clock or a larger change needs the authority key, so a dock key cannot move
+            // the clock back to revive its expired certificate.
+            if (!sane || step > _x.Options.DockKeyClockBoundMilliseconds - session.ClockNudged)
+            {
+                _x.RecordAuthFailure("dock-auth:clock-step-forbidden");
+                _x.SendError(type, requestId, DockError.Forbidden, DockProtocol.DetailClockStepTooLarge);
+                return;
+            }
+
+            session.ClockNudged += step;
+        }
+
         _x.RealTimeClock.Set(unix);
+        string by = (session.Mode == DockSessionMode.Authority ? ";key=authority:" : ";key=dock:") + Fingerprint(session.Key);
         _x.Audit.Append(
             AuditEventType.ClockSet,
             AuditTimeBase.None,
             0,
-            wasSet ? "adjust-ms=" + (unix - previous).ToString() : "previous=unset");
+            (sane ? "adjust-ms=" + change.ToString() : (wasSet ? "previous=invalid" : "previous=unset")) + by);
         DockResponseWriter response = _x.Response;
         response.Begin(type, requestId);
         response.WriteByte(wasSet ? 1 : 0);
         response.WriteInt64(previous);
         response.Send();
+    }
+
+    // The first 8 bytes of SHA-256(key) in lower-case hex: names the key in the audit trail without storing it.
+    private string Fingerprint(byte[] key)
+    {
+        _x.Crypto.Sha256Begin();
+        _x.Crypto.Sha256Update(key, 0, DockProtocol.KeySize);
+        _x.Crypto.Sha256End(_digest, 0);
+        for (int i = 0; i < FingerprintBytes; i++)
+        {
+            _fingerprint[2 * i] = HexDigits[_digest[i] >> 4];
+            _fingerprint[(2 * i) + 1] = HexDigits[_digest[i] & 0x0F];
+        }
+
+        return new string(_fingerprint);
     }
 }

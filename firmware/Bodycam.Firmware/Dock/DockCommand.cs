@@ -12,6 +12,9 @@ public enum DockCommand
     /// <summary>Device information. Unauthenticated.</summary>
     Info = 0x02,
 
+    /// <summary>Storage, battery, enrolment and clock details. Needs a session.</summary>
+    Status = 0x03,
+
     /// <summary>Asks for a fresh authentication challenge.</summary>
     AuthBegin = 0x10,
 
@@ -30,6 +33,9 @@ public enum DockCommand
     /// <summary>Confirms an offload with the SHA-256 of each file; the device then deletes them.</summary>
     ConfirmOffload = 0x22,
 
+    /// <summary>Confirms a whole recording (up to 1000 files) with one manifest digest; the device then deletes it.</summary>
+    ConfirmRecording = 0x23,
+
     /// <summary>Reads a byte range of the audit trail.</summary>
     ReadAudit = 0x30,
 
@@ -38,6 +44,9 @@ public enum DockCommand
 
     /// <summary>Applies a configuration signed by the authority key.</summary>
     PushConfiguration = 0x41,
+
+    /// <summary>Reads back the stored configuration document. Needs a session.</summary>
+    ReadConfiguration = 0x42,
 
     /// <summary>Enrols the device in a municipality (only when unprovisioned).</summary>
     Provision = 0x50,

@@ -1,3 +1,4 @@
+using System;
 using Bodycam.Firmware.Audit;
 
 namespace Bodycam.Firmware.Dock;
@@ -8,7 +9,7 @@ namespace Bodycam.Firmware.Dock;
 /// </summary>
 internal sealed class DockOffloadHandler
 {
-    private const int MaxConfirmFiles = 16;
+    private const int MaxConfirmFiles = DockProtocol.MaxConfirmFiles;
     private const int MaxListedPerAnswer = 255;
 
     // The largest list entry: str8 name, str8 recording id, int64 length, uint8 flags.
@@ -19,6 +20,9 @@ internal sealed class DockOffloadHandler
     private readonly byte[] _digest = new byte[DockProtocol.HashSize];
     private readonly string[] _confirmNames = new string[MaxConfirmFiles];
     private readonly int[] _confirmHashOffsets = new int[MaxConfirmFiles];
+    private readonly string[] _recordingNames = new string[DockProtocol.MaxRecordingFiles];
+    private readonly byte[] _manifest = new byte[DockProtocol.HashSize];
+    private readonly byte[] _link = new byte[DockProtocol.HashSize + 1 + DockProtocol.MaxStringLength + DockProtocol.HashSize];
 
     /// <summary>Initializes a new instance of the <see cref="DockOffloadHandler"/> class.</summary>
     /// <param name="exchange">What the handlers share.</param>
@@ -143,7 +147,7 @@ internal sealed class DockOffloadHandler
                 // Compared by value: the same file named twice is a malformed request.
                 if (_confirmNames[j] == _confirmNames[i])
                 {
-                    _x.SendError(type, requestId, DockError.BadRequest, (uint)i);
+                    _x.SendError(type, requestId, DockError.BadRequest, DockProtocol.DetailDuplicateName);
                     return;
                 }
             }
@@ -165,7 +169,7 @@ internal sealed class DockOffloadHandler
 
             if (touched && !listed)
             {
-                _x.SendError(type, requestId, DockError.BadRequest, 2);
+                _x.SendError(type, requestId, DockError.BadRequest, DockProtocol.DetailIncompleteRecording);
                 return;
             }
         }
@@ -198,6 +202,122 @@ internal sealed class DockOffloadHandler
         response.Send();
     }
 
+    /// <summary>
+    /// ConfirmRecording: one whole recording (up to <see cref="DockProtocol.MaxRecordingFiles"/> files) confirmed by
+    /// its file count and a manifest digest over every file's name and SHA-256 (docs/dock-protocol.md,
+    /// "ConfirmRecording"); the device recomputes it over its own storage and deletes the recording only if it matches.
+    /// </summary>
+    /// <param name="requestId">The request's id.</param>
+    public void ConfirmRecording(int requestId)
+    {
+        int type = (int)DockCommand.ConfirmRecording;
+        DockRequestReader request = _x.Request;
+        int idLength = request.ReadByte();
+        int idAt = request.Skip(idLength);
+        if (!request.IsBad && !request.IsPrintable(idAt, idLength))
+        {
+            request.MarkBad();
+        }
+
+        int files = request.ReadUInt16();
+        if (files < 1 || files > DockProtocol.MaxRecordingFiles)
+        {
+            request.MarkBad();
+        }
+
+        int digestAt = request.Skip(DockProtocol.HashSize);
+        if (!_x.EndOfRequest(type, requestId))
+        {
+            return;
+        }
+
+        // The recording's files in listing order (continuation order).
+        IDockRecordings recordings = _x.Recordings;
+        int total = recordings.Count;
+        int found = 0;
+        string? recordingId = null;
+        for (int k = 0; k < total; k++)
+        {
+            string name = recordings.GetName(k);
+            string id = recordings.GetRecordingId(name);
+            if (!request.Matches(idAt, idLength, id))
+            {
+                continue;
+            }
+
+            recordingId = id;
+            if (found < DockProtocol.MaxRecordingFiles)
+            {
+                _recordingNames[found] = name;
+            }
+
+            found++;
+        }
+
+        if (recordingId == null)
+        {
+            _x.SendError(type, requestId, DockError.NotFound, 0);
+            return;
+        }
+
+        if (found != files)
+        {
+            _x.SendError(type, requestId, DockError.BadRequest, DockProtocol.DetailIncompleteRecording);
+            return;
+        }
+
+        for (int i = 0; i < files; i++)
+        {
+            if (recordings.IsOpen(_recordingNames[i]))
+            {
+                _x.SendError(type, requestId, DockError.Busy, (uint)i);
+                return;
+            }
+        }
+
+        // M0 = SHA-256(label || str8 recording id || uint16 n); Mi = SHA-256(M(i-1) || str8 name i || SHA-256(file i)).
+        DockSignedMessage message = _x.Message;
+        message.Begin(DockProtocol.ConfirmLabel);
+        message.AddAscii(recordingId);
+        message.AddUInt16(files);
+        _x.Crypto.Sha256Begin();
+        _x.Crypto.Sha256Update(message.Buffer, 0, message.Length);
+        _x.Crypto.Sha256End(_manifest, 0);
+        for (int i = 0; i < files; i++)
+        {
+            HashFile(_recordingNames[i]);
+            Array.Copy(_manifest, 0, _link, 0, DockProtocol.HashSize);
+            int n = DockResponseWriter.WriteAsciiAt(_link, DockProtocol.HashSize, _recordingNames[i]);
+            Array.Copy(_digest, 0, _link, n, DockProtocol.HashSize);
+            _x.Crypto.Sha256Begin();
+            _x.Crypto.Sha256Update(_link, 0, n + DockProtocol.HashSize);
+            _x.Crypto.Sha256End(_manifest, 0);
+        }
+
+        if (!FixedTimeEquals(_manifest, 0, request.Buffer, digestAt, DockProtocol.HashSize))
+        {
+            _x.SendError(type, requestId, DockError.HashMismatch, 0);
+            return;
+        }
+
+        for (int i = 0; i < files; i++)
+        {
+            _x.Audit.Append(AuditEventType.Offloaded, _x.Now, _recordingNames[i]);
+        }
+
+        for (int i = 0; i < files; i++)
+        {
+            recordings.DeleteOffloaded(_recordingNames[i]);
+            _x.Audit.Append(AuditEventType.Deleted, _x.Now, _recordingNames[i]);
+            _recordingNames[i] = string.Empty;
+        }
+
+        DockResponseWriter response = _x.Response;
+        response.Begin(type, requestId);
+        response.WriteUInt16(files);
+        response.Send();
+    }
+
     private static bool FixedTimeEquals(byte[] a, int aOffset, byte[] b, int bOffset, int count)
     {
         // OR-accumulating comparison: the time does not depend on where the first difference is.
@@ -217,8 +337,9 @@ internal sealed class DockOffloadHandler
         DockRequestReader request = _x.Request;
         int length = request.ReadByte();
         int at = request.Skip(length);
-        if (request.IsBad || length == 0)
+        if (request.IsBad || !request.IsPrintable(at, length))
         {
+            // Empty, longer than 64 bytes or holding a byte outside printable ASCII: malformed, not a missing file.
             request.MarkBad();
             return null;
         }

@@ -30,11 +30,11 @@ public static class DockProtocol
     /// <summary>Set in a response's type byte.</summary>
     public const int ResponseFlag = 0x80;
 
-    /// <summary>The lowest protocol version this firmware speaks.</summary>
-    public const byte MinProtocolVersion = 1;
+    /// <summary>The lowest protocol version this firmware speaks (version 2: mutual authentication, split info).</summary>
+    public const byte MinProtocolVersion = 2;
 
     /// <summary>The highest protocol version this firmware speaks.</summary>
-    public const byte MaxProtocolVersion = 1;
+    public const byte MaxProtocolVersion = 2;
 
     /// <summary>Length of an authentication challenge.</summary>
     public const int ChallengeSize = 32;
@@ -59,6 +59,39 @@ public static class DockProtocol
 
     /// <summary>Domain label in front of the signed challenge answer.</summary>
     public const string AuthLabel = "BODYCAM-DOCK-AUTH-V1";
+
+    /// <summary>Domain label in front of the device's signed proof of its device key (the answer to AuthProve).</summary>
+    public const string DeviceProofLabel = "BODYCAM-DOCK-DEVICE-V2";
+
+    /// <summary>Domain label in front of the first link of a ConfirmRecording manifest digest.</summary>
+    public const string ConfirmLabel = "BODYCAM-CONFIRM-V2";
+
+    /// <summary>The most files a recording may span (docs/recording-format.md), so the most one ConfirmRecording covers.</summary>
+    public const int MaxRecordingFiles = 1000;
+
+    /// <summary>The most files one ConfirmOffload names.</summary>
+    public const int MaxConfirmFiles = 16;
+
+    /// <summary>BadRequest detail: the payload is malformed (short, long, a field out of range, a bad str8).</summary>
+    public const uint DetailMalformed = 0;
+
+    /// <summary>BadRequest detail: the device rejected a configuration document.</summary>
+    public const uint DetailConfigurationRejected = 1;
+
+    /// <summary>BadRequest detail: a confirm does not cover a whole recording.</summary>
+    public const uint DetailIncompleteRecording = 2;
+
+    /// <summary>BadRequest detail: a confirm names a file twice.</summary>
+    public const uint DetailDuplicateName = 3;
+
+    /// <summary>BadRequest detail: a clock value outside the accepted range.</summary>
+    public const uint DetailTimeOutOfRange = 4;
+
+    /// <summary>Forbidden detail: the command needs the authority key itself.</summary>
+    public const uint DetailAuthorityOnly = 0;
+
+    /// <summary>Forbidden detail: a dock key's clock change beyond its bound.</summary>
+    public const uint DetailClockStepTooLarge = 1;
 
     /// <summary>Domain label in front of a dock key certificate.</summary>
     public const string CertificateLabel = "BODYCAM-DOCK-CERT-V1";

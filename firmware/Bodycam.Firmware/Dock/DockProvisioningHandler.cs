@@ -22,6 +22,37 @@ internal sealed class DockProvisioningHandler
         _x = exchange;
     }
 
+    /// <summary>
+    /// ReadConfiguration (session): the stored configuration document and its sequence, as pushed (sequence 0 and
+    /// an empty document when only the factory defaults are in force).
+    /// </summary>
+    /// <param name="requestId">The request's id.</param>
+    public void ReadConfiguration(int requestId)
+    {
+        int type = (int)DockCommand.ReadConfiguration;
+        if (!_x.EndOfRequest(type, requestId))
+        {
+            return;
+        }
+
+        DockResponseWriter response = _x.Response;
+        response.Begin(type, requestId);
+        int sequenceAt = response.Reserve(8);
+        int lengthAt = response.Reserve(2);
+        int documentAt = response.Position;
+        long sequence = _x.Configuration.ReadStored(response.Buffer, documentAt, _x.Options.MaxResponsePayload - 10, out int length);
+        if (sequence <= 0)
+        {
+            sequence = 0;
+            length = 0;
+        }
+
+        LittleEndian.WriteInt64(response.Buffer, sequenceAt, sequence);
+        LittleEndian.WriteUInt16(response.Buffer, lengthAt, length);
+        response.Reserve(length);
+        response.Send();
+    }
+
     /// <summary>PushConfiguration: a newer document signed by the authority key, stored for the next boot.</summary>
     /// <param name="requestId">The request's id.</param>
     public void PushConfiguration(int requestId)

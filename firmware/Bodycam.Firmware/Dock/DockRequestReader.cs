@@ -125,4 +125,30 @@ public sealed class DockRequestReader
 
         return true;
     }
+
+    /// <summary>
+    /// Tells whether <paramref name="count"/> bytes at <paramref name="at"/> are a valid <c>str8</c> body: 1 to
+    /// <see cref="DockProtocol.MaxStringLength"/> bytes of printable ASCII (0x20 to 0x7E).
+    /// </summary>
+    /// <param name="at">First byte in <see cref="Buffer"/>.</param>
+    /// <param name="count">Number of bytes.</param>
+    /// <returns>True when valid.</returns>
+    public bool IsPrintable(int at, int count)
+    {
+        if (count < 1 || count > DockProtocol.MaxStringLength)
+        {
+            return false;
+        }
+
+        for (int k = 0; k < count; k++)
+        {
+            int b = _buffer[at + k];
+            if (b < 0x20 || b > 0x7E)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -92,15 +92,18 @@ public sealed class DockService
         {
             case DockCommand.Hello:
             case DockCommand.Info:
+            case DockCommand.Status:
             case DockCommand.AuthBegin:
             case DockCommand.AuthProve:
             case DockCommand.EndSession:
             case DockCommand.ListRecordings:
             case DockCommand.ReadRecording:
             case DockCommand.ConfirmOffload:
+            case DockCommand.ConfirmRecording:
             case DockCommand.ReadAudit:
             case DockCommand.SetClock:
             case DockCommand.PushConfiguration:
+            case DockCommand.ReadConfiguration:
             case DockCommand.Provision:
             case DockCommand.ResetProvisioning:
                 return true;
@@ -138,7 +141,9 @@ public sealed class DockService
             return;
         }
 
-        _x.SendError(type, requestId, error, (uint)_x.Options.MaxRequestPayload);
+        // FrameTooLarge tells the largest payload taken; UnsupportedVersion the frame format version spoken.
+        uint detail = error == DockError.FrameTooLarge ? (uint)_x.Options.MaxRequestPayload : DockProtocol.FrameVersion;
+        _x.SendError(type, requestId, error, detail);
     }
 
     private void Dispatch(int type, int requestId)
@@ -196,6 +201,15 @@ public sealed class DockService
                 return;
             case DockCommand.ConfirmOffload:
                 _offload.Confirm(requestId);
+                return;
+            case DockCommand.ConfirmRecording:
+                _offload.ConfirmRecording(requestId);
+                return;
+            case DockCommand.Status:
+                _session.Status(requestId);
+                return;
+            case DockCommand.ReadConfiguration:
+                _provisioning.ReadConfiguration(requestId);
                 return;
             case DockCommand.ReadAudit:
                 _audit.Read(requestId);

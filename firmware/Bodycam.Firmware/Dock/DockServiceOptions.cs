@@ -27,6 +27,19 @@ public sealed class DockServiceOptions
     /// <summary>Gets or sets the least time between two authentication-failure audit entries (others are counted). Default 1 s.</summary>
     public long AuditQuietMilliseconds { get; set; } = 1000;
 
+    /// <summary>
+    /// Gets or sets the earliest time SetClock accepts (UTC ms). Default 2026-01-01T00:00:00Z, the floor of this
+    /// firmware's release: a device cannot have been built, let alone used, before it.
+    /// </summary>
+    public long EarliestClockUnixMilliseconds { get; set; } = 1767225600000;
+
+    /// <summary>
+    /// Gets or sets how far a dock-key session may move the clock in total (ms, the sum of the absolute changes).
+    /// Default 5 minutes: a dock keeps a set clock in step; larger changes and setting an unset clock need the
+    /// authority key.
+    /// </summary>
+    public long DockKeyClockBoundMilliseconds { get; set; } = 300000;
+
     /// <summary>Gets or sets the chunk in which files are hashed for a confirm. Default 16 KiB.</summary>
     public int HashChunkBytes { get; set; } = 16384;
 }

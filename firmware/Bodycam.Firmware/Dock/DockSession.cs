@@ -10,6 +10,12 @@ internal sealed class DockSession
     /// <summary>Gets the challenge last issued (valid while <see cref="ChallengePending"/>).</summary>
     public byte[] Challenge { get; } = new byte[DockProtocol.ChallengeSize];
 
+    /// <summary>Gets the public key the session was opened with (the authority key or the certified dock key).</summary>
+    public byte[] Key { get; } = new byte[DockProtocol.KeySize];
+
+    /// <summary>Gets or sets the clock change a dock-key session has made so far (absolute ms, summed).</summary>
+    public long ClockNudged { get; set; }
+
     /// <summary>Gets or sets a value indicating whether hello was answered on this connection.</summary>
     public bool HelloDone { get; set; }
 
@@ -57,6 +63,7 @@ internal sealed class DockSession
     {
         Mode = mode;
         ExpiresAt = expiresAt;
+        ClockNudged = 0;
     }
 
     /// <summary>Ends the session and forgets any pending challenge; hello stays done.</summary>
@@ -64,6 +71,12 @@ internal sealed class DockSession
     {
         Mode = DockSessionMode.None;
         ExpiresAt = 0;
+        ClockNudged = 0;
+        for (int i = 0; i < Key.Length; i++)
+        {
+            Key[i] = 0;
+        }
+
         ChallengePending = false;
     }
 }

@@ -51,7 +51,10 @@ internal sealed class DockSessionHandler
         response.Send();
     }
 
-    /// <summary>Info: the device's identity, state, storage, battery, enrolment, clock and session.</summary>
+    /// <summary>
+    /// Info: only what a dock needs to authenticate (identity, state, enrolment, this link's session); nothing about
+    /// the wearer, the battery or the storage (those are in <see cref="Status"/>, behind authentication).
+    /// </summary>
     /// <param name="requestId">The request's id.</param>
     public void Info(int requestId)
     {
@@ -62,30 +65,43 @@ internal sealed class DockSessionHandler
         }
 
         long now = _x.Now;
+        DockResponseWriter response = _x.Response;
+        response.Begin(type, requestId);
+        response.WriteAscii(_x.Status.DeviceId);
+        response.WriteAscii(_x.Status.FirmwareVersion);
+        response.WriteByte(_x.Status.StateCode);
+        response.WriteAscii(_x.Status.StateName);
+        response.WriteByte((int)_x.Provisioning.State);
+        response.WriteAscii(_x.Provisioning.MunicipalityId);
+        DockSession session = _x.Session;
+        bool live = session.IsLive(now);
+        response.WriteByte(live ? (int)session.Mode : 0);
+        response.WriteUInt32(live ? (uint)(session.ExpiresAt - now) : 0);
+        response.Send();
+    }
+
+    /// <summary>Status (session): storage, battery, enrolment details, clock and recording count.</summary>
+    /// <param name="requestId">The request's id.</param>
+    public void Status(int requestId)
+    {
+        int type = (int)DockCommand.Status;
+        if (!_x.EndOfRequest(type, requestId))
+        {
+            return;
+        }
+
         long capacity = _x.Storage.ReadCapacityBytes();
         long free = _x.Storage.ReadFreeBytes();
         bool clockSet = _x.RealTimeClock.IsSet;
         DockResponseWriter response = _x.Response;
         response.Begin(type, requestId);
-        response.WriteAscii(_x.Status.DeviceId);
-        response.WriteAscii(_x.Status.FirmwareVersion);
-        _x.SecureElement.ReadDevicePublicKey(response.Buffer, response.Reserve(DockProtocol.KeySize));
-        response.WriteByte(_x.Status.StateCode);
-        response.WriteAscii(_x.Status.StateName);
         response.WriteInt64(capacity - free);
         response.WriteInt64(capacity);
         response.WriteByte(_x.Battery.ReadPercent());
-        response.WriteByte((int)_x.Provisioning.State);
-        response.WriteAscii(_x.Provisioning.MunicipalityId);
         response.WriteByte(_x.Provisioning.RecipientCount);
         response.WriteByte(clockSet ? 1 : 0);
         response.WriteInt64(clockSet ? _x.RealTimeClock.ReadUnixMilliseconds() : 0);
-        response.WriteInt64(now);
         response.WriteUInt16(_x.Recordings.Count);
-        DockSession session = _x.Session;
-        bool live = session.IsLive(now);
-        response.WriteByte(live ? (int)session.Mode : 0);
-        response.WriteUInt32(live ? (uint)(session.ExpiresAt - now) : 0);
         response.Send();
     }
 
@@ -147,6 +163,8 @@ internal sealed class DockSessionHandler
             request.MarkBad();
         }
 
+        int hostChallenge = request.Skip(DockProtocol.ChallengeSize);
+
         if (!_x.EndOfRequest(type, requestId))
         {
             return;
@@ -207,10 +225,24 @@ internal sealed class DockSessionHandler
 
         _x.Failures.Clear();
         session.Open((DockSessionMode)mode, _x.Now + _x.Options.SessionLifetimeMilliseconds);
+        Array.Copy(_key, 0, session.Key, 0, DockProtocol.KeySize);
+        Array.Clear(_key, 0, DockProtocol.KeySize);
+
+        // The device's half of mutual authentication (docs/dock-protocol.md, "Authentication", step 4): its device key
+        // signs the whole exchange, so a host that pinned the key knows it talks to that camera.
+        message.Begin(DockProtocol.DeviceProofLabel);
+        message.AddBytes(session.Challenge, 0, DockProtocol.ChallengeSize);
+        message.AddBytes(payload, hostChallenge, DockProtocol.ChallengeSize);
+        message.AddAscii(_x.Status.DeviceId);
+        message.AddAscii(_x.Provisioning.MunicipalityId);
+        message.AddByte(mode);
+        message.AddBytes(payload, signature, DockProtocol.SignatureSize);
         DockResponseWriter response = _x.Response;
         response.Begin(type, requestId);
         response.WriteByte(mode);
         response.WriteUInt32((uint)_x.Options.SessionLifetimeMilliseconds);
+        _x.SecureElement.ReadDevicePublicKey(response.Buffer, response.Reserve(DockProtocol.KeySize));
+        _x.SecureElement.Sign(message.Buffer, 0, message.Length, response.Buffer, response.Reserve(DockProtocol.SignatureSize));
         response.Send();
     }
 

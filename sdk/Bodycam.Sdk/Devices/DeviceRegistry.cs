@@ -226,7 +226,7 @@ public sealed class DeviceRegistry
 
         if (publicKeyHex.Length != 64 || !IsHex(publicKeyHex))
         {
-            throw new DeviceRegistryException(DeviceRegistryError.BadPublicKey, line, "The public key of '" + deviceId + "' must be 64 hex digits (32 bytes), as 'bodycam device info' prints DevicePublicKey.");
+            throw new DeviceRegistryException(DeviceRegistryError.BadPublicKey, line, "The public key of '" + deviceId + "' must be 64 hex digits (32 bytes), as 'bodycam device status' prints DevicePublicKey.");
         }
 
         return new DeviceRegistryEntry(deviceId, municipalityId, Convert.FromHexString(publicKeyHex));

@@ -39,23 +39,49 @@ internal static class DockAnswers
         {
             DeviceId = r.Ascii(),
             FirmwareVersion = r.Ascii(),
-            DevicePublicKey = r.Take(32).ToArray(),
             StateCode = r.Byte(),
             StateName = r.Ascii(),
-            StorageUsedBytes = r.Int64(),
-            StorageCapacityBytes = r.Int64(),
-            BatteryPercent = r.Byte(),
             Provisioning = (DeviceProvisioningState)r.Byte(),
             MunicipalityId = r.Ascii(),
-            RecipientCount = r.Byte(),
-            Clock = ReadClock(ref r),
-            MonotonicMilliseconds = r.Int64(),
-            RecordingFileCount = r.UInt16(),
             SessionMode = r.Byte(),
             SessionRemainingMilliseconds = r.UInt32(),
         };
         r.End();
         return info;
+    }
+
+    internal static DeviceStatus ParseStatus(ReadOnlySpan<byte> p)
+    {
+        PayloadReader r = new(p);
+        DeviceStatus status = new()
+        {
+            StorageUsedBytes = r.Int64(),
+            StorageCapacityBytes = r.Int64(),
+            BatteryPercent = r.Byte(),
+            RecipientCount = r.Byte(),
+            Clock = ReadClock(ref r),
+            RecordingFileCount = r.UInt16(),
+        };
+        r.End();
+        return status;
+    }
+
+    internal static StoredConfiguration ParseConfiguration(ReadOnlySpan<byte> p)
+    {
+        PayloadReader r = new(p);
+        long sequence = r.Int64();
+        int length = r.UInt16();
+        byte[] document = r.Take(length).ToArray();
+        r.End();
+        return new StoredConfiguration(sequence, document);
+    }
+
+    internal static int ParseConfirmRecording(ReadOnlySpan<byte> p)
+    {
+        PayloadReader r = new(p);
+        int deleted = r.UInt16();
+        r.End();
+        return deleted;
     }
 
     internal static DateTimeOffset? ReadClock(ref PayloadReader r)

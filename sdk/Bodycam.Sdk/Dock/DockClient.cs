@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -16,6 +17,8 @@ namespace Bodycam.Sdk.Dock;
 /// </summary>
 public sealed class DockClient : IDisposable
 {
+    /// <summary>The most files one recording may span, so the most one <see cref="ConfirmRecordingAsync"/> covers.</summary>
+    public const int MaxRecordingFiles = 1000;
 
     private readonly IDockTransport _transport;
     private readonly DockClientOptions _options;
@@ -23,6 +26,7 @@ public sealed class DockClient : IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly byte[] _sendBuffer = new byte[DockFraming.FrameLength(65536)];
     private ushort _nextId;
+    private ReadOnlyMemory<byte>? _expectedDeviceKey;
 
     /// <summary>Initializes a new instance of the <see cref="DockClient"/> class.</summary>
     /// <param name="transport">The link (disposed with the client).</param>
@@ -32,6 +36,12 @@ public sealed class DockClient : IDisposable
         _transport = transport;
         _options = options ?? new DockClientOptions();
         _reader = new DockFrameReader(transport.Stream);
+        if (_options.ExpectedDeviceKey is { Length: not 32 })
+        {
+            throw new ArgumentException("ExpectedDeviceKey must be a 32-byte Ed25519 public key.", nameof(options));
+        }
+
+        _expectedDeviceKey = _options.ExpectedDeviceKey;
     }
 
     /// <summary>Gets the device's hello answer (after <see cref="ConnectAsync"/>).</summary>
@@ -67,12 +77,25 @@ public sealed class DockClient : IDisposable
         return RequestAsync(DockCommandCode.Info, [], true, DockAnswers.ParseInfo, cancellationToken);
     }
 
-    /// <summary>Opens a session: asks for a challenge and answers it.</summary>
+    /// <summary>Gets the device's Ed25519 public key, once the device proved in the handshake that it holds it; null before.</summary>
+    public ReadOnlyMemory<byte>? DeviceKey { get; private set; }
+
+    /// <summary>Gets a value indicating whether <see cref="DeviceKey"/> was checked against the pinned key of the options.</summary>
+    public bool IsDeviceKeyPinned { get; private set; }
+
+    /// <summary>
+    /// Opens a session and authenticates the device (docs/dock-protocol.md, "Authentication"): asks for a challenge,
+    /// answers it with a fresh host challenge, and checks the device's signature over the whole exchange with its
+    /// device key, which must be <see cref="DockClientOptions.ExpectedDeviceKey"/> when that is set.
+    /// </summary>
     /// <param name="authenticator">Signs the answer.</param>
     /// <param name="cancellationToken">Cancels.</param>
     /// <returns>The session's lifetime.</returns>
+    /// <exception cref="DockConnectionException">The device did not prove the expected key (<see cref="DockConnectionFailure.DeviceNotAuthentic"/>).</exception>
     public async Task<TimeSpan> AuthenticateAsync(IDockAuthenticator authenticator, CancellationToken cancellationToken = default)
     {
+        DeviceKey = null;
+        IsDeviceKeyPinned = false;
         DeviceInfo info = await GetInfoAsync(cancellationToken).ConfigureAwait(false);
         DockHello hello = Hello ?? throw new InvalidOperationException("Call ConnectAsync first.");
         (byte[] challenge, uint lifetime) = await RequestAsync(
@@ -90,20 +113,107 @@ public sealed class DockClient : IDisposable
             },
             cancellationToken).ConfigureAwait(false);
         byte[] answer = authenticator.Answer(new DockChallenge(challenge, info.DeviceId, info.MunicipalityId, lifetime, hello.ProtocolVersion));
-        uint granted = await RequestAsync(
+        if (answer.Length < 65 || (answer[0] != 1 && answer[0] != 2))
+        {
+            throw new InvalidOperationException("The authenticator's answer must start with the mode (1 or 2) and the 64-byte signature.");
+        }
+
+        byte[] hostChallenge = RandomNumberGenerator.GetBytes(32);
+        byte[] request = new PayloadWriter().Bytes(answer).Bytes(hostChallenge).ToArray();
+        (byte mode, uint granted, byte[] key, byte[] signature) = await RequestAsync(
             DockCommandCode.AuthProve,
-            answer,
+            request,
             false,
             p =>
             {
                 PayloadReader r = new(p);
-                r.Byte();
+                byte m = r.Byte();
                 uint l = r.UInt32();
+                byte[] k = r.Take(32).ToArray();
+                byte[] s = r.Take(64).ToArray();
                 r.End();
-                return l;
+                return (m, l, k, s);
             },
             cancellationToken).ConfigureAwait(false);
+        ReadOnlyMemory<byte>? expected = _expectedDeviceKey;
+        if (expected is { } pinned && !CryptographicOperations.FixedTimeEquals(pinned.Span, key))
+        {
+            throw new DockConnectionException(
+                DockConnectionFailure.DeviceNotAuthentic,
+                $"Device {info.DeviceId} presented a device key other than the one registered for it: it is not the camera enrolled under that id.");
+        }
+
+        // The host's signature is the answer's bytes 1..64 (after the mode byte).
+        byte[] proof = DockMessages.DeviceProof(challenge, hostChallenge, info.DeviceId, info.MunicipalityId, answer[0], answer.AsSpan(1, 64));
+        if (mode != answer[0] || !Ed25519DockSigner.Verify(key, proof, signature))
+        {
+            throw new DockConnectionException(
+                DockConnectionFailure.DeviceNotAuthentic,
+                $"Device {info.DeviceId} did not prove possession of its device key (its signature over the handshake does not verify).");
+        }
+
+        DeviceKey = key;
+        IsDeviceKeyPinned = expected is not null;
         return TimeSpan.FromMilliseconds(granted);
+    }
+
+    /// <summary>
+    /// Pins the device key the next <see cref="AuthenticateAsync"/> must see proven (as
+    /// <see cref="DockClientOptions.ExpectedDeviceKey"/>; for hosts that look the key up by the id hello announced).
+    /// </summary>
+    /// <param name="devicePublicKey">The 32-byte Ed25519 key from the device registry.</param>
+    public void ExpectDeviceKey(ReadOnlyMemory<byte> devicePublicKey)
+    {
+        if (devicePublicKey.Length != 32)
+        {
+            throw new ArgumentException("An Ed25519 public key has 32 bytes.", nameof(devicePublicKey));
+        }
+
+        _expectedDeviceKey = devicePublicKey.ToArray();
+    }
+
+    /// <summary>Reads the device's storage, battery, enrolment and clock details (needs a session).</summary>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>The status.</returns>
+    public Task<DeviceStatus> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        return RequestAsync(DockCommandCode.Status, [], true, DockAnswers.ParseStatus, cancellationToken);
+    }
+
+    /// <summary>Reads back the configuration document the device stores (needs a session).</summary>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>The stored document and its sequence (0 and empty for the factory defaults).</returns>
+    public Task<StoredConfiguration> ReadConfigurationAsync(CancellationToken cancellationToken = default)
+    {
+        return RequestAsync(DockCommandCode.ReadConfiguration, [], true, DockAnswers.ParseConfiguration, cancellationToken);
+    }
+
+    /// <summary>
+    /// Confirms one whole recording of up to 1000 files (docs/dock-protocol.md, "ConfirmRecording"): the device
+    /// recomputes the manifest digest over its own files and deletes the recording only if it matches.
+    /// </summary>
+    /// <param name="recordingId">The recording id.</param>
+    /// <param name="files">Every file of the recording, in the order the device lists them, with the SHA-256 of the verified copy.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>The number of files deleted.</returns>
+    public Task<int> ConfirmRecordingAsync(string recordingId, IReadOnlyList<OffloadConfirmation> files, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Count < 1 || files.Count > MaxRecordingFiles)
+        {
+            throw new ArgumentException($"A recording has 1 to {MaxRecordingFiles} files.", nameof(files));
+        }
+
+        foreach (OffloadConfirmation file in files)
+        {
+            if (file.Sha256.Length != 32)
+            {
+                throw new ArgumentException("A SHA-256 digest has 32 bytes.", nameof(files));
+            }
+        }
+
+        byte[] payload = new PayloadWriter().Ascii(recordingId).UInt16(files.Count).Bytes(DockMessages.ConfirmManifest(recordingId, files)).ToArray();
+        return RequestAsync(DockCommandCode.ConfirmRecording, payload, false, DockAnswers.ParseConfirmRecording, cancellationToken);
     }
 
     /// <summary>Ends the session.</summary>

@@ -27,4 +27,14 @@ public sealed class DockClientOptions
     /// device cannot make the host grow a buffer without bound.
     /// </summary>
     public long MaxAuditTrailBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Gets or sets the device's pinned Ed25519 public key (32 bytes, from the device registry written at
+    /// provisioning: docs/device-registry.md). When set, <see cref="DockClient.AuthenticateAsync"/> fails with
+    /// <see cref="DockConnectionFailure.DeviceNotAuthentic"/> unless the device proves possession of exactly this key.
+    /// When not set, the device still proves possession of the key it presents (trust on first use). A value that is
+    /// not 32 bytes (an empty one from a null array, for instance) is refused by the client's constructor, so a
+    /// forgotten key never turns into an absent pin.
+    /// </summary>
+    public ReadOnlyMemory<byte>? ExpectedDeviceKey { get; set; }
 }

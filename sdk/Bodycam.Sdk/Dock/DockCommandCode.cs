@@ -9,6 +9,9 @@ public enum DockCommandCode : byte
     /// <summary>Device information.</summary>
     Info = 0x02,
 
+    /// <summary>Storage, battery, enrolment and clock details (session).</summary>
+    Status = 0x03,
+
     /// <summary>Asks for a challenge.</summary>
     AuthBegin = 0x10,
 
@@ -27,6 +30,9 @@ public enum DockCommandCode : byte
     /// <summary>Confirms an offload; the device deletes the files.</summary>
     ConfirmOffload = 0x22,
 
+    /// <summary>Confirms a whole recording with one manifest digest; the device deletes it.</summary>
+    ConfirmRecording = 0x23,
+
     /// <summary>Reads a byte range of the audit trail.</summary>
     ReadAudit = 0x30,
 
@@ -35,6 +41,9 @@ public enum DockCommandCode : byte
 
     /// <summary>Pushes a signed configuration.</summary>
     PushConfiguration = 0x41,
+
+    /// <summary>Reads back the stored configuration document (session).</summary>
+    ReadConfiguration = 0x42,
 
     /// <summary>Enrols an unprovisioned device.</summary>
     Provision = 0x50,

@@ -14,4 +14,10 @@ public enum DockConnectionFailure
 
     /// <summary>The device speaks no protocol version this client speaks.</summary>
     IncompatibleVersion = 4,
+
+    /// <summary>
+    /// The device did not prove possession of the expected device key (a different key than the pinned one, or a
+    /// signature that does not verify): it is not the camera it claims to be.
+    /// </summary>
+    DeviceNotAuthentic = 5,
 }

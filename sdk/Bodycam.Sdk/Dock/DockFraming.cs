@@ -25,8 +25,8 @@ public static class DockFraming
     /// <summary>The response flag in a type byte.</summary>
     public const byte ResponseFlag = 0x80;
 
-    /// <summary>The protocol versions this client speaks.</summary>
-    public const byte ProtocolVersion = 1;
+    /// <summary>The protocol version this client speaks (2: mutual authentication, Info split from Status).</summary>
+    public const byte ProtocolVersion = 2;
 
     /// <summary>Gets the encoded length of a frame with a payload of the given length.</summary>
     /// <param name="payloadLength">Payload length.</param>

@@ -1,6 +1,8 @@
 using System;
 using System.Buffers.Binary;
+using System.Collections.Generic;
 using System.IO;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Bodycam.Sdk.Dock;
@@ -13,6 +15,12 @@ public static class DockMessages
 {
     /// <summary>Label of a challenge answer.</summary>
     public const string AuthLabel = "BODYCAM-DOCK-AUTH-V1";
+
+    /// <summary>Label of the device's proof of its device key.</summary>
+    public const string DeviceProofLabel = "BODYCAM-DOCK-DEVICE-V2";
+
+    /// <summary>Label of the first link of a recording's confirm manifest.</summary>
+    public const string ConfirmLabel = "BODYCAM-CONFIRM-V2";
 
     /// <summary>Label of a dock key certificate.</summary>
     public const string CertificateLabel = "BODYCAM-DOCK-CERT-V1";
@@ -44,6 +52,55 @@ public static class DockMessages
         m.WriteByte(protocolVersion);
         m.WriteByte(mode);
         return m.ToArray();
+    }
+
+    /// <summary>Builds what the device signs with its device key in its answer to AuthProve.</summary>
+    /// <param name="deviceChallenge">The device's 32-byte challenge.</param>
+    /// <param name="hostChallenge">The host's 32-byte challenge.</param>
+    /// <param name="deviceId">The device id.</param>
+    /// <param name="municipalityId">The device's municipality.</param>
+    /// <param name="mode">The session mode.</param>
+    /// <param name="hostSignature">The host's 64-byte signature of the challenge answer.</param>
+    /// <returns>The message.</returns>
+    public static byte[] DeviceProof(ReadOnlySpan<byte> deviceChallenge, ReadOnlySpan<byte> hostChallenge, string deviceId, string municipalityId, byte mode, ReadOnlySpan<byte> hostSignature)
+    {
+        using MemoryStream m = new();
+        m.Write(Encoding.ASCII.GetBytes(DeviceProofLabel));
+        m.Write(deviceChallenge);
+        m.Write(hostChallenge);
+        WriteAscii(m, deviceId);
+        WriteAscii(m, municipalityId);
+        m.WriteByte(mode);
+        m.Write(hostSignature);
+        return m.ToArray();
+    }
+
+    /// <summary>
+    /// Computes a recording's confirm manifest digest (docs/dock-protocol.md, "ConfirmRecording"):
+    /// M0 = SHA-256(label || str8 recording id || uint16 n), Mi = SHA-256(M(i-1) || str8 name i || SHA-256(file i)).
+    /// </summary>
+    /// <param name="recordingId">The recording id.</param>
+    /// <param name="files">Every file of the recording in the order the device lists them, with its SHA-256.</param>
+    /// <returns>The 32-byte digest.</returns>
+    public static byte[] ConfirmManifest(string recordingId, IReadOnlyList<OffloadConfirmation> files)
+    {
+        using MemoryStream m = new();
+        m.Write(Encoding.ASCII.GetBytes(ConfirmLabel));
+        WriteAscii(m, recordingId);
+        Span<byte> n = stackalloc byte[2];
+        BinaryPrimitives.WriteUInt16LittleEndian(n, checked((ushort)files.Count));
+        m.Write(n);
+        byte[] link = SHA256.HashData(m.ToArray());
+        foreach (OffloadConfirmation file in files)
+        {
+            using MemoryStream next = new();
+            next.Write(link);
+            WriteAscii(next, file.Name);
+            next.Write(file.Sha256.Span);
+            link = SHA256.HashData(next.ToArray());
+        }
+
+        return link;
     }
 
     /// <summary>Builds a dock key certificate's signed part.</summary>

@@ -36,10 +36,16 @@ public static class ErrorHints
                 2 => new(
                     "the confirmation does not name every file of the recording.",
                     "offload the whole recording again (all its continuation files) and confirm them together."),
+                3 => new(
+                    "the confirmation names a file twice.",
+                    "name each file of the recording once; the SDK's ConfirmRecordingAsync does this for you."),
+                4 => new(
+                    "the device refuses that time: it accepts 2026-01-01 up to 2100-01-01 only.",
+                    "check this host's clock (and its time zone setting), then run 'bodycam clock sync' again."),
                 _ => new(
                     "the device found the " + request + " request malformed or a value out of range.",
                     request == DockCommandCode.SetClock
-                        ? "check this host's clock: the device refuses times before 2020-01-01."
+                        ? "check this host's clock: the device accepts 2026-01-01 up to 2100-01-01 only."
                         : "check the values given; if they are right, this bodycam and the firmware disagree on the protocol: report it."),
             },
             DockErrorCode.FrameTooLarge => new(
@@ -65,7 +71,7 @@ public static class ErrorHints
                     "certify this dock key with the authority key of the device's own municipality ('bodycam keys certify-dock')."),
                 3 => new(
                     "the dock certificate has expired by the device's clock.",
-                    "issue a new certificate with a later --not-after ('bodycam keys certify-dock'), or check the device clock ('bodycam device info')."),
+                    "issue a new certificate with a later --not-after ('bodycam keys certify-dock'), or check the device clock ('bodycam device status')."),
                 _ => new(
                     "the device did not accept the session signature.",
                     "use the authority key (or dock key) of the municipality the device is enrolled in: 'bodycam device info' shows it. Repeated failures are rate limited and audited."),
@@ -77,7 +83,9 @@ public static class ErrorHints
                 "the device has no such recording file.",
                 "list the device's recordings again ('bodycam offload' lists them first); it may have been offloaded and deleted already."),
             DockErrorCode.HashMismatch => new(
-                "file " + d + " of the confirmation differs from the device's copy; nothing was deleted.",
+                request == DockCommandCode.ConfirmRecording
+                    ? "a file of the recording differs from the device's copy; nothing was deleted."
+                    : "file " + d + " of the confirmation differs from the device's copy; nothing was deleted.",
                 "offload that recording again: the local copy is not the device's."),
             DockErrorCode.Busy => new(
                 "file " + d + " is still being recorded.",
@@ -106,9 +114,13 @@ public static class ErrorHints
             DockErrorCode.NotEmpty => new(
                 d + " recording files are still on the device.",
                 "offload them first ('bodycam offload DEST ...'): footage sealed to the old recipients must leave the device before a reset."),
-            DockErrorCode.Forbidden => new(
-                "a dock-key session may not do " + request + ".",
-                "use --authority-key K (the municipality's authority key itself) for this command."),
+            DockErrorCode.Forbidden => detail == 1
+                ? new(
+                    "a dock key may only nudge a set clock, by at most 5 minutes per session.",
+                    "set an unset clock, or correct it by more, with --authority-key K (the municipality's authority key itself).")
+                : new(
+                    "a dock-key session may not do " + request + ".",
+                    "use --authority-key K (the municipality's authority key itself) for this command."),
             _ => new(
                 "the device answered with error code " + ((int)code).ToString(CultureInfo.InvariantCulture) + ", unknown to this bodycam.",
                 "update bodycam to the device's protocol version."),

@@ -64,7 +64,10 @@ public sealed class Offloader
                     totalDone += file.Length;
                 }
 
-                RecordingCheck check = await _verifier.VerifyAsync(paths, info.DevicePublicKey, cancellationToken).ConfigureAwait(false);
+                // The key the device proved it holds in the handshake (pinned from the device registry when the
+                // connection's options carry it), never one the device merely reports.
+                ReadOnlyMemory<byte> deviceKey = client.DeviceKey ?? throw new InvalidOperationException("The offload's connection was not authenticated, so the device key is unknown.");
+                RecordingCheck check = await _verifier.VerifyAsync(paths, deviceKey, cancellationToken).ConfigureAwait(false);
                 if (!check.Verified)
                 {
                     results.Add(new OffloadedRecording(recording.Key, paths, bytes, OffloadStatus.VerificationFailed, check.Detail));
@@ -85,7 +88,7 @@ public sealed class Offloader
 
                 try
                 {
-                    await client.ConfirmOffloadAsync(confirmations, cancellationToken).ConfigureAwait(false);
+                    await client.ConfirmRecordingAsync(recording.Key, confirmations, cancellationToken).ConfigureAwait(false);
                     results.Add(new OffloadedRecording(recording.Key, paths, bytes, OffloadStatus.Confirmed, check.Detail));
                 }
                 catch (DockErrorException e)

@@ -19,6 +19,8 @@ public sealed class CliAppTests : IDisposable
     private string _lastOut = string.Empty;
     private string _lastErr = string.Empty;
 
+    private string Registry => Path.Combine(_folder, "devices.txt");
+
     public CliAppTests()
     {
         Directory.CreateDirectory(_folder);
@@ -37,7 +39,15 @@ public sealed class CliAppTests : IDisposable
         Assert.Equal(0, await Run("device", "info", "--tcp", tcp, "--json"));
         using JsonDocument info = JsonDocument.Parse(_lastOut);
         Assert.Equal("oldebroek", info.RootElement.GetProperty("MunicipalityId").GetString());
-        string deviceKey = info.RootElement.GetProperty("DevicePublicKey").GetString()!;
+        Assert.False(info.RootElement.TryGetProperty("DevicePublicKey", out _));
+        Assert.False(info.RootElement.TryGetProperty("BatteryPercent", out _));
+        Assert.False(info.RootElement.TryGetProperty("StorageUsedBytes", out _));
+
+        // Provisioning wrote the device registry; the key there is the one the device proves.
+        Bodycam.Sdk.Devices.DeviceRegistryEntry entry = Assert.Single(Bodycam.Sdk.Devices.DeviceRegistry.Load(Registry).Entries);
+        Assert.Equal("bc-0002", entry.DeviceId);
+        Assert.Equal(_device.SecureElement.DevicePublicKey, entry.PublicKey.ToArray());
+        string deviceKey = entry.PublicKeyHex;
 
         Assert.Equal(0, await Run("clock", "sync", "--tcp", tcp, "--authority-key", authority));
         Assert.True(_device.Rtc.IsSet);
@@ -52,7 +62,7 @@ public sealed class CliAppTests : IDisposable
 
         Assert.Equal(0, await Run("verify", copies[0], "--device-key", deviceKey));
         string bundle = Path.Combine(_folder, "bundle");
-        Assert.Equal(0, await Run("export", copies[0], "--device-key", deviceKey, "--recipient-key", Path.Combine(keys, "oldebroek.recipient.key"), "--out", bundle));
+        Assert.Equal(0, await Run("export", copies[0], "--recipient-key", Path.Combine(keys, "oldebroek.recipient.key"), "--out", bundle));
         Assert.True(File.Exists(Path.Combine(bundle, "SHA256SUMS")));
 
         Assert.Equal(0, await Run("audit", "--tcp", tcp, "--authority-key", authority, "--format", "csv"));
@@ -118,6 +128,7 @@ public sealed class CliAppTests : IDisposable
         _device.Record(1, 1000, 4);
         _device.StartTcp();
         Assert.Equal(0, await Run("keys", "new", "--out", _folder, "--municipality", "heerde"));
+        Bodycam.Sdk.Devices.DeviceRegistry.Empty().Add(new Bodycam.Sdk.Devices.DeviceRegistryEntry("bc-0002", "hattem", _device.SecureElement.DevicePublicKey)).Save(Registry);
 
         int code = await Run("offload", Path.Combine(_folder, "out"), "--tcp", "127.0.0.1:" + _device.TcpPort, "--authority-key", Path.Combine(_folder, "heerde.authority.key"));
 
@@ -145,7 +156,7 @@ public sealed class CliAppTests : IDisposable
     {
         StringWriter output = new();
         StringWriter error = new();
-        Dictionary<string, string> environment = new() { ["BODYCAM_PASSPHRASE"] = Passphrase };
+        Dictionary<string, string> environment = new() { ["BODYCAM_PASSPHRASE"] = Passphrase, ["BODYCAM_REGISTRY"] = Registry };
         int code = await new CliApp(output, error, name => environment.GetValueOrDefault(name)).RunAsync(args);
         _lastOut = output.ToString();
         _lastErr = error.ToString();

@@ -53,11 +53,71 @@ public sealed class CliDeviceCommandsTests : IDisposable
         Assert.Equal(0, await Run("keys", "new-dock", "--out", _folder, "--name", "dock-1"));
         Assert.Equal(0, await Run("keys", "certify-dock", "--authority-key", Authority, "--dock-public", Path.Combine(_folder, "dock-1.dock.pub"), "--municipality", "heerde", "--not-after", "2030-01-01T00:00:00Z", "--out", Path.Combine(_folder, "dock-1.cert")));
 
+        Assert.Equal(0, await Run("device", "register", "--tcp", _tcp, "--authority-key", Authority));
+
         int code = await Run("offload", Path.Combine(_folder, "out"), "--tcp", _tcp, "--dock-key", Path.Combine(_folder, "dock-1.dock.key"), "--certificate", Path.Combine(_folder, "dock-1.cert"));
 
         Assert.True(code == 0, _lastOut + _lastErr);
         Assert.Equal(0, _device.ReadRecordings().Count);
         Assert.Single(Directory.GetFiles(Path.Combine(_folder, "out", "HEE-01"), "*.bcr"));
+    }
+
+    [Fact]
+    public async Task Offload_DeviceNotInRegistry_ExitsUsageAndDeletesNothing()
+    {
+        Steps(Record + "  - dock\n");
+
+        int code = await Run("offload", Path.Combine(_folder, "out"), "--tcp", _tcp, "--authority-key", Authority);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("No device registry at " + Path.Combine(_folder, "devices.txt"), _lastErr, StringComparison.Ordinal);
+        Assert.Equal(1, _device.ReadRecordings().Count);
+    }
+
+    [Fact]
+    public async Task Offload_RegistryListsAnotherKey_RefusesTheImpostorAndDeletesNothing()
+    {
+        Steps(Record + "  - dock\n");
+        byte[] otherKey = new byte[32];
+        new Random(5).NextBytes(otherKey);
+        Bodycam.Sdk.Devices.DeviceRegistry.Empty().Add(new Bodycam.Sdk.Devices.DeviceRegistryEntry("HEE-01", "heerde", otherKey)).Save(Path.Combine(_folder, "devices.txt"));
+
+        int code = await Run("offload", Path.Combine(_folder, "out"), "--tcp", _tcp, "--authority-key", Authority);
+
+        Assert.Equal(ExitCodes.LinkFailed, code);
+        Assert.Contains("DeviceNotAuthentic", _lastErr, StringComparison.Ordinal);
+        Assert.Equal(1, _device.ReadRecordings().Count);
+    }
+
+    [Fact]
+    public async Task Status_Authenticated_ShowsTheProvenKeyAndBattery_InfoDoesNot()
+    {
+        Steps("version: 1\nname: dock\nsteps:\n  - dock\n");
+        Assert.Equal(0, await Run("device", "register", "--tcp", _tcp, "--authority-key", Authority));
+
+        Assert.Equal(0, await Run("device", "status", "--tcp", _tcp, "--authority-key", Authority, "--json"));
+        string status = _lastOut;
+        Assert.Equal(0, await Run("device", "info", "--tcp", _tcp, "--json"));
+
+        Assert.Contains(Convert.ToHexStringLower(_device.SecureElement.DevicePublicKey), status, StringComparison.Ordinal);
+        Assert.Contains("matches the registry", status, StringComparison.Ordinal);
+        Assert.Contains("BatteryPercent", status, StringComparison.Ordinal);
+        Assert.DoesNotContain("BatteryPercent", _lastOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("DevicePublicKey", _lastOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Configuration_AfterConfigure_ReadsTheStoredDocumentBack()
+    {
+        Steps("version: 1\nname: dock\nsteps:\n  - dock\n");
+        string document = Write("config.txt", "version=1\nstop-hold-ms=2000\n");
+        Assert.Equal(0, await Run("device", "configure", document, "--tcp", _tcp, "--authority-key", Authority, "--sequence", "4"));
+
+        int code = await Run("device", "configuration", "--tcp", _tcp, "--authority-key", Authority);
+
+        Assert.True(code == 0, _lastOut + _lastErr);
+        Assert.Contains("# sequence 4", _lastOut, StringComparison.Ordinal);
+        Assert.Contains("stop-hold-ms=2000", _lastOut, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,6 +182,7 @@ public sealed class CliDeviceCommandsTests : IDisposable
         Steps(Record + "  - dock\n");
 
         int refused = await Run("device", "reset", "--tcp", _tcp, "--authority-key", Authority, "--yes");
+        Assert.Equal(0, await Run("device", "register", "--tcp", _tcp, "--authority-key", Authority));
         Assert.Equal(0, await Run("offload", Path.Combine(_folder, "out"), "--tcp", _tcp, "--authority-key", Authority));
         int reset = await Run("device", "reset", "--tcp", _tcp, "--authority-key", Authority, "--yes");
 
@@ -171,7 +232,7 @@ public sealed class CliDeviceCommandsTests : IDisposable
     {
         StringWriter output = new();
         StringWriter error = new();
-        Dictionary<string, string> environment = new() { ["BODYCAM_PASSPHRASE"] = KeyRing.DefaultPassphrase };
+        Dictionary<string, string> environment = new() { ["BODYCAM_PASSPHRASE"] = KeyRing.DefaultPassphrase, ["BODYCAM_REGISTRY"] = Path.Combine(_folder, "devices.txt") };
         int code = await new CliApp(output, error, name => environment.GetValueOrDefault(name)).RunAsync(args);
         _lastOut = output.ToString();
         _lastErr = error.ToString();

@@ -22,7 +22,12 @@ public sealed class EmulatedDockDevice : IDisposable
     private DockTcpEndpoint? _tcp;
     private DockPtyEndpoint? _pty;
 
-    public EmulatedDockDevice(int seed = 1, string deviceId = "bc-0001", bool crcUnit = false)
+    /// <param name="seed">Seeds the device key, storage and random sources.</param>
+    /// <param name="deviceId">The device id.</param>
+    /// <param name="crcUnit">Whether frames are checked with the simulated CRC unit.</param>
+    /// <param name="claimedDeviceKey">When set, the dock service reports this public key instead of its own while still
+    /// signing with its own key: an impostor copying a genuine camera's public key.</param>
+    public EmulatedDockDevice(int seed = 1, string deviceId = "bc-0001", bool crcUnit = false, byte[]? claimedDeviceKey = null)
     {
         byte[] identity = new byte[32];
         new Random(seed).NextBytes(identity);
@@ -44,7 +49,7 @@ public sealed class EmulatedDockDevice : IDisposable
                 RealTimeClock = Rtc,
                 Random = new SimulatedRandom(seed),
                 Crypto = Crypto,
-                SecureElement = SecureElement,
+                SecureElement = claimedDeviceKey == null ? SecureElement : new ClaimingSecureElement(SecureElement, claimedDeviceKey),
                 Battery = new FixedBattery(),
                 Storage = Storage,
                 Provisioning = Provisioning,
@@ -134,5 +139,14 @@ public sealed class EmulatedDockDevice : IDisposable
         _tcp?.Dispose();
         _pty?.Dispose();
         Crypto.Dispose();
+    }
+
+    private sealed class ClaimingSecureElement(ISecureElement inner, byte[] claimed) : ISecureElement
+    {
+        public void ReadDevicePublicKey(byte[] destination, int offset) => claimed.CopyTo(destination, offset);
+
+        public void Sign(byte[] message, int offset, int count, byte[] signature, int signatureOffset) => inner.Sign(message, offset, count, signature, signatureOffset);
+
+        public void AgreeEphemeral(byte[] recipientPublicKey, byte[] ephemeralPublicKey, byte[] sharedSecret) => inner.AgreeEphemeral(recipientPublicKey, ephemeralPublicKey, sharedSecret);
     }
 }

@@ -147,10 +147,14 @@ public sealed class EmulatedDeviceDockTests : IDisposable
 
         DockHello hello = await client.ConnectAsync();
         DeviceInfo info = await client.GetInfoAsync();
+        await client.AuthenticateAsync(new AuthorityAuthenticator(_authority));
+        DeviceStatus status = await client.GetStatusAsync();
 
         Assert.Equal("HEE-01", hello.DeviceId);
         Assert.Equal("docked", info.StateName);
-        Assert.Equal(2, info.RecordingFileCount);
+        Assert.Equal(5, info.StateCode);
+        Assert.Equal(2, status.RecordingFileCount);
+        Assert.Equal(_device.SecureElement.DevicePublicKey, client.DeviceKey!.Value.ToArray());
     }
 
     [Fact]

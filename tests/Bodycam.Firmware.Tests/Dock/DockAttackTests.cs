@@ -20,7 +20,7 @@ namespace Bodycam.Firmware.Tests.Dock;
 public class DockAttackTests
 {
     private const string RecordingName = "rec-0001.bcr";
-    private const long ClockValue = 1764400000000;
+    private const long ClockValue = 1795939200000;
     private static readonly byte[] s_authority = DockTestHost.Key(100);
     private static readonly byte[] s_otherAuthority = DockTestHost.Key(200);
     private static readonly byte[] s_dockKey = DockTestHost.Key(300);

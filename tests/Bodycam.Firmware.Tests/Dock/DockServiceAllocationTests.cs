@@ -16,10 +16,10 @@ public class DockServiceAllocationTests
         byte[] authority = DockTestHost.Key(100);
         device.Enrol("heerde", authority);
         device.AddRecording("rec-0001.bcr", 1 << 20, 1);
-        Feed(device, DockTestHost.Frame((int)DockCommand.Hello, 1, [1, 1]));
+        Feed(device, DockTestHost.Frame((int)DockCommand.Hello, 1, [2, 2]));
         Feed(device, DockTestHost.Frame((int)DockCommand.AuthBegin, 2, []));
         byte[] signed = DockTestHost.AuthMessage(channel.LastChallenge, "bc-0001", "heerde", 600000, 1);
-        byte[] proof = [1, .. DockTestHost.Sign(authority, signed)];
+        byte[] proof = [1, .. DockTestHost.Sign(authority, signed), .. DockTestHost.HostChallenge];
         Feed(device, DockTestHost.Frame((int)DockCommand.AuthProve, 3, proof));
         Assert.True(device.Service.IsAuthenticated);
         byte[][] requests = new byte[16][];

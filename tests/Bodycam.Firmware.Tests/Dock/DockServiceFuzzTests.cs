@@ -123,8 +123,8 @@ public class DockServiceFuzzTests
 
         byte[] valid = type switch
         {
-            0x01 => [1, 1],
-            0x11 => [1, .. new byte[64]],
+            0x01 => [2, 2],
+            0x11 => [1, .. new byte[64], .. new byte[32]],
             0x20 => [0, 0],
             0x21 => DockTestHost.NameRequest("rec-0001.bcr", BitConverter.GetBytes(0L), BitConverter.GetBytes(100u)),
             0x22 => [1, .. DockTestHost.NameRequest("rec-0001.bcr", new byte[32])],

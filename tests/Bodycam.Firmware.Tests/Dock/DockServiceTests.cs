@@ -34,12 +34,12 @@ public class DockServiceTests
     }
 
     [Fact]
-    public void Hello_SupportedRange_NegotiatesVersionOneAndAnnouncesLimits()
+    public void Hello_SupportedRange_NegotiatesVersionTwoAndAnnouncesLimits()
     {
         DockTestHost.Answer answer = _host.Hello();
 
         Assert.Equal((int)DockCommand.Hello | 0x80, answer.Type);
-        Assert.Equal(1, answer.Payload[0]);
+        Assert.Equal(2, answer.Payload[0]);
         Assert.Equal(8192u, LittleEndian.ReadUInt32(answer.Payload, 1));
         Assert.Equal(65536u, LittleEndian.ReadUInt32(answer.Payload, 5));
     }
@@ -47,7 +47,7 @@ public class DockServiceTests
     [Fact]
     public void Hello_OnlyNewerVersions_IsUnsupportedVersion()
     {
-        DockTestHost.Answer answer = _host.Request(DockCommand.Hello, [2, 5]);
+        DockTestHost.Answer answer = _host.Request(DockCommand.Hello, [3, 5]);
 
         Assert.Equal(DockError.UnsupportedVersion, answer.Error);
     }
@@ -338,10 +338,10 @@ public class DockServiceTests
     {
         OpenSession();
 
-        DockTestHost.Answer answer = _host.Request(DockCommand.SetClock, BitConverter.GetBytes(1764400000000L));
+        DockTestHost.Answer answer = _host.Request(DockCommand.SetClock, BitConverter.GetBytes(1795939200000L));
 
         Assert.False(answer.IsError);
-        Assert.Equal(1764400000000L, _device.Rtc.Unix);
+        Assert.Equal(1795939200000L, _device.Rtc.Unix);
         Assert.Equal(1, _device.Audit.Count);
     }
 

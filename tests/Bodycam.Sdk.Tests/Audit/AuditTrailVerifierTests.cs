@@ -13,6 +13,36 @@ namespace Bodycam.Sdk.Tests.Audit;
 public class AuditTrailVerifierTests
 {
     private readonly Ed25519DockSigner _device = new(Enumerable(32, 9));
+    private long _clockValue = 1764400000000L;
+
+    [Theory]
+    [InlineData(long.MaxValue)]
+    [InlineData(long.MinValue)]
+    [InlineData(253402300800000L)]
+    [InlineData(-62135596800001L)]
+    public void Verify_StoredClockValueBeyondTheCalendar_VerifiesWithoutTime(long unix)
+    {
+        // Issue 14 item 5: a clock once set to INT64_MAX must not make every later reading of the trail crash.
+        _clockValue = unix;
+        byte[] trail = Trail((8, "adjust-ms=1", true), (5, "rec-1.bcr", true));
+
+        AuditVerification result = AuditTrailVerifier.Verify(trail, _device.PublicKey.Span);
+
+        Assert.Equal(AuditTrailStatus.Valid, result.Status);
+        Assert.Equal(2, result.Records.Count);
+        Assert.All(result.Records, r => Assert.Null(r.Time));
+    }
+
+    [Fact]
+    public void Verify_StoredClockValueAtTheCalendarsEdge_KeepsTheTime()
+    {
+        _clockValue = 253402300799999L;
+        byte[] trail = Trail((8, "adjust-ms=1", true));
+
+        AuditVerification result = AuditTrailVerifier.Verify(trail, _device.PublicKey.Span);
+
+        Assert.Equal(DateTimeOffset.MaxValue.ToUnixTimeMilliseconds(), Assert.Single(result.Records).Time!.Value.ToUnixTimeMilliseconds());
+    }
 
     [Fact]
     public void Verify_WellFormedTrail_ReturnsRecordsInOrder()
@@ -165,7 +195,7 @@ public class AuditTrailVerifierTests
     // gives a UTC time, false none.
     private byte[] Trail(params (int Type, string Subject, bool ClockSet)[] events)
     {
-        return Trail2(events.Select(e => (e.Type, e.ClockSet ? 1 : 0, e.ClockSet ? 1764400000000L : 0L, e.Subject)).ToArray());
+        return Trail2(events.Select(e => (e.Type, e.ClockSet ? 1 : 0, e.ClockSet ? _clockValue : 0L, e.Subject)).ToArray());
     }
 
     private byte[] Trail2(params (int Type, int TimeBase, long Time, string Subject)[] events)

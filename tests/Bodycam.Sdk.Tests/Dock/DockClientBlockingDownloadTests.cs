@@ -146,7 +146,7 @@ public sealed class DockClientBlockingDownloadTests : IDisposable
             ReadOnlySpan<byte> p = request.Payload.Span;
             if (request.Type == (byte)DockCommandCode.Hello)
             {
-                byte[] hello = [1, 0, 32, 0, 0, 0, 0, 0, 0, 1, (byte)'d', 1, (byte)'v'];
+                byte[] hello = [2, 0, 32, 0, 0, 0, 0, 0, 0, 1, (byte)'d', 1, (byte)'v'];
                 BinaryPrimitives.WriteUInt32LittleEndian(hello.AsSpan(5), Chunk + 16);
                 stream.Write(DockFraming.Encode(0x81, request.RequestId, hello));
                 continue;

@@ -296,7 +296,7 @@ public class DockClientFuzzTests
             switch (type)
             {
                 case 0x01:
-                    w.Add(1);
+                    w.Add(2);
                     w.AddRange(BitConverter.GetBytes(8192u));
                     w.AddRange(BitConverter.GetBytes(65536u));
                     Str(w, "bc-0001");
@@ -305,19 +305,10 @@ public class DockClientFuzzTests
                 case 0x02:
                     Str(w, "bc-0001");
                     Str(w, "0.1.0");
-                    w.AddRange(new byte[32]);
-                    w.Add(1);
-                    Str(w, "standby");
-                    w.AddRange(BitConverter.GetBytes(1000L));
-                    w.AddRange(BitConverter.GetBytes(1L << 30));
-                    w.Add(80);
+                    w.Add(5);
+                    Str(w, "docked");
                     w.Add(1);
                     Str(w, "heerde");
-                    w.Add(1);
-                    w.Add(1);
-                    w.AddRange(BitConverter.GetBytes(1_780_000_000_000L));
-                    w.AddRange(BitConverter.GetBytes(5000L));
-                    w.AddRange(BitConverter.GetBytes((ushort)1));
                     w.Add(0);
                     w.AddRange(BitConverter.GetBytes(0u));
                     break;
@@ -329,6 +320,8 @@ public class DockClientFuzzTests
                 case 0x11:
                     w.Add(1);
                     w.AddRange(BitConverter.GetBytes(600000u));
+                    w.AddRange(new byte[32]);
+                    w.AddRange(new byte[64]);
                     break;
                 case 0x20:
                     w.AddRange(BitConverter.GetBytes((ushort)1));
@@ -369,7 +362,7 @@ public class DockClientFuzzTests
 
     private sealed class FixedAuthenticator : IDockAuthenticator
     {
-        public byte[] Answer(DockChallenge challenge) => new byte[65];
+        public byte[] Answer(DockChallenge challenge) => [1, .. new byte[64]];
     }
 
     private sealed class FixedSigner : IDockSigner

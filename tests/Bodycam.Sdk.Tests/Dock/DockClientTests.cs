@@ -48,7 +48,7 @@ public class DockClientTests
         byte[] request = new byte[DockFraming.FrameLength(2)];
         await deviceEnd.ReadExactlyAsync(request);
         ushort id = BitConverter.ToUInt16(request, 6);
-        byte[] payload = [1, 0, 32, 0, 0, 0, 0, 1, 0, 1, (byte)'d', 1, (byte)'v'];
+        byte[] payload = [2, 0, 32, 0, 0, 0, 0, 1, 0, 1, (byte)'d', 1, (byte)'v'];
         await deviceEnd.WriteAsync(DockFraming.Encode(0x81, (ushort)(id + 7), payload));
         await deviceEnd.WriteAsync(DockFraming.Encode(0x81, id, payload));
 

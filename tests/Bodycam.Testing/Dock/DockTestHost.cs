@@ -80,7 +80,10 @@ public sealed class DockTestHost
         return answers[0];
     }
 
-    public Answer Hello() => Request(DockCommand.Hello, [1, 1]);
+    public Answer Hello() => Request(DockCommand.Hello, [DockProtocol.MaxProtocolVersion, DockProtocol.MaxProtocolVersion]);
+
+    /// <summary>The host challenge the test host sends in AuthProve (fixed, so tests can rebuild the device's proof).</summary>
+    public static byte[] HostChallenge { get; } = Key(99);
 
     public Answer Authenticate(byte[] signingKey, int mode = 1, byte[]? certificate = null, Func<byte[], byte[]>? tamper = null)
     {
@@ -110,6 +113,7 @@ public sealed class DockTestHost
             m.Write(certificate);
         }
 
+        m.Write(HostChallenge);
         return m.ToArray();
     }
 
@@ -123,7 +127,7 @@ public sealed class DockTestHost
         byte[] b = new byte[4];
         LittleEndian.WriteUInt32(b, 0, lifetime);
         m.Write(b);
-        m.WriteByte(1);
+        m.WriteByte(DockProtocol.MaxProtocolVersion);
         m.WriteByte(mode);
         return m.ToArray();
     }

@@ -78,6 +78,20 @@ public sealed class RecordingConfigurationSink : IDockConfigurationSink
         Applied.Add(document.AsSpan(offset, count).ToArray());
         return true;
     }
+
+    public long ReadStored(byte[] destination, int offset, int capacity, out int length)
+    {
+        length = 0;
+        if (Applied.Count == 0)
+        {
+            return 0;
+        }
+
+        byte[] last = Applied[^1];
+        last.CopyTo(destination, offset);
+        length = last.Length;
+        return AppliedSequence;
+    }
 }
 
 /// <summary>Collects what the device sends.</summary>
