@@ -302,13 +302,13 @@ internal sealed class DockOffloadHandler
 
         for (int i = 0; i < files; i++)
         {
-            _x.Audit.Append(AuditEventType.Offloaded, _x.Now, _recordingNames[i]);
+            _x.Audit.Append(AuditEventType.Offloaded, AuditTimeBase.None, 0, _recordingNames[i]);
         }
 
         for (int i = 0; i < files; i++)
         {
             recordings.DeleteOffloaded(_recordingNames[i]);
-            _x.Audit.Append(AuditEventType.Deleted, _x.Now, _recordingNames[i]);
+            _x.Audit.Append(AuditEventType.Deleted, AuditTimeBase.None, 0, _recordingNames[i]);
             _recordingNames[i] = string.Empty;
         }
 
