@@ -23,10 +23,17 @@ internal sealed class PayloadStream : IDisposable
     private readonly byte[] _arena;
     private int _arenaUsed;
 
-    private PayloadStream(AesGcm256 aead, ReadOnlySpan<byte> headerHash, int fileLength)
+    // What the header allows in the plaintext (docs/recording-format.md, "4.2"): audio entries only with audio, and
+    // the key-frame flag fixed for JPEG pictures and audio blocks.
+    private readonly bool _hasAudio;
+    private readonly bool _jpeg;
+
+    private PayloadStream(AesGcm256 aead, RecordingHeader header, int fileLength)
     {
         _aead = aead;
-        headerHash.CopyTo(_aad);
+        header.HeaderHash.Span.CopyTo(_aad);
+        _hasAudio = header.AudioFormat != 0;
+        _jpeg = header.VideoCodec == VideoCodec.Mjpeg;
         _arena = GC.AllocateUninitializedArray<byte>(fileLength);
     }
 
@@ -96,7 +103,7 @@ internal sealed class PayloadStream : IDisposable
             }
 
             payloadKey = Hkdf.DeriveKey(contentKey, header.HeaderHash.Span, RecordingConstants.PayloadLabel, RecordingConstants.KeySize);
-            return new PayloadStream(new AesGcm256(payloadKey), header.HeaderHash.Span, fileLength);
+            return new PayloadStream(new AesGcm256(payloadKey), header, fileLength);
         }
         finally
         {
@@ -141,7 +148,22 @@ internal sealed class PayloadStream : IDisposable
         _aead.Dispose();
     }
 
-    private static bool ParseFrames(ReadOnlyMemory<byte> memory, RecordingReadState state)
+    // Parses a segment's entries; a segment that does not parse adds nothing (its entries are never reported).
+    private bool ParseFrames(ReadOnlyMemory<byte> memory, RecordingReadState state)
+    {
+        int frames = state.Frames.Count;
+        int markers = state.Markers.Count;
+        if (ParseEntries(memory, state))
+        {
+            return true;
+        }
+
+        state.Frames.RemoveRange(frames, state.Frames.Count - frames);
+        state.Markers.RemoveRange(markers, state.Markers.Count - markers);
+        return false;
+    }
+
+    private bool ParseEntries(ReadOnlyMemory<byte> memory, RecordingReadState state)
     {
         int p = 0;
         ReadOnlySpan<byte> plain = memory.Span;
@@ -165,11 +187,24 @@ internal sealed class PayloadStream : IDisposable
             switch (kind)
             {
                 case (byte)MediaKind.Video:
+                    if (_jpeg && flags != 1)
+                    {
+                        return false;
+                    }
+
+                    state.Frames.Add(new MediaFrame(MediaKind.Video, timestamp, (flags & 1) != 0, memory.Slice(start, (int)length)));
+                    break;
                 case (byte)MediaKind.Audio:
+                    // 16-bit samples: an odd length is malformed, as is audio in a file without audio.
+                    if (!_hasAudio || flags != 1 || (length & 1) != 0)
+                    {
+                        return false;
+                    }
+
                     state.Frames.Add(new MediaFrame((MediaKind)kind, timestamp, (flags & 1) != 0, memory.Slice(start, (int)length)));
                     break;
                 case RecordingConstants.FrameMarker:
-                    if (length != 0)
+                    if (length != 0 || flags != 0)
                     {
                         return false;
                     }
