@@ -71,7 +71,7 @@ public static class RecordingFileSet
         {
             RecordingSetFile file = files[i];
             string where = Where(file, i, files.Count);
-            string later = i + 1 < files.Count ? "; the files after it are left out" : "";
+            string later = i + 1 < files.Count ? "; later files are left out" : "";
             if (file.Result is null)
             {
                 RecordingFormatException e = file.HeaderError!;
