@@ -23,17 +23,14 @@ internal sealed class PayloadStream : IDisposable
     private readonly byte[] _arena;
     private int _arenaUsed;
 
-    // What the header allows in the plaintext (docs/recording-format.md, "4.2"): audio entries only with audio, and
-    // the key-frame flag fixed for JPEG pictures and audio blocks.
+    // What the header allows in the plaintext (docs/recording-format.md, "4.2"): audio entries only with audio.
     private readonly bool _hasAudio;
-    private readonly bool _jpeg;
 
     private PayloadStream(AesGcm256 aead, RecordingHeader header, int fileLength)
     {
         _aead = aead;
         header.HeaderHash.Span.CopyTo(_aad);
         _hasAudio = header.AudioFormat != 0;
-        _jpeg = header.VideoCodec == VideoCodec.Mjpeg;
         _arena = GC.AllocateUninitializedArray<byte>(fileLength);
     }
 
@@ -187,21 +184,16 @@ internal sealed class PayloadStream : IDisposable
             switch (kind)
             {
                 case (byte)MediaKind.Video:
-                    if (_jpeg && flags != 1)
-                    {
-                        return false;
-                    }
-
                     state.Frames.Add(new MediaFrame(MediaKind.Video, timestamp, (flags & 1) != 0, memory.Slice(start, (int)length)));
                     break;
                 case (byte)MediaKind.Audio:
-                    // 16-bit samples: an odd length is malformed, as is audio in a file without audio.
-                    if (!_hasAudio || flags != 1 || (length & 1) != 0)
+                    // Audio in a file without audio, or not whole 16-bit samples, is malformed.
+                    if (!_hasAudio || (length & 1) != 0)
                     {
                         return false;
                     }
 
-                    state.Frames.Add(new MediaFrame((MediaKind)kind, timestamp, (flags & 1) != 0, memory.Slice(start, (int)length)));
+                    state.Frames.Add(new MediaFrame(MediaKind.Audio, timestamp, (flags & 1) != 0, memory.Slice(start, (int)length)));
                     break;
                 case RecordingConstants.FrameMarker:
                     if (length != 0 || flags != 0)
