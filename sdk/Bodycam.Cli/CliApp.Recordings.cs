@@ -198,6 +198,11 @@ public sealed partial class CliApp
                 await _err.WriteLineAsync("bodycam: export: no bundle made (" + e.Reason + "): " + e.Message + " " + BundleHint(e.Reason)).ConfigureAwait(false);
                 return ExitCodes.ExportBundleNotMade;
             }
+            catch (ExportException e)
+            {
+                await _err.WriteLineAsync("bodycam: export: no bundle made: the media cannot be written (" + e.Reason + "): " + e.Message).ConfigureAwait(false);
+                return ExitCodes.ExportBundleNotMade;
+            }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 await _err.WriteLineAsync("bodycam: export: cannot write the bundle in " + parent + ": " + e.Message + " Check that the folder is writable and has room.").ConfigureAwait(false);
