@@ -32,6 +32,7 @@ internal static class MustFailVectors
         "truncated-inside-record",
         "truncated-inside-header",
         "header-field-range",
+        "checkpoint-misplaced",
     ];
 
     public static List<MustFailVector> Generate(string recordingVectors)
@@ -159,6 +160,21 @@ internal static class MustFailVectors
             VectorExpectation cutHeader = VectorExpectation.Rejected("TruncatedHeader", at < 12 ? 0 : at);
             Add("truncated-header-at-" + at, "truncated-inside-header", "cut at byte " + at + ", inside the " + layout.HeaderLength + "-byte header", complete[..at], cutHeader, cutHeader);
         }
+
+        // Checkpoint placement (§4.3): the header's interval K changed from 2 to 3 makes the checkpoint after segment 1
+        // misplaced. Without a key the walk reaches it and reports the placement first; with a key the changed header
+        // hash fails segment 0's tag.
+        byte[] misplaced = (byte[])complete.Clone();
+        int kAt = 61 + complete[60] + 72;
+        Require(misplaced[kAt] == 0 && misplaced[kAt + 1] == 2, "complete.bin has checkpoint-interval 2");
+        misplaced[kAt + 1] = 3;
+        Add(
+            "checkpoint-misplaced-interval-3",
+            "checkpoint-misplaced",
+            "checkpoint-interval (p + 72) changed from 2 to 3: the checkpoint after segment 1 is not after segment K-1",
+            misplaced,
+            VectorExpectation.Tampered("CheckpointMisplaced", checkpoint.Index, checkpoint.Offset),
+            VectorExpectation.Tampered("AuthenticationFailed", r[0].Index, r[0].Offset));
 
         AddFieldRanges(vectors, complete, device, recipient, File.ReadAllBytes(Path.Combine(recordingVectors, "multi-recipient.bin")), otherDevice, otherRecipient);
         return vectors;
