@@ -102,10 +102,23 @@ public sealed partial class CliApp
         verify.SetAction(async (parse, ct) =>
         {
             byte[] key = ReadDeviceKey(parse.GetValue(deviceKey)!);
-            string[] paths = parse.GetValue(files)!.Select(f => f.FullName).ToArray();
-            RecordingCheck check = await new ReaderRecordingVerifier().VerifyAsync(paths, key, ct).ConfigureAwait(false);
-            await WriteAsync(parse, new { check.Verified, check.Detail }, (check.Verified ? "verified: " : "NOT verified: ") + check.Detail).ConfigureAwait(false);
-            return check.Verified ? ExitCodes.Success : ExitCodes.CheckFailed;
+            string[] paths = RecordingPaths(parse.GetValue(files)!);
+            var read = new List<RecordingSetFile>(paths.Length);
+            foreach (string path in paths)
+            {
+                ct.ThrowIfCancellationRequested();
+                RecordingSetFile? file = await ReadRecordingFileAsync(path, reader => reader.Verify(key)).ConfigureAwait(false);
+                if (file is null)
+                {
+                    return ExitCodes.RecordingUnreadable;
+                }
+
+                read.Add(file);
+            }
+
+            RecordingSetResult set = RecordingFileSet.Assess(read);
+            await WriteAsync(parse, SetView(set), SetText(set)).ConfigureAwait(false);
+            return set.Verified ? ExitCodes.Success : ExitCodes.CheckFailed;
         });
         return verify;
     }
@@ -115,8 +128,9 @@ public sealed partial class CliApp
         Argument<FileInfo[]> files = new("files") { Description = "A recording's files, first file first.", Arity = ArgumentArity.OneOrMore };
         Option<string?> deviceKey = new("--device-key") { Description = "The device's Ed25519 public key (hex or base64, or a file holding it); default: the key the device registry lists for the recording's device." };
         Option<FileInfo> recipientKey = new("--recipient-key") { Description = "The municipality's recipient private key file.", Required = true };
-        Option<DirectoryInfo> outDir = new("--out") { Description = "The evidence bundle folder to create (must not exist).", Required = true };
-        Command export = new("export", "Decrypt a verified recording into an evidence bundle: originals, a player-ready AVI, a SHA-256 manifest and a report.")
+        Option<DirectoryInfo> outDir = new("--out") { Description = "The evidence bundle folder to create (must not exist; its parent must).", Required = true };
+        Command export = new("export", "Decrypt a recording into an evidence bundle: originals, a player-ready AVI, a SHA-256 manifest and a report. "
+            + "The bundle is made for a damaged recording too, and its report says what verified.")
         {
             files,
             deviceKey,
@@ -126,21 +140,208 @@ public sealed partial class CliApp
         };
         export.SetAction(async (parse, ct) =>
         {
-            string[] paths = parse.GetValue(files)!.Select(f => f.FullName).ToArray();
+            string[] paths = RecordingPaths(parse.GetValue(files)!);
             byte[] key = parse.GetValue(deviceKey) is string given ? ReadDeviceKey(given) : RegistryKeyOf(parse, paths[0]);
-            using KeyPair recipient = PrivateKeyFile.Load(parse.GetValue(recipientKey)!.FullName, ReadPassphrase(parse, "Passphrase of the recipient key"), KeyType.Recipient);
-            List<RecordingResult> results = [];
-            foreach (string path in paths)
+            string bundlePath = Path.GetFullPath(parse.GetValue(outDir)!.FullName);
+            if (Directory.Exists(bundlePath) || File.Exists(bundlePath))
             {
-                results.Add(RecordingReader.Open(path).Decrypt(key, recipient.PrivateKey));
+                await _err.WriteLineAsync("bodycam: export: " + bundlePath + " exists already; bundles are never overwritten. Give --out a new folder name.").ConfigureAwait(false);
+                return ExitCodes.ExportBundleNotMade;
             }
 
-            EvidenceBundle bundle = new EvidenceBundleWriter().Create(parse.GetValue(outDir)!.FullName, paths, results);
-            var view = new { bundle.Directory, Files = bundle.Files.Select(f => new { f.RelativePath, f.Length, f.Sha256 }), bundle.ExportNote };
-            await WriteAsync(parse, view, $"bundle {bundle.Directory}" + Environment.NewLine + string.Join(Environment.NewLine, bundle.Files.Select(f => $"  {f.Sha256}  {f.RelativePath}"))).ConfigureAwait(false);
-            bool complete = results.All(r => r.Status == RecordingStatus.Complete || r.Status == RecordingStatus.ClosedByRecovery);
-            return complete ? ExitCodes.Success : ExitCodes.CheckFailed;
+            string? parent = Path.GetDirectoryName(bundlePath);
+            if (parent is null || !Directory.Exists(parent))
+            {
+                await _err.WriteLineAsync("bodycam: export: the folder " + (parent ?? bundlePath) + " that should hold the bundle does not exist. Create it first or choose another --out.").ConfigureAwait(false);
+                return ExitCodes.ExportBundleNotMade;
+            }
+
+            string keyPath = parse.GetValue(recipientKey)!.FullName;
+            if (Directory.Exists(keyPath))
+            {
+                await _err.WriteLineAsync("bodycam: export: --recipient-key " + keyPath + " is a folder; give the NAME.recipient.key file from 'bodycam keys new'.").ConfigureAwait(false);
+                return ExitCodes.KeyError;
+            }
+
+            using KeyPair recipient = PrivateKeyFile.Load(keyPath, ReadPassphrase(parse, "Passphrase of the recipient key"), KeyType.Recipient);
+            var read = new List<RecordingSetFile>(paths.Length);
+            foreach (string path in paths)
+            {
+                ct.ThrowIfCancellationRequested();
+                RecordingSetFile? file;
+                try
+                {
+                    file = await ReadRecordingFileAsync(path, reader => reader.Decrypt(key, recipient.PrivateKey)).ConfigureAwait(false);
+                }
+                catch (WrongKeyException)
+                {
+                    await _err.WriteLineAsync("bodycam: export: " + path + " is not sealed to the recipient key " + keyPath
+                        + " (another municipality's key?). Use the recipient key of the municipality the device was provisioned for.").ConfigureAwait(false);
+                    return ExitCodes.ExportWrongRecipientKey;
+                }
+
+                if (file is null)
+                {
+                    return ExitCodes.RecordingUnreadable;
+                }
+
+                read.Add(file);
+            }
+
+            RecordingSetResult set = RecordingFileSet.Assess(read);
+            if (read[0].Result is null)
+            {
+                await _err.WriteLineAsync("bodycam: export: nothing to export: " + set.Detail + ". Check that the first file given is the recording's first file (-000.bcr) and was copied whole.").ConfigureAwait(false);
+                return ExitCodes.RecordingUnreadable;
+            }
+
+            EvidenceBundle bundle;
+            try
+            {
+                EvidenceInput input = EvidenceInput.FromRecordingSet(paths, set);
+                bundle = new EvidenceBundleWriter().Create(bundlePath, input, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                await _err.WriteLineAsync("bodycam: export cancelled; no bundle was made and nothing was left in " + parent + ".").ConfigureAwait(false);
+                return ExitCodes.ExportCancelled;
+            }
+            catch (EvidenceBundleException e)
+            {
+                await _err.WriteLineAsync("bodycam: export: no bundle made (" + e.Reason + "): " + e.Message + " " + BundleHint(e.Reason)).ConfigureAwait(false);
+                return ExitCodes.ExportBundleNotMade;
+            }
+            catch (ExportException e)
+            {
+                await _err.WriteLineAsync("bodycam: export: no bundle made: the media cannot be written (" + e.Reason + "): " + e.Message).ConfigureAwait(false);
+                return ExitCodes.ExportBundleNotMade;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await _err.WriteLineAsync("bodycam: export: cannot write the bundle in " + parent + ": " + e.Message + " Check that the folder is writable and has room.").ConfigureAwait(false);
+                return ExitCodes.ExportBundleNotMade;
+            }
+
+            var view = new
+            {
+                bundle.Directory,
+                Verification = SetView(set),
+                Files = bundle.Files.Select(f => new { f.RelativePath, f.Length, f.Sha256 }),
+                bundle.ExportNote,
+            };
+            await WriteAsync(
+                parse,
+                view,
+                SetText(set) + Environment.NewLine + $"bundle {bundle.Directory}" + Environment.NewLine
+                    + string.Join(Environment.NewLine, bundle.Files.Select(f => $"  {f.Sha256}  {f.RelativePath}"))).ConfigureAwait(false);
+            return set.Verified ? ExitCodes.Success : ExitCodes.CheckFailed;
         });
         return export;
     }
+
+    // The recording's files as full paths; the same file name twice cannot be one recording (and cannot be copied
+    // into one bundle).
+    private static string[] RecordingPaths(FileInfo[] files)
+    {
+        string[] paths = files.Select(f => f.FullName).ToArray();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (string path in paths)
+        {
+            if (!names.Add(Path.GetFileName(path)))
+            {
+                throw new UsageException("The file name " + Path.GetFileName(path) + " is given twice; give each file of the recording once, first file first.");
+            }
+        }
+
+        return paths;
+    }
+
+    // Reads one file: the reader's result, the refused header as a finding, or null after a one-line message when the
+    // file cannot be read at all.
+    private async Task<RecordingSetFile?> ReadRecordingFileAsync(string path, Func<RecordingReader, RecordingResult> read)
+    {
+        string name = Path.GetFileName(path);
+        string? problem = null;
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                problem = path + " is a folder, not a recording file. Give the .bcr files themselves.";
+            }
+            else
+            {
+                RecordingReader reader = RecordingReader.Open(path);
+                try
+                {
+                    return new RecordingSetFile(name, read(reader));
+                }
+                catch (RecordingFormatException e)
+                {
+                    return new RecordingSetFile(name, e);
+                }
+            }
+        }
+        catch (FileNotFoundException)
+        {
+            problem = "no such file: " + path + ". Check the path.";
+        }
+        catch (DirectoryNotFoundException)
+        {
+            problem = "no such folder for " + path + ". Check the path.";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            problem = "cannot read " + path + " (permission denied). Check its permissions.";
+        }
+        catch (IOException e)
+        {
+            problem = "cannot read " + path + ": " + e.Message;
+        }
+
+        await _err.WriteLineAsync("bodycam: " + problem).ConfigureAwait(false);
+        return null;
+    }
+
+    private static object SetView(RecordingSetResult set) => new
+    {
+        set.Verified,
+        Status = set.Status.ToString(),
+        Error = set.Error?.ToString(),
+        set.Detail,
+        Files = set.Files.Select((f, i) => new
+        {
+            f.Name,
+            FormatVersion = f.Result?.FormatVersion,
+            Status = f.Status.ToString(),
+            Included = i < set.IncludedFiles && f.Result is not null,
+            Segments = f.Result?.SegmentCount ?? 0,
+            DeviceSignedSegments = f.Result?.SignedSegmentCount ?? 0,
+        }),
+    };
+
+    private static string SetText(RecordingSetResult set)
+    {
+        var lines = new List<string>
+        {
+            (set.Verified ? "verified: " : "NOT verified: ") + set.Status + (set.Detail is null ? "" : ": " + set.Detail),
+        };
+        for (int i = 0; i < set.Files.Count; i++)
+        {
+            RecordingSetFile f = set.Files[i];
+            string version = f.Result is null ? "header refused" : "version " + f.Result.FormatVersion;
+            string segments = f.Result is null ? "" : $", {f.Result.SegmentCount} segments, device-signed {f.Result.SignedSegmentCount}";
+            string included = i < set.IncludedFiles && f.Result is not null ? "" : ", left out";
+            lines.Add($"  {f.Name}: {version}, {f.Status}{segments}{included}");
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static string BundleHint(EvidenceBundleError reason) => reason switch
+    {
+        EvidenceBundleError.AlreadyExists => "Give --out a new folder name.",
+        EvidenceBundleError.OriginalMissing => "Check that every file given still exists.",
+        EvidenceBundleError.CopyMismatch => "The disk returned other bytes than were written: check the disk and try again.",
+        _ => "Check the files given.",
+    };
 }

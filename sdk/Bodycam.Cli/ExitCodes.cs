@@ -29,4 +29,18 @@ public static class ExitCodes
     /// <summary>An unexpected internal error: one line with "please report" (the stack trace only with
     /// <c>BODYCAM_STACK_TRACE=1</c>).</summary>
     public const int InternalError = 70;
+
+    // Recording files (verify, export): docs/export.md, "Exit codes of bodycam verify and export".
+
+    /// <summary>A recording file cannot be read at all (missing, a folder, no permission), or export has nothing to export (the first file's header is refused).</summary>
+    public const int RecordingUnreadable = 10;
+
+    /// <summary>export: the recording is not sealed to the recipient key given (another municipality's key).</summary>
+    public const int ExportWrongRecipientKey = 11;
+
+    /// <summary>export: the bundle folder was not made (it exists, its parent is missing or not writable, the disk is full).</summary>
+    public const int ExportBundleNotMade = 12;
+
+    /// <summary>export: cancelled (Ctrl+C); no bundle and no staging folder are left behind.</summary>
+    public const int ExportCancelled = 13;
 }

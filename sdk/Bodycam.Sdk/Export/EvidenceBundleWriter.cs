@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading;
 using Bodycam.Sdk.Media;
 
 namespace Bodycam.Sdk.Export;
@@ -53,6 +54,22 @@ public sealed class EvidenceBundleWriter
     /// <exception cref="EvidenceBundleException">The folder exists, an original is missing, or the input is bad.</exception>
     public EvidenceBundle Create(string bundleDirectory, EvidenceInput input)
     {
+        return Create(bundleDirectory, input, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Makes the bundle folder <paramref name="bundleDirectory"/>, which must not exist. On Unix the bundle's folders
+    /// are made 0700 and its files 0600 (owner only: the export is decrypted evidence). Cancelling deletes the staging
+    /// folder and throws <see cref="OperationCanceledException"/>; nothing is left at the requested path or beside it.
+    /// </summary>
+    /// <param name="bundleDirectory">The folder to create; its parent must exist.</param>
+    /// <param name="input">The originals, verified facts and frames.</param>
+    /// <param name="cancellationToken">Cancels (checked between files and between frames).</param>
+    /// <returns>The bundle's files and hashes.</returns>
+    /// <exception cref="EvidenceBundleException">The folder exists, an original is missing, or the input is bad.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the staging folder was deleted.</exception>
+    public EvidenceBundle Create(string bundleDirectory, EvidenceInput input, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(bundleDirectory);
         ArgumentNullException.ThrowIfNull(input);
         string target = Path.GetFullPath(bundleDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
@@ -65,10 +82,12 @@ public sealed class EvidenceBundleWriter
         string parent = Path.GetDirectoryName(target)
             ?? throw new EvidenceBundleException(EvidenceBundleError.InvalidInput, "A bundle cannot be a root folder.");
         string staging = Path.Combine(parent, "." + Path.GetFileName(target) + ".partial-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(staging);
+        CreateOwnerOnlyDirectory(staging);
         try
         {
-            EvidenceBundle bundle = Build(staging, target, input);
+            EvidenceBundle bundle = Build(staging, target, input, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            RestrictToOwner(staging);
             try
             {
                 Directory.Move(staging, target);
@@ -149,13 +168,57 @@ public sealed class EvidenceBundleWriter
         }
     }
 
-    private EvidenceBundle Build(string staging, string target, EvidenceInput input)
+    // Owner-only on Unix (0700): the staging folder holds decrypted media from its first byte on.
+    private static void CreateOwnerOnlyDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    // Every folder 0700 and every file 0600, whatever the process's umask made them.
+    private static void RestrictToOwner(string staging)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        foreach (string directory in Directory.GetDirectories(staging, "*", SearchOption.AllDirectories))
+        {
+            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        foreach (string file in Directory.GetFiles(staging, "*", SearchOption.AllDirectories))
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        File.SetUnixFileMode(staging, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    private static IEnumerable<MediaFrame> Cancellable(IEnumerable<MediaFrame> frames, CancellationToken cancellationToken)
+    {
+        foreach (MediaFrame frame in frames)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return frame;
+        }
+    }
+
+    private EvidenceBundle Build(string staging, string target, EvidenceInput input, CancellationToken cancellationToken)
     {
         var files = new List<EvidenceFile>();
 
-        Directory.CreateDirectory(Path.Combine(staging, OriginalFolder));
+        CreateOwnerOnlyDirectory(Path.Combine(staging, OriginalFolder));
         foreach (string original in input.OriginalFiles)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             files.Add(CopyOriginal(original, staging, OriginalFolder + "/" + Path.GetFileName(original)));
         }
 
@@ -167,7 +230,7 @@ public sealed class EvidenceBundleWriter
             string avi = Path.Combine(staging, ExportFileName);
             try
             {
-                export = _exporter.ExportToFile(avi, input.Streams, input.Frames);
+                export = _exporter.ExportToFile(avi, input.Streams, Cancellable(input.Frames, cancellationToken));
             }
             catch (ExportException e)
             {
@@ -182,6 +245,7 @@ public sealed class EvidenceBundleWriter
                 : "No AVI export: the recording has no video.";
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         if (export is null)
         {
             RawStreamWriter.Write(staging, input.Streams, input.Frames);

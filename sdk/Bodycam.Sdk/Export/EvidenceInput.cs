@@ -65,10 +65,16 @@ public sealed class EvidenceInput
     public IReadOnlyList<string> AuditExcerpt { get; init; } = Array.Empty<string>();
 
     /// <summary>
+    /// Gets, for each file given (in order), its format version, status and how much of it is device-signed. Empty when
+    /// the input was not made from reader results.
+    /// </summary>
+    public IReadOnlyList<EvidenceFileSummary> RecordingFiles { get; init; } = Array.Empty<EvidenceFileSummary>();
+
+    /// <summary>
     /// Builds the input from what <see cref="RecordingReader.Decrypt"/> returned for each file of one recording (the
-    /// first file and its continuation files, in order). Files are joined only while each one is complete and the
-    /// next continues it (<see cref="RecordingReader.VerifyContinuation"/>); the first file that is not, or a broken
-    /// link, sets the status and detail, and no media after it is included. Every file is still copied as an original.
+    /// first file and its continuation files, in order). The set gets one status from
+    /// <see cref="RecordingFileSet.Assess"/>, the same one <c>bodycam verify</c> shows; media comes only from the files
+    /// that status includes. Every file is still copied as an original.
     /// </summary>
     /// <param name="originalFiles">The encrypted files, in the same order as <paramref name="results"/>.</param>
     /// <param name="results">The reader's result for each file (decrypted, so with frames).</param>
@@ -89,7 +95,47 @@ public sealed class EvidenceInput
                 "Give one reader result for each original file, at least one.");
         }
 
-        RecordingHeader header = results[0].Header;
+        var files = new List<RecordingSetFile>(results.Count);
+        for (int i = 0; i < results.Count; i++)
+        {
+            files.Add(new RecordingSetFile(Path.GetFileName(originalFiles[i]), results[i]));
+        }
+
+        return FromRecordingSet(originalFiles, RecordingFileSet.Assess(files), auditExcerpt);
+    }
+
+    /// <summary>
+    /// Builds the input from a set of files the reader read (some headers may have been refused) and its status from
+    /// <see cref="RecordingFileSet.Assess"/>. The recording's facts come from the first file; media only from the files
+    /// the set includes, so the export never holds media the report leaves out.
+    /// </summary>
+    /// <param name="originalFiles">The encrypted files, in the same order as the set's files.</param>
+    /// <param name="set">The set's assessment.</param>
+    /// <param name="auditExcerpt">Verified audit lines about this recording, if any.</param>
+    /// <returns>The bundle input.</returns>
+    /// <exception cref="EvidenceBundleException">
+    /// <see cref="EvidenceBundleError.InvalidInput"/>: the lists differ in length, the first file's header was refused
+    /// (there is no recording to describe), or the audio is not 16-bit mono PCM.
+    /// </exception>
+    public static EvidenceInput FromRecordingSet(
+        IReadOnlyList<string> originalFiles,
+        RecordingSetResult set,
+        IReadOnlyList<string>? auditExcerpt = null)
+    {
+        ArgumentNullException.ThrowIfNull(originalFiles);
+        ArgumentNullException.ThrowIfNull(set);
+        if (set.Files.Count == 0 || set.Files.Count != originalFiles.Count)
+        {
+            throw new EvidenceBundleException(
+                EvidenceBundleError.InvalidInput,
+                "Give one reader result for each original file, at least one.");
+        }
+
+        RecordingResult first = set.Files[0].Result
+            ?? throw new EvidenceBundleException(
+                EvidenceBundleError.InvalidInput,
+                "The first file's header is refused, so there is no recording to describe: " + set.Detail);
+        RecordingHeader header = first.Header;
         bool hasAudio = header.AudioFormat != 0 && header.AudioSampleRate > 0;
         if (hasAudio && (header.AudioFormat != 1 || header.AudioChannels != ExportStreamInfo.AudioChannels))
         {
@@ -100,62 +146,46 @@ public sealed class EvidenceInput
 
         var frames = new List<MediaFrame>();
         var markers = new List<long>();
+        var summaries = new List<EvidenceFileSummary>(set.Files.Count);
         int segments = 0;
-        EvidenceStatus status = EvidenceStatus.Complete;
-        string? detail = null;
-        RecordingResult last = results[0];
-        for (int i = 0; i < results.Count; i++)
+        long end = header.StartMonotonicMilliseconds;
+        for (int i = 0; i < set.Files.Count; i++)
         {
-            RecordingResult result = results[i];
-            string name = Path.GetFileName(originalFiles[i]);
-            if (i > 0)
+            RecordingSetFile file = set.Files[i];
+            RecordingResult? result = file.Result;
+            bool included = i < set.IncludedFiles && result is not null;
+            (long First, long Last)? signedSpan = result?.SignedMediaSpan;
+            summaries.Add(new EvidenceFileSummary(
+                file.Name,
+                result?.Header.Version,
+                ToEvidenceStatus(file.Status),
+                included,
+                result?.SegmentCount ?? 0,
+                result?.SignedSegmentCount ?? 0,
+                signedSpan?.First,
+                signedSpan?.Last));
+            if (!included)
             {
-                try
-                {
-                    RecordingReader.VerifyContinuation(results[i - 1], result);
-                }
-                catch (RecordingFormatException e)
-                {
-                    // A broken link between files is a finding for the report, not a reason to refuse the bundle.
-                    status = EvidenceStatus.Tampered;
-                    detail = name + " does not continue the previous file (" + e.Error + "); media from it on is left out.";
-                    break;
-                }
+                continue;
             }
 
-            frames.AddRange(result.Frames);
+            frames.AddRange(result!.Frames);
             markers.AddRange(result.Markers);
             segments += result.SegmentCount;
-            last = result;
-            if (result.Status != RecordingStatus.Complete)
+            if (result.EndMonotonicMilliseconds is long closed)
             {
-                status = ToEvidenceStatus(result.Status);
-                detail = Detail(result, name, i, results.Count);
-                break;
+                end = Math.Max(end, closed);
             }
         }
 
-        if (status is EvidenceStatus.Complete or EvidenceStatus.ClosedByRecovery)
-        {
-            // Every file read and linked: the set must also start at the recording's first file and not stop before
-            // its last one (a file closed "continued" with nothing after it).
-            try
-            {
-                RecordingFileSet.Verify(results);
-            }
-            catch (RecordingFormatException e)
-            {
-                status = last.CloseReason == RecordingCloseReason.Continued ? EvidenceStatus.Truncated : EvidenceStatus.Tampered;
-                detail = e.Message;
-            }
-        }
-
-        long end = last.EndMonotonicMilliseconds ?? header.StartMonotonicMilliseconds;
         foreach (MediaFrame frame in frames)
         {
             end = Math.Max(end, frame.TimestampMilliseconds);
         }
 
+        DateTimeOffset? startUtc = header.StartUnixMilliseconds is >= 0 and <= 253_402_300_799_999
+            ? DateTimeOffset.FromUnixTimeMilliseconds(header.StartUnixMilliseconds)
+            : null;
         return new EvidenceInput
         {
             OriginalFiles = originalFiles,
@@ -163,17 +193,18 @@ public sealed class EvidenceInput
             DevicePublicKey = header.DevicePublicKey,
             RecordingId = header.RecordingId,
             FormatVersion = header.Version,
-            StartUtc = DateTimeOffset.FromUnixTimeMilliseconds(header.StartUnixMilliseconds),
+            StartUtc = startUtc,
             ClockSynchronised = header.ClockSynchronised,
             StartMonotonicMilliseconds = header.StartMonotonicMilliseconds,
             DurationMilliseconds = Math.Max(0, end - header.StartMonotonicMilliseconds),
             Segments = segments,
             MarkerMilliseconds = markers,
-            Status = status,
-            StatusDetail = detail,
+            Status = ToEvidenceStatus(set.Status),
+            StatusDetail = set.Detail,
             Streams = new ExportStreamInfo(header.VideoCodec, header.Width, header.Height, header.FramesPerSecond, hasAudio ? header.AudioSampleRate : 0),
             Frames = frames,
             AuditExcerpt = auditExcerpt ?? Array.Empty<string>(),
+            RecordingFiles = summaries,
         };
     }
 
@@ -185,22 +216,6 @@ public sealed class EvidenceInput
             RecordingStatus.ClosedByRecovery => EvidenceStatus.ClosedByRecovery,
             RecordingStatus.Truncated => EvidenceStatus.Truncated,
             _ => EvidenceStatus.Tampered,
-        };
-    }
-
-    private static string Detail(RecordingResult result, string name, int index, int count)
-    {
-        string where = name + " (file " + (index + 1).ToString(CultureInfo.InvariantCulture) + " of " + count.ToString(CultureInfo.InvariantCulture) + ")";
-        string later = index + 1 < count ? "; later files are left out" : "";
-        return result.Status switch
-        {
-            RecordingStatus.ClosedByRecovery => where + ": recovery cut " + result.BytesCut.ToString(CultureInfo.InvariantCulture)
-                + " bytes of the segment in flight; last whole segment " + result.LastGoodSegment.ToString(CultureInfo.InvariantCulture) + later,
-            RecordingStatus.Truncated => where + ": ends after record " + result.RecordCount.ToString(CultureInfo.InvariantCulture)
-                + " without a close record" + later,
-            RecordingStatus.Tampered => where + ": " + result.Error + " at record " + result.FailedRecordIndex.ToString(CultureInfo.InvariantCulture)
-                + ", byte offset " + result.FailedOffset.ToString(CultureInfo.InvariantCulture) + "; nothing from there on is included" + later,
-            _ => where,
         };
     }
 }

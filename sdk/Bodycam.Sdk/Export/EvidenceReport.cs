@@ -46,7 +46,7 @@ internal sealed class EvidenceReport
         {
             EvidenceStatus.Complete => "COMPLETE: every segment verified; the device closed the recording normally",
             EvidenceStatus.ClosedByRecovery => "CLOSED BY RECOVERY: the device lost power while recording; media up to the last synced segment verified",
-            EvidenceStatus.Truncated => "TRUNCATED: the file ends early with no close record; what is present verified, the end is missing",
+            EvidenceStatus.Truncated => "TRUNCATED: the recording ends early without the device's close; the end is missing, and only the device-signed span listed per file is signed by the device",
             EvidenceStatus.Tampered => "TAMPERED: verification failed; only media before the failure is included, nothing after it is trusted",
             _ => "UNKNOWN (" + (int)status + ")",
         };
@@ -87,6 +87,12 @@ internal sealed class EvidenceReport
             }
 
             t.Append("    ").Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append(". ").Append(when).Append('\n');
+        }
+
+        t.Append('\n').Append("Recording files (format version, status, device-signed span)\n");
+        foreach (EvidenceFileSummary f in _input.RecordingFiles)
+        {
+            t.Append("  ").Append(f.Name).Append(": ").Append(FileText(f)).Append('\n');
         }
 
         t.Append('\n').Append("Export\n");
@@ -196,6 +202,31 @@ internal sealed class EvidenceReport
             j.WriteEndArray();
             j.WriteEndObject();
 
+            j.WriteStartArray("recordingFiles");
+            foreach (EvidenceFileSummary f in _input.RecordingFiles)
+            {
+                j.WriteStartObject();
+                j.WriteString("name", f.Name);
+                if (f.FormatVersion is int version)
+                {
+                    j.WriteNumber("formatVersion", version);
+                }
+                else
+                {
+                    j.WriteNull("formatVersion");
+                }
+
+                j.WriteString("status", f.Status.ToString());
+                j.WriteBoolean("included", f.Included);
+                j.WriteNumber("segments", f.Segments);
+                j.WriteNumber("deviceSignedSegments", f.SignedSegments);
+                WriteNullable(j, "deviceSignedFirstDeviceMilliseconds", f.SignedFirstMilliseconds);
+                WriteNullable(j, "deviceSignedLastDeviceMilliseconds", f.SignedLastMilliseconds);
+                j.WriteEndObject();
+            }
+
+            j.WriteEndArray();
+
             j.WriteStartObject("export");
             if (_export is null)
             {
@@ -239,6 +270,33 @@ internal sealed class EvidenceReport
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteNullable(Utf8JsonWriter j, string name, long? value)
+    {
+        if (value is long v)
+        {
+            j.WriteNumber(name, v);
+        }
+        else
+        {
+            j.WriteNull(name);
+        }
+    }
+
+    private string FileText(EvidenceFileSummary f)
+    {
+        string version = f.FormatVersion is int v ? "version " + v.ToString(CultureInfo.InvariantCulture) : "header refused";
+        string signed = f.SignedSegments == 0
+            ? "nothing device-signed"
+            : "device-signed: " + f.SignedSegments.ToString(CultureInfo.InvariantCulture) + " of " + f.Segments.ToString(CultureInfo.InvariantCulture) + " segments";
+        if (f.SignedFirstMilliseconds is long first && f.SignedLastMilliseconds is long last)
+        {
+            signed += ", media +" + Span(first - _input.StartMonotonicMilliseconds) + " to +" + Span(last - _input.StartMonotonicMilliseconds);
+        }
+
+        return version + ", " + f.Status + ", " + f.Segments.ToString(CultureInfo.InvariantCulture) + " segments, " + signed
+            + (f.Included ? "" : "; left out of the export");
     }
 
     private string StartText()

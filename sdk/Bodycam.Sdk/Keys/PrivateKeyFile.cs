@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using Bodycam.Sdk.Crypto;
@@ -19,6 +20,12 @@ public static class PrivateKeyFile
     /// <summary>The length of a private key file.</summary>
     public const int FileSize = 89;
 
+    /// <summary>
+    /// The shortest passphrase for a new key file, in Unicode scalar values (characters as people count them, not
+    /// bytes). Passphrases are not normalised: the UTF-8 bytes of exactly the characters given are the scrypt password.
+    /// </summary>
+    public const int MinimumPassphraseCharacters = 8;
+
     private const int AadSize = 41;
     private static readonly byte[] s_magic = Encoding.ASCII.GetBytes("BCAMSK");
 
@@ -31,9 +38,10 @@ public static class PrivateKeyFile
     {
         ArgumentNullException.ThrowIfNull(keyPair);
         ArgumentNullException.ThrowIfNull(passphrase);
-        if (passphrase.Length < 8)
+        // At least 8 characters counted as Unicode scalar values (not UTF-16 units or bytes); no normalisation.
+        if (passphrase.EnumerateRunes().Count() < MinimumPassphraseCharacters)
         {
-            throw new ArgumentException("The passphrase must have at least 8 characters.", nameof(passphrase));
+            throw new ArgumentException("The passphrase must have at least " + MinimumPassphraseCharacters + " characters.", nameof(passphrase));
         }
 
         ScryptParameters p = parameters ?? ScryptParameters.Default;

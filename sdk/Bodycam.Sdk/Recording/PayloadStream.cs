@@ -23,10 +23,14 @@ internal sealed class PayloadStream : IDisposable
     private readonly byte[] _arena;
     private int _arenaUsed;
 
-    private PayloadStream(AesGcm256 aead, ReadOnlySpan<byte> headerHash, int fileLength)
+    // What the header allows in the plaintext (docs/recording-format.md, "4.2"): audio entries only with audio.
+    private readonly bool _hasAudio;
+
+    private PayloadStream(AesGcm256 aead, RecordingHeader header, int fileLength)
     {
         _aead = aead;
-        headerHash.CopyTo(_aad);
+        header.HeaderHash.Span.CopyTo(_aad);
+        _hasAudio = header.AudioFormat != 0;
         _arena = GC.AllocateUninitializedArray<byte>(fileLength);
     }
 
@@ -96,7 +100,7 @@ internal sealed class PayloadStream : IDisposable
             }
 
             payloadKey = Hkdf.DeriveKey(contentKey, header.HeaderHash.Span, RecordingConstants.PayloadLabel, RecordingConstants.KeySize);
-            return new PayloadStream(new AesGcm256(payloadKey), header.HeaderHash.Span, fileLength);
+            return new PayloadStream(new AesGcm256(payloadKey), header, fileLength);
         }
         finally
         {
@@ -141,7 +145,22 @@ internal sealed class PayloadStream : IDisposable
         _aead.Dispose();
     }
 
-    private static bool ParseFrames(ReadOnlyMemory<byte> memory, RecordingReadState state)
+    // Parses a segment's entries; a segment that does not parse adds nothing (its entries are never reported).
+    private bool ParseFrames(ReadOnlyMemory<byte> memory, RecordingReadState state)
+    {
+        int frames = state.Frames.Count;
+        int markers = state.Markers.Count;
+        if (ParseEntries(memory, state))
+        {
+            return true;
+        }
+
+        state.Frames.RemoveRange(frames, state.Frames.Count - frames);
+        state.Markers.RemoveRange(markers, state.Markers.Count - markers);
+        return false;
+    }
+
+    private bool ParseEntries(ReadOnlyMemory<byte> memory, RecordingReadState state)
     {
         int p = 0;
         ReadOnlySpan<byte> plain = memory.Span;
@@ -165,11 +184,19 @@ internal sealed class PayloadStream : IDisposable
             switch (kind)
             {
                 case (byte)MediaKind.Video:
+                    state.Frames.Add(new MediaFrame(MediaKind.Video, timestamp, (flags & 1) != 0, memory.Slice(start, (int)length)));
+                    break;
                 case (byte)MediaKind.Audio:
-                    state.Frames.Add(new MediaFrame((MediaKind)kind, timestamp, (flags & 1) != 0, memory.Slice(start, (int)length)));
+                    // Audio in a file without audio, or not whole 16-bit samples, is malformed.
+                    if (!_hasAudio || (length & 1) != 0)
+                    {
+                        return false;
+                    }
+
+                    state.Frames.Add(new MediaFrame(MediaKind.Audio, timestamp, (flags & 1) != 0, memory.Slice(start, (int)length)));
                     break;
                 case RecordingConstants.FrameMarker:
-                    if (length != 0)
+                    if (length != 0 || flags != 0)
                     {
                         return false;
                     }

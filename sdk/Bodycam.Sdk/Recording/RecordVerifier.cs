@@ -46,6 +46,7 @@ internal static class RecordVerifier
         bool useAhead = ahead is not null;
         int index = 0;
         bool sawLast = false;
+        int checkpointAt = 0;
         while (true)
         {
             state.Chain = chain;
@@ -118,6 +119,12 @@ internal static class RecordVerifier
                     return state.Fail(RecordingFormatError.BadSegmentFlags, index, pos + 9);
                 }
 
+                // Checkpoint placement ("4.3"): after segment K-1, 2K-1, ... comes the checkpoint, never another segment.
+                if (state.Segments > 0 && state.Segments % header.CheckpointInterval == 0 && checkpointAt != state.Segments)
+                {
+                    return state.Fail(RecordingFormatError.CheckpointMisplaced, index, pos);
+                }
+
                 if (payload is not null)
                 {
                     switch (payload.OpenSegment(segmentIndex, flags, b[5..], state))
@@ -134,6 +141,16 @@ internal static class RecordVerifier
             }
             else
             {
+                if (type == RecordingConstants.RecordCheckpoint)
+                {
+                    if (sawLast || state.Segments == 0 || state.Segments % header.CheckpointInterval != 0 || checkpointAt == state.Segments)
+                    {
+                        return state.Fail(RecordingFormatError.CheckpointMisplaced, index, pos);
+                    }
+
+                    checkpointAt = state.Segments;
+                }
+
                 RecordingResult? failed = CheckSignedRecord(type, b, body, chain, devicePublicKey, sawLast, index, pos, state);
                 if (failed is not null)
                 {

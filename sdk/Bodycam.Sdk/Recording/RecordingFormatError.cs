@@ -65,4 +65,11 @@ public enum RecordingFormatError
 
     /// <summary>The recording was not complete where completeness was required (see the result's status).</summary>
     NotComplete = 21,
+
+    /// <summary>
+    /// A checkpoint is not where the interval K puts it (right after segment K-1, 2K-1, ... unless that segment is the
+    /// last), or a segment follows segment mK-1 without the checkpoint between them. Numbered apart from the format
+    /// version 2 errors so the two sets never collide.
+    /// </summary>
+    CheckpointMisplaced = 30,
 }

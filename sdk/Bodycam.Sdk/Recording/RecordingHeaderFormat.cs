@@ -92,11 +92,6 @@ internal static class RecordingHeaderFormat
         int codec = L.VideoCodec.ReadByte(f, p);
         long segmentMaxBytes = L.SegmentMaxBytes.ReadUInt32(f, p);
         int checkpointInterval = L.CheckpointInterval.ReadUInt16(f, p);
-        if ((flags & 0xFE) != 0 || codec < 1 || codec > 3 || segmentMaxBytes < RecordingConstants.FrameHeaderSize || checkpointInterval < 1)
-        {
-            throw Format(RecordingFormatError.MalformedHeader, p, "A header field is out of range.");
-        }
-
         int idAt = L.DeviceId.Offset;
         for (int i = 0; i < idLength; i++)
         {
@@ -105,6 +100,8 @@ internal static class RecordingHeaderFormat
                 throw Format(RecordingFormatError.MalformedHeader, idAt + i, "The device id is not printable ASCII.");
             }
         }
+
+        RecordingFieldRanges.Check(f, p, version, recipients);
 
         return new RecordingHeader
         {

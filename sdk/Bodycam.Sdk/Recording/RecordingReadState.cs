@@ -10,6 +10,7 @@ namespace Bodycam.Sdk.Recording;
 internal sealed class RecordingReadState
 {
     private readonly RecordingHeader _header;
+    private int _signedSegments;
 
     public RecordingReadState(RecordingHeader header)
     {
@@ -25,7 +26,18 @@ internal sealed class RecordingReadState
 
     public int Segments { get; set; }
 
-    public int SignedSegments { get; set; }
+    // Setting the signed segments (at a valid signed record) also fixes how many frames they hold.
+    public int SignedSegments
+    {
+        get => _signedSegments;
+        set
+        {
+            _signedSegments = value;
+            SignedFrames = Frames.Count;
+        }
+    }
+
+    public int SignedFrames { get; private set; }
 
     public int Records { get; set; }
 
@@ -63,6 +75,7 @@ internal sealed class RecordingReadState
             Header = _header,
             SegmentCount = Segments,
             SignedSegmentCount = SignedSegments,
+            SignedFrameCount = SignedFrames,
             RecordCount = Records,
             Frames = Frames.AsReadOnly(),
             Markers = Markers.AsReadOnly(),

@@ -22,6 +22,40 @@ public sealed class RecordingResult
     /// <summary>Gets the number of segments covered by a valid device signature (checkpoint, close or recovery).</summary>
     public required int SignedSegmentCount { get; init; }
 
+    /// <summary>
+    /// Gets how many of <see cref="Frames"/>, from the first, lie in device-signed segments (0 for
+    /// <see cref="RecordingReader.Verify"/>): the frames the last valid signed record covers.
+    /// </summary>
+    public int SignedFrameCount { get; init; }
+
+    /// <summary>Gets the format version the file declares (1 or 2).</summary>
+    public int FormatVersion => Header.Version;
+
+    /// <summary>
+    /// Gets the media time the device's signature covers, first to last timestamp of the signed frames in ms, or null
+    /// when no frame is signed or the file was only verified (no frames without a key).
+    /// </summary>
+    public (long First, long Last)? SignedMediaSpan
+    {
+        get
+        {
+            if (SignedFrameCount <= 0 || SignedFrameCount > Frames.Count)
+            {
+                return null;
+            }
+
+            long first = long.MaxValue;
+            long last = long.MinValue;
+            for (int i = 0; i < SignedFrameCount; i++)
+            {
+                first = Math.Min(first, Frames[i].TimestampMilliseconds);
+                last = Math.Max(last, Frames[i].TimestampMilliseconds);
+            }
+
+            return (first, last);
+        }
+    }
+
     /// <summary>Gets the number of records read before the end or the failure.</summary>
     public required int RecordCount { get; init; }
 

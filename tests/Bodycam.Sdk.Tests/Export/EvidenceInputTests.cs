@@ -61,7 +61,7 @@ public class EvidenceInputTests
         EvidenceInput input = EvidenceInput.FromRecording(new[] { "a.bcr", "a.c01" }, new[] { first, second });
 
         Assert.Equal(EvidenceStatus.Tampered, input.Status);
-        Assert.Contains("a.c01 does not continue", input.StatusDetail);
+        Assert.Contains("a.c01 (file 2 of 2) does not continue a.bcr", input.StatusDetail);
         Assert.Equal(first.Frames, input.Frames);
         Assert.Equal(new[] { "a.bcr", "a.c01" }, input.OriginalFiles);
     }
@@ -88,7 +88,7 @@ public class EvidenceInputTests
 
         Assert.Equal(EvidenceStatus.Tampered, input.Status);
         Assert.Equal(
-            "a.bcr (file 1 of 2): ChainMismatch at record 4, byte offset 999; nothing from there on is included; later files are left out",
+            "a.bcr (file 1 of 2): ChainMismatch at record 4, byte offset 999; nothing from there on is included; 3 of 3 segments are device-signed; later files are left out",
             input.StatusDetail);
         Assert.Equal(first.Frames, input.Frames);
     }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using Bodycam.Sdk.Keys;
 using Xunit;
 
@@ -77,6 +78,43 @@ public class PrivateKeyFileTests
         using KeyPair pair = KeyPair.Generate(KeyType.Recipient);
 
         Assert.Throws<ArgumentException>(() => PrivateKeyFile.Encode(pair, "short", s_fast));
+    }
+
+    [Theory]
+    [InlineData(22, 8, 1, false)] // 4 GiB
+    [InlineData(22, 32, 16, false)] // 16 GiB: the key files the review found
+    [InlineData(20, 8, 1, true)] // exactly 1 GiB
+    [InlineData(21, 8, 1, false)] // 2 GiB
+    [InlineData(17, 8, 1, true)] // the default, 128 MiB
+    public void Parameters_MemoryAboveOneGiB_AreRefused(int logN, int r, int p, bool accepted)
+    {
+        var parameters = new ScryptParameters(logN, r, p);
+
+        Assert.Equal(accepted, parameters.IsAccepted);
+        Assert.Equal(accepted, parameters.MemoryBytes <= ScryptParameters.MaxMemoryBytes);
+    }
+
+    [Fact]
+    public void Decode_FileAskingForSixteenGiB_IsRefusedBeforeDeriving()
+    {
+        using KeyPair pair = KeyPair.Generate(KeyType.Recipient);
+        byte[] file = PrivateKeyFile.Encode(pair, "correct horse battery", s_fast);
+        file[10] = 22;
+        file[11] = 32;
+
+        var ex = Assert.Throws<KeyFileException>(() => PrivateKeyFile.Decode(file, "correct horse battery"));
+
+        Assert.Equal(KeyFileError.BadParameters, ex.Error);
+    }
+
+    [Fact]
+    public void Encode_PassphraseMinimum_CountsCharactersNotBytesOrUtf16Units()
+    {
+        using KeyPair pair = KeyPair.Generate(KeyType.Recipient);
+
+        // Seven emoji: 14 UTF-16 units and 28 UTF-8 bytes, but 7 characters.
+        Assert.Throws<ArgumentException>(() => PrivateKeyFile.Encode(pair, string.Concat(Enumerable.Repeat("\U0001F512", 7)), s_fast));
+        Assert.Equal(PrivateKeyFile.FileSize, PrivateKeyFile.Encode(pair, "ééééééé\U0001F512", s_fast).Length);
     }
 
     [Fact]

@@ -31,6 +31,8 @@ internal static class MustFailVectors
         "truncated-at-record-boundary",
         "truncated-inside-record",
         "truncated-inside-header",
+        "header-field-range",
+        "checkpoint-misplaced",
     ];
 
     public static List<MustFailVector> Generate(string recordingVectors)
@@ -159,7 +161,72 @@ internal static class MustFailVectors
             Add("truncated-header-at-" + at, "truncated-inside-header", "cut at byte " + at + ", inside the " + layout.HeaderLength + "-byte header", complete[..at], cutHeader, cutHeader);
         }
 
+        // Checkpoint placement (§4.3): the header's interval K changed from 2 to 3 makes the checkpoint after segment 1
+        // misplaced. Without a key the walk reaches it and reports the placement first; with a key the changed header
+        // hash fails segment 0's tag.
+        byte[] misplaced = (byte[])complete.Clone();
+        int kAt = 61 + complete[60] + 72;
+        Require(misplaced[kAt] == 0 && misplaced[kAt + 1] == 2, "complete.bin has checkpoint-interval 2");
+        misplaced[kAt + 1] = 3;
+        Add(
+            "checkpoint-misplaced-interval-3",
+            "checkpoint-misplaced",
+            "checkpoint-interval (p + 72) changed from 2 to 3: the checkpoint after segment 1 is not after segment K-1",
+            misplaced,
+            VectorExpectation.Tampered("CheckpointMisplaced", checkpoint.Index, checkpoint.Offset),
+            VectorExpectation.Tampered("AuthenticationFailed", r[0].Index, r[0].Offset));
+
+        AddFieldRanges(vectors, complete, device, recipient, File.ReadAllBytes(Path.Combine(recordingVectors, "multi-recipient.bin")), otherDevice, otherRecipient);
         return vectors;
+    }
+
+    // Header fields out of their ranges (docs/recording-format.md, "3.3 Field ranges"): the reader refuses the header
+    // with MalformedHeader at the field's offset, in both modes, before it looks at any record.
+    private static void AddFieldRanges(List<MustFailVector> vectors, byte[] complete, string device, string recipient, byte[] multi, string multiDevice, string multiRecipient)
+    {
+        int p = 61 + complete[60];
+
+        void Field(string name, string description, int offset, params byte[] value)
+        {
+            byte[] file = (byte[])complete.Clone();
+            value.CopyTo(file, p + offset);
+            VectorExpectation refused = VectorExpectation.Rejected("MalformedHeader", p + offset);
+            vectors.Add(new MustFailVector("header-range-" + name, "header-field-range", description, "complete", file, device, recipient, refused, refused));
+        }
+
+        Field("start-monotonic-negative", "start-monotonic (p + 0) = -1", 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF);
+        Field("start-utc-year-10000", "start-utc (p + 8) = 253402300800000, 10000-01-01T00:00:00Z", 8, 0x00, 0x00, 0xE6, 0x77, 0xD2, 0x1F, 0xDC, 0x00);
+        Field("flags-bit-1", "flags (p + 16) = 0x03: an unknown bit", 16, 0x03);
+        Field("continuation-1000", "continuation-index (p + 17) = 1000: a recording has at most 1000 files", 17, 0x03, 0xE8);
+        Field("first-file-previous-chain-nonzero", "previous-chain-hash (p + 19) not all zero in file 0", 19, 0x01);
+        Field("video-codec-0", "video-codec (p + 51) = 0", 51, 0x00);
+        Field("width-0", "width (p + 52) = 0", 52, 0x00, 0x00);
+        Field("frames-per-second-0", "frames-per-second (p + 56) = 0", 56, 0x00, 0x00);
+        Field("audio-rate-999", "audio-sample-rate (p + 58) = 999", 58, 0x00, 0x00, 0x03, 0xE7);
+        Field("audio-format-2", "audio-format (p + 62) = 2: not defined", 62, 0x02);
+        Field("audio-format-none-with-rate", "audio-format (p + 62) = 0 (none) with audio-sample-rate 8000", 62, 0x00);
+        Field("audio-channels-2", "audio-channels (p + 63) = 2: only mono is defined", 63, 0x02);
+        Field("segment-max-ms-0", "segment-max-ms (p + 64) = 0", 64, 0x00, 0x00, 0x00, 0x00);
+        Field("segment-max-bytes-0", "segment-max-bytes (p + 68) = 0: a segment could not hold one entry", 68, 0x00, 0x00, 0x00, 0x00);
+        Field("segment-max-bytes-13", "segment-max-bytes (p + 68) = 13, one less than an entry header", 68, 0x00, 0x00, 0x00, 0x0D);
+        Field("segment-max-bytes-16MiB-plus-1", "segment-max-bytes (p + 68) = 16777217", 68, 0x01, 0x00, 0x00, 0x01);
+        Field("checkpoint-interval-0", "checkpoint-interval (p + 72) = 0", 72, 0x00, 0x00);
+        Field("file-max-bytes-0", "file-max-bytes (p + 74) = 0", 74, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00);
+        Field("file-max-ms-0", "file-max-ms (p + 82) = 0", 82, 0x00, 0x00, 0x00, 0x00);
+
+        // A continuation file (index 1) whose previous-chain-hash is all zero.
+        byte[] continuation = (byte[])complete.Clone();
+        continuation[p + 18] = 0x01;
+        VectorExpectation zeroChain = VectorExpectation.Rejected("MalformedHeader", p + 19);
+        vectors.Add(new MustFailVector("header-range-continuation-previous-chain-zero", "header-field-range", "continuation-index (p + 17) = 1 with an all-zero previous-chain-hash", "complete", continuation, device, recipient, zeroChain, zeroChain));
+
+        // Two stanzas for the same recipient key: stanza 2's recipient key replaced by stanza 1's.
+        int mp = 61 + multi[60];
+        int stanzas = mp + 87;
+        byte[] twice = (byte[])multi.Clone();
+        Array.Copy(multi, stanzas + 1, twice, stanzas + 113 + 1, 32);
+        VectorExpectation duplicate = VectorExpectation.Rejected("MalformedHeader", stanzas + 113);
+        vectors.Add(new MustFailVector("header-range-stanza-twice", "header-field-range", "multi-recipient.bin with stanza 2's recipient key replaced by stanza 1's", "multi-recipient", twice, multiDevice, multiRecipient, duplicate, duplicate));
     }
 
     /// <summary>The sidecar file of a vector, as written next to it (NAME.json).</summary>
