@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Data.Common;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
@@ -51,13 +52,7 @@ internal sealed class IntakeProcessor
             list.Add(path);
         }
 
-        var results = new List<IntakeResult>();
-        foreach (List<string> files in groups.Values)
-        {
-            results.Add(Intake(actor, files, "folder " + Path.GetFullPath(folder)));
-        }
-
-        return results;
+        return IntakeAll(actor, groups.Values.ToList(), "folder " + Path.GetFullPath(folder));
     }
 
     public IntakeResult Intake(VaultActor actor, IReadOnlyList<string> files, string source)
@@ -68,18 +63,59 @@ internal sealed class IntakeProcessor
             throw new VaultException(VaultError.InvalidArgument, "A recording has at least one file.");
         }
 
-        var read = new List<(string Path, byte[] Bytes, RecordingHeader Header)>();
-        foreach (string path in files)
+        return IntakeAll(actor, [files], source)[0];
+    }
+
+    // Reads the next recording's files on a pool thread while this one takes in the current one, so the reads of a
+    // folder overlap the writes (at most two recordings are in memory).
+    private List<IntakeResult> IntakeAll(VaultActor actor, IReadOnlyList<IReadOnlyList<string>> recordings, string source)
+    {
+        var results = new List<IntakeResult>(recordings.Count);
+        Task<LoadedFile[]>? next = recordings.Count > 0 ? Task.Run(() => Load(recordings[0])) : null;
+        for (int i = 0; i < recordings.Count; i++)
         {
-            byte[] content = File.ReadAllBytes(path);
+            LoadedFile[] loaded = next!.GetAwaiter().GetResult();
+            int following = i + 1;
+            next = following < recordings.Count ? Task.Run(() => Load(recordings[following])) : null;
+            results.Add(Intake(actor, recordings[i], loaded, source));
+        }
+
+        return results;
+    }
+
+    private LoadedFile[] Load(IReadOnlyList<string> files)
+    {
+        long start = Stopwatch.GetTimestamp();
+        var loaded = new LoadedFile[files.Count];
+        for (int i = 0; i < files.Count; i++)
+        {
+            byte[] content = File.ReadAllBytes(files[i]);
             try
             {
-                read.Add((path, content, new RecordingReader(content).ReadHeader()));
+                loaded[i] = new LoadedFile(files[i], content, new RecordingReader(content).ReadHeader(), null);
             }
             catch (RecordingFormatException e)
             {
-                return Quarantine(actor, actor.MunicipalityId, null, [path], [content], source, $"{Path.GetFileName(path)}: not a readable recording ({e.Error}: {e.Message})");
+                loaded[i] = new LoadedFile(files[i], content, null, e);
             }
+        }
+
+        _vault.Options.Timings?.AddRead(Stopwatch.GetElapsedTime(start));
+        return loaded;
+    }
+
+    private IntakeResult Intake(VaultActor actor, IReadOnlyList<string> files, LoadedFile[] loaded, string source)
+    {
+        var read = new List<(string Path, byte[] Bytes, RecordingHeader Header)>();
+        foreach (LoadedFile file in loaded)
+        {
+            if (file.Header is null)
+            {
+                RecordingFormatException e = file.Error!;
+                return Quarantine(actor, actor.MunicipalityId, null, [file.Path], [file.Bytes], source, $"{Path.GetFileName(file.Path)}: not a readable recording ({e.Error}: {e.Message})");
+            }
+
+            read.Add((file.Path, file.Bytes, file.Header));
         }
 
         read.Sort((a, b) => a.Header.ContinuationIndex.CompareTo(b.Header.ContinuationIndex));
@@ -124,8 +160,12 @@ internal sealed class IntakeProcessor
         // the durable write is what intake adds to the verification, so it runs beside it, not after it.
         string owner = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         Task<(string[] Hashes, string?[] Temporaries)> storing = Task.Run(() => Prepare(owner, recordingId, all, nowMs));
+        long verifyStart = Stopwatch.GetTimestamp();
         RecordingCheck check = Verify(read.Select(r => r.Bytes).ToList(), device.PublicKey.Span, out List<RecordingResult> results);
+        _vault.Options.Timings?.AddVerify(Stopwatch.GetElapsedTime(verifyStart));
+        long waitStart = Stopwatch.GetTimestamp();
         (string[] hashes, string?[] temporaries) = storing.GetAwaiter().GetResult();
+        _vault.Options.Timings?.AddWaitForStore(Stopwatch.GetElapsedTime(waitStart));
         string manifest = Manifest(hashes, names);
         if (!check.Verified)
         {
@@ -134,6 +174,7 @@ internal sealed class IntakeProcessor
             return Quarantine(actor, device.MunicipalityId, recordingId, files, hashes, source, "verification failed: " + check.Detail);
         }
 
+        long commitStart = Stopwatch.GetTimestamp();
         for (int i = 0; i < all.Length; i++)
         {
             if (temporaries[i] is string temporary)
@@ -179,6 +220,7 @@ internal sealed class IntakeProcessor
             transaction.Commit();
         }
 
+        _vault.Options.Timings?.AddCommit(Stopwatch.GetElapsedTime(commitStart));
         _vault.Fault(VaultStep.IntakeCommitted);
         return new IntakeResult(recordingId, IntakeOutcome.Stored, check.Detail, files);
     }
@@ -186,7 +228,10 @@ internal sealed class IntakeProcessor
     // Hashes the files, journals them, and writes each one not yet stored to its temporary file, flushed.
     private (string[] Hashes, string?[] Temporaries) Prepare(string owner, string recordingId, byte[][] all, long nowMs)
     {
+        long start = Stopwatch.GetTimestamp();
         string[] hashes = all.Select(b => Convert.ToHexStringLower(SHA256.HashData(b))).ToArray();
+        long hashed = Stopwatch.GetTimestamp();
+        _vault.Options.Timings?.AddHash(Stopwatch.GetElapsedTime(start, hashed));
         using (DbConnection connection = _vault.Database.Open())
         using (DbTransaction transaction = connection.BeginTransaction())
         {
@@ -198,6 +243,8 @@ internal sealed class IntakeProcessor
             transaction.Commit();
         }
 
+        long journaled = Stopwatch.GetTimestamp();
+        _vault.Options.Timings?.AddJournal(Stopwatch.GetElapsedTime(hashed, journaled));
         _vault.Fault(VaultStep.IntakeJournaled);
         string?[] temporaries = new string?[all.Length];
         for (int i = 0; i < all.Length; i++)
@@ -209,6 +256,7 @@ internal sealed class IntakeProcessor
             }
         }
 
+        _vault.Options.Timings?.AddWrite(Stopwatch.GetElapsedTime(journaled));
         return (hashes, temporaries);
     }
 
@@ -305,4 +353,7 @@ internal sealed class IntakeProcessor
         transaction.Commit();
         return new IntakeResult(recordingId, IntakeOutcome.Quarantined, reason, files);
     }
+
+    // One file as read: its bytes, and its header or why it has none.
+    private sealed record LoadedFile(string Path, byte[] Bytes, RecordingHeader? Header, RecordingFormatException? Error);
 }

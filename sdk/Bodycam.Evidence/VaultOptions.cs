@@ -30,4 +30,7 @@ public sealed class VaultOptions
 
     /// <summary>Gets a hook called at each <see cref="VaultStep"/>; a test throws from it to stop there as a crash would.</summary>
     public Action<VaultStep>? FaultHook { get; init; }
+
+    /// <summary>Gets where intake adds up the time of its parts (the bench passes one), or null.</summary>
+    public IntakeTimings? Timings { get; init; }
 }
