@@ -45,6 +45,7 @@ public sealed class EvidenceVault
         var vault = new EvidenceVault(options, database);
         Migrations.Apply(database, vault.NowMs);
         new VaultRecovery(vault).Run();
+        ViewSession.RemoveAbandoned(options.ViewFolder);
         return vault;
     }
 
@@ -293,6 +294,19 @@ public sealed class EvidenceVault
     public ExportResult Export(VaultActor actor, string recordingId, string requestId, ReadOnlySpan<byte> recipientPrivateKey, string outputDirectory) =>
         new CustodyExporter(this).Export(actor, recordingId, requestId, recipientPrivateKey, outputDirectory);
 
+    /// <summary>
+    /// Opens a viewing copy under an approved request: decrypted into a private folder, logged like an export, and
+    /// removed (and logged) when the session is disposed.
+    /// </summary>
+    /// <param name="actor">A viewer or privacy officer of the recording's municipality.</param>
+    /// <param name="recordingId">The recording.</param>
+    /// <param name="requestId">An approved request for it.</param>
+    /// <param name="recipientPrivateKey">The municipality's recipient private key.</param>
+    /// <returns>The session; dispose it when the viewing is done.</returns>
+    /// <exception cref="VaultException"><see cref="VaultError.NoApprovedRequest"/>, <see cref="VaultError.RoleMissing"/>, <see cref="VaultError.NotFound"/>, <see cref="VaultError.WrongKey"/>.</exception>
+    public ViewSession View(VaultActor actor, string recordingId, string requestId, ReadOnlySpan<byte> recipientPrivateKey) =>
+        ViewSession.Open(this, actor, recordingId, requestId, recipientPrivateKey);
+
     /// <summary>Deletes the actor's municipality's recordings whose retention has passed and that no hold keeps.</summary>
     /// <param name="actor">A privacy officer or intake operator.</param>
     /// <param name="now">The time that decides what is expired.</param>
@@ -416,7 +430,7 @@ public sealed class EvidenceVault
         List<RecordingDetails> rows = Sql.Query(
             connection,
             transaction,
-            "SELECT recording_id, municipality, device_id, recorded_at_ms, clock_synchronised, duration_ms, pre_record_ms, status, sha256, bytes, intake_at_ms, intake_actor, source, verification FROM recordings WHERE recording_id = @r AND municipality = @m AND state = 'stored'",
+            "SELECT recording_id, municipality, device_id, recorded_at_ms, clock_synchronised, duration_ms, pre_record_ms, status, sha256, bytes, intake_at_ms, intake_actor, source, verification, pre_record_span_ms FROM recordings WHERE recording_id = @r AND municipality = @m AND state = 'stored'",
             r => new RecordingDetails(
                 r.GetString(0),
                 r.GetString(1),
@@ -425,6 +439,7 @@ public sealed class EvidenceVault
                 r.GetInt64(4) != 0,
                 Sql.Long(r, 5),
                 Sql.Long(r, 6),
+                Sql.Long(r, 14),
                 r.GetString(7),
                 r.GetString(8),
                 r.GetInt64(9),

@@ -194,14 +194,15 @@ internal sealed class IntakeProcessor
             Sql.Execute(
                 connection,
                 transaction,
-                "INSERT INTO recordings (recording_id, municipality, device_id, recorded_at_ms, clock_synchronised, duration_ms, pre_record_ms, status, sha256, bytes, file_count, intake_at_ms, intake_actor, source, verification, state, active_holds) "
-                + "VALUES (@r, @m, @d, @t, @c, @u, NULL, @s, @h, @b, @n, @i, @a, @o, @v, 'stored', 0)",
+                "INSERT INTO recordings (recording_id, municipality, device_id, recorded_at_ms, clock_synchronised, duration_ms, pre_record_ms, pre_record_span_ms, status, sha256, bytes, file_count, intake_at_ms, intake_actor, source, verification, state, active_holds) "
+                + "VALUES (@r, @m, @d, @t, @c, @u, NULL, @p, @s, @h, @b, @n, @i, @a, @o, @v, 'stored', 0)",
                 ("@r", recordingId),
                 ("@m", device.MunicipalityId),
                 ("@d", first.DeviceId),
                 ("@t", recordedAt),
                 ("@c", first.ClockSynchronised ? 1L : 0L),
                 ("@u", duration),
+                ("@p", PreRecordSpanMilliseconds(results)),
                 ("@s", last.Status.ToString()),
                 ("@h", manifest),
                 ("@b", total),
@@ -270,6 +271,15 @@ internal sealed class IntakeProcessor
         using DbConnection connection = _vault.Database.Open();
         Sql.Execute(connection, null, "DELETE FROM pending_intakes WHERE owner = @o", ("@o", owner));
     }
+
+    /// <summary>
+    /// The device-signed pre-record span in milliseconds: from file 0's open record (format version 2), null for a
+    /// version 1 recording. <paramref name="results"/> are in file order, file 0 first (as verification leaves them).
+    /// </summary>
+    internal static long? PreRecordSpanMilliseconds(IReadOnlyList<RecordingResult> results) =>
+        results.Count > 0 && results[0].Header.ContinuationIndex == 0 && results[0].PreRecordSpan is TimeSpan span
+            ? (long)span.TotalMilliseconds
+            : null;
 
     /// <summary>The recording's hash: SHA-256 of its sha256sum-style manifest, one line per file in order.</summary>
     internal static string Manifest(IReadOnlyList<string> hashes, IReadOnlyList<string> names)

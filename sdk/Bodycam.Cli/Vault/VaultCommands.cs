@@ -120,6 +120,12 @@ public sealed class VaultCommands
         return now;
     }
 
+    // The device-signed span of a version 2 recording when there is one, else what the first export found.
+    private static string PreRecord(RecordingDetails d) =>
+        d.PreRecordSpanMilliseconds is long signed ? Ms(signed) + " (device-signed, from the open record)"
+        : d.PreRecordMilliseconds is long found ? Ms(found) + " (from the decrypted frames at the first export)"
+        : "- (format version 1: inside the encrypted segments, known after the first export)";
+
     private static string Ms(long? ms) => ms is long v ? (v / 1000.0).ToString("0.0", CultureInfo.InvariantCulture) + " s" : "-";
 
     private Command BuildRegistry()
@@ -192,7 +198,8 @@ public sealed class VaultCommands
                 $"municipality  {d.MunicipalityId}",
                 $"device        {d.DeviceId}",
                 $"recorded at   {d.RecordedAt:O}{(d.ClockSynchronised ? string.Empty : " (device clock not set: intake time)")}",
-                $"duration      {Ms(d.DurationMilliseconds)}   pre-record {Ms(d.PreRecordMilliseconds)}",
+                $"duration      {Ms(d.DurationMilliseconds)}",
+                $"pre-record    {PreRecord(d)}",
                 $"expires       {d.ExpiresAt:O}",
                 $"sha256        {d.Sha256}",
                 $"intake        {d.IntakeAt:O} by {d.IntakeActor} from {d.Source}",
