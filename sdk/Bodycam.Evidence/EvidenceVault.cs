@@ -4,7 +4,9 @@ using System.Data.Common;
 using System.Linq;
 using System.Security.Cryptography;
 using Bodycam.Evidence.Storage;
+using Bodycam.Sdk.Crypto;
 using Bodycam.Sdk.Devices;
+using Bodycam.Sdk.Keys;
 
 namespace Bodycam.Evidence;
 
@@ -54,6 +56,40 @@ public sealed class EvidenceVault
     /// <returns>The actor.</returns>
     /// <exception cref="VaultException"><see cref="VaultError.UnknownActor"/>.</exception>
     public VaultActor Actor(string name) => Options.Roles.Actor(name);
+
+    /// <summary>
+    /// Finds an actor and checks that they hold the private half of the key the roles file registers for them: the
+    /// key signs a fresh random challenge bound to this vault and the actor's name, and the signature must verify
+    /// with the registered public key (docs/evidence-vault.md, "Actors and their keys"). The command line acts only
+    /// through this; <see cref="Actor"/> is for a host that has authenticated its users itself.
+    /// </summary>
+    /// <param name="name">The actor's name.</param>
+    /// <param name="actorKey">The actor's key pair (type <see cref="KeyType.Actor"/>), loaded from their key file; the caller erases it.</param>
+    /// <returns>The actor.</returns>
+    /// <exception cref="VaultException"><see cref="VaultError.UnknownActor"/> or <see cref="VaultError.NotAuthenticated"/>.</exception>
+    public VaultActor Authenticate(string name, KeyPair actorKey)
+    {
+        ArgumentNullException.ThrowIfNull(actorKey);
+        VaultActor actor = Actor(name);
+        if (actorKey.Type != KeyType.Actor)
+        {
+            throw new VaultException(VaultError.NotAuthenticated, $"The key given for '{name}' is a {actorKey.Type} key, not a vault actor key; make one with 'bodycam vault actor-key new'.");
+        }
+
+        if (!Options.Roles.TryGetActorKey(name, out byte[] registered))
+        {
+            throw new VaultException(VaultError.NotAuthenticated, $"Actor '{name}' has no key line in the roles file, so they cannot prove who they are; make a key with 'bodycam vault actor-key new' and have the roles file's keeper add 'key {name} <public key>'.");
+        }
+
+        byte[] challenge = System.Text.Encoding.UTF8.GetBytes("bodycam-vault-actor-authentication-1\n" + Store.Root + "\n" + name + "\n" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
+        byte[] signature = Ed25519.Sign(actorKey.PrivateKey, challenge);
+        if (!Ed25519.Verify(registered, challenge, signature))
+        {
+            throw new VaultException(VaultError.NotAuthenticated, $"The actor key given is not the one the roles file registers for '{name}'.");
+        }
+
+        return actor;
+    }
 
     /// <summary>Takes in every recording under a folder (an offload destination): files named like the device names them, grouped per recording.</summary>
     /// <param name="actor">An intake operator.</param>
