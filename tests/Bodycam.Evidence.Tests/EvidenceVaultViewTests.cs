@@ -25,8 +25,9 @@ public class EvidenceVaultViewTests
         {
             folder = session.Folder;
             Assert.StartsWith(rig.ViewFolder, folder, StringComparison.Ordinal);
-            Assert.True(File.Exists(Path.Combine(session.BundleDirectory, "recording.avi")));
-            Assert.Contains("recording.avi", session.Files);
+            Assert.True(File.Exists(Path.Combine(session.BundleDirectory, "report.json")));
+            Assert.Contains("audio.wav", session.Files);
+            Assert.True(File.Exists(Path.Combine(session.BundleDirectory, "audio.wav")));
             Assert.False(Directory.Exists(Path.Combine(folder, "originals")));
             if (!OperatingSystem.IsWindows())
             {
@@ -95,6 +96,6 @@ public class EvidenceVaultViewTests
         rig.Open();
 
         Assert.False(Directory.Exists(abandoned));
-        Assert.True(File.Exists(Path.Combine(open.BundleDirectory, "recording.avi")));
+        Assert.True(File.Exists(Path.Combine(open.BundleDirectory, "report.json")));
     }
 }

@@ -134,9 +134,10 @@ public class VaultCommandsTests
 
         Assert.Equal(ExitCodes.Success, code);
         string[] seen = File.ReadAllLines(listing);
-        Assert.Contains("recording.avi", seen);
+        Assert.Contains("audio.wav", seen);
+        Assert.Contains("report.json", seen);
         Assert.False(Directory.Exists(seen[^1]));
-        Assert.Contains("recording.avi", output, StringComparison.Ordinal);
+        Assert.Contains("audio.wav", output, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Success, Run(rig, out string log, "vault", "log", "show", "--actor", "anna"));
         Assert.Contains("view-closed", log, StringComparison.Ordinal);
     }
