@@ -195,7 +195,7 @@ internal sealed class IntakeProcessor
                 connection,
                 transaction,
                 "INSERT INTO recordings (recording_id, municipality, device_id, recorded_at_ms, clock_synchronised, duration_ms, pre_record_ms, pre_record_span_ms, status, sha256, bytes, file_count, intake_at_ms, intake_actor, source, verification, state, active_holds) "
-                + "VALUES (@r, @m, @d, @t, @c, @u, NULL, @p, @s, @h, @b, @n, @i, @a, @o, @v, 'stored', 0)",
+                + "VALUES (@r, @m, @d, @t, @c, CAST(@u AS BIGINT), NULL, CAST(@p AS BIGINT), @s, @h, @b, @n, @i, @a, @o, @v, 'stored', 0)",
                 ("@r", recordingId),
                 ("@m", device.MunicipalityId),
                 ("@d", first.DeviceId),
