@@ -15,8 +15,8 @@ using Bodycam.Sdk.Recording;
 namespace Bodycam.Evidence;
 
 /// <summary>
-/// Intake (docs/evidence-vault.md, "Intake"): read the files once; verify them with the registry's device key on
-/// this core while a second one hashes, journals and writes them to temporary files; then rename the objects into
+/// Intake (docs/evidence-vault.md, "Intake"): read and hash the files once, one recording ahead; verify them with
+/// the registry's device key on this core while a second one journals and writes them to temporary files; then rename the objects into
 /// place and commit the metadata with its log entry. Nothing here cleans up after a crash: the journal lets the next
 /// start resolve it.
 /// </summary>
@@ -85,51 +85,58 @@ internal sealed class IntakeProcessor
 
     private LoadedFile[] Load(IReadOnlyList<string> files)
     {
-        long start = Stopwatch.GetTimestamp();
         var loaded = new LoadedFile[files.Count];
         for (int i = 0; i < files.Count; i++)
         {
+            long start = Stopwatch.GetTimestamp();
             byte[] content = File.ReadAllBytes(files[i]);
+            long read = Stopwatch.GetTimestamp();
+            _vault.Options.Timings?.AddRead(Stopwatch.GetElapsedTime(start, read));
+
+            // The object name is hashed here, ahead, so the storing thread (the slower one: it waits for the disk)
+            // only journals and writes.
+            string sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+            _vault.Options.Timings?.AddHash(Stopwatch.GetElapsedTime(read));
             try
             {
-                loaded[i] = new LoadedFile(files[i], content, new RecordingReader(content).ReadHeader(), null);
+                loaded[i] = new LoadedFile(files[i], content, sha256, new RecordingReader(content).ReadHeader(), null);
             }
             catch (RecordingFormatException e)
             {
-                loaded[i] = new LoadedFile(files[i], content, null, e);
+                loaded[i] = new LoadedFile(files[i], content, sha256, null, e);
             }
         }
 
-        _vault.Options.Timings?.AddRead(Stopwatch.GetElapsedTime(start));
         return loaded;
     }
 
     private IntakeResult Intake(VaultActor actor, IReadOnlyList<string> files, LoadedFile[] loaded, string source)
     {
-        var read = new List<(string Path, byte[] Bytes, RecordingHeader Header)>();
+        var read = new List<(string Path, byte[] Bytes, string Sha256, RecordingHeader Header)>();
         foreach (LoadedFile file in loaded)
         {
             if (file.Header is null)
             {
                 RecordingFormatException e = file.Error!;
-                return Quarantine(actor, actor.MunicipalityId, null, [file.Path], [file.Bytes], source, $"{Path.GetFileName(file.Path)}: not a readable recording ({e.Error}: {e.Message})");
+                return Quarantine(actor, actor.MunicipalityId, null, [file.Path], [file.Sha256], source, $"{Path.GetFileName(file.Path)}: not a readable recording ({e.Error}: {e.Message})");
             }
 
-            read.Add((file.Path, file.Bytes, file.Header));
+            read.Add((file.Path, file.Bytes, file.Sha256, file.Header));
         }
 
         read.Sort((a, b) => a.Header.ContinuationIndex.CompareTo(b.Header.ContinuationIndex));
         RecordingHeader first = read[0].Header;
         string recordingId = first.RecordingId;
         byte[][] all = read.Select(r => r.Bytes).ToArray();
+        string[] known = read.Select(r => r.Sha256).ToArray();
         if (read.Any(r => r.Header.RecordingId != recordingId || r.Header.DeviceId != first.DeviceId))
         {
-            return Quarantine(actor, actor.MunicipalityId, recordingId, files, all, source, "the files belong to different recordings or devices");
+            return Quarantine(actor, actor.MunicipalityId, recordingId, files, known, source, "the files belong to different recordings or devices");
         }
 
         if (!_vault.Options.Registry.TryFind(first.DeviceId, out DeviceRegistryEntry device))
         {
-            return Quarantine(actor, actor.MunicipalityId, recordingId, files, all, source, $"device '{first.DeviceId}' is not in the device registry; enrol it before intake");
+            return Quarantine(actor, actor.MunicipalityId, recordingId, files, known, source, $"device '{first.DeviceId}' is not in the device registry; enrol it before intake");
         }
 
         if (device.MunicipalityId != actor.MunicipalityId)
@@ -149,17 +156,16 @@ internal sealed class IntakeProcessor
 
             if (Sql.Scalar(connection, null, "SELECT sha256 FROM recordings WHERE recording_id = @r", ("@r", recordingId)) is string storedManifest)
             {
-                string[] known = all.Select(b => Convert.ToHexStringLower(SHA256.HashData(b))).ToArray();
                 return storedManifest == Manifest(known, names)
                     ? new IntakeResult(recordingId, IntakeOutcome.AlreadyStored, "already stored with the same files", files)
                     : Quarantine(actor, device.MunicipalityId, recordingId, files, known, source, "a recording with this id is already stored with other files");
             }
         }
 
-        // While this core verifies, a second one hashes, journals and writes the temporary files (flushed to disk):
+        // While this core verifies, a second one journals and writes the temporary files (flushed to disk):
         // the durable write is what intake adds to the verification, so it runs beside it, not after it.
         string owner = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        Task<(string[] Hashes, string?[] Temporaries)> storing = Task.Run(() => Prepare(owner, recordingId, all, nowMs));
+        Task<(string[] Hashes, string?[] Temporaries)> storing = Task.Run(() => Prepare(owner, recordingId, all, known, nowMs));
         long verifyStart = Stopwatch.GetTimestamp();
         RecordingCheck check = Verify(read.Select(r => r.Bytes).ToList(), device.PublicKey.Span, out List<RecordingResult> results);
         _vault.Options.Timings?.AddVerify(Stopwatch.GetElapsedTime(verifyStart));
@@ -226,13 +232,10 @@ internal sealed class IntakeProcessor
         return new IntakeResult(recordingId, IntakeOutcome.Stored, check.Detail, files);
     }
 
-    // Hashes the files, journals them, and writes each one not yet stored to its temporary file, flushed.
-    private (string[] Hashes, string?[] Temporaries) Prepare(string owner, string recordingId, byte[][] all, long nowMs)
+    // Journals the files and writes each one not yet stored to its temporary file, flushed.
+    private (string[] Hashes, string?[] Temporaries) Prepare(string owner, string recordingId, byte[][] all, string[] hashes, long nowMs)
     {
-        long start = Stopwatch.GetTimestamp();
-        string[] hashes = all.Select(b => Convert.ToHexStringLower(SHA256.HashData(b))).ToArray();
         long hashed = Stopwatch.GetTimestamp();
-        _vault.Options.Timings?.AddHash(Stopwatch.GetElapsedTime(start, hashed));
         using (DbConnection connection = _vault.Database.Open())
         using (DbTransaction transaction = connection.BeginTransaction())
         {
@@ -331,9 +334,6 @@ internal sealed class IntakeProcessor
         return new RecordingCheck(true, $"{results[^1].Status}, {files.Count} file(s), {segments} segment(s)");
     }
 
-    private IntakeResult Quarantine(VaultActor actor, string municipality, string? recordingId, IReadOnlyList<string> files, byte[][] contents, string source, string reason) =>
-        Quarantine(actor, municipality, recordingId, files, contents.Select(b => Convert.ToHexStringLower(SHA256.HashData(b))).ToArray(), source, reason);
-
     private IntakeResult Quarantine(VaultActor actor, string municipality, string? recordingId, IReadOnlyList<string> files, string[] hashes, string source, string reason)
     {
         string manifest = Manifest(hashes, files.Select(Path.GetFileName).ToArray()!);
@@ -365,5 +365,5 @@ internal sealed class IntakeProcessor
     }
 
     // One file as read: its bytes, and its header or why it has none.
-    private sealed record LoadedFile(string Path, byte[] Bytes, RecordingHeader? Header, RecordingFormatException? Error);
+    private sealed record LoadedFile(string Path, byte[] Bytes, string Sha256, RecordingHeader? Header, RecordingFormatException? Error);
 }
