@@ -78,10 +78,12 @@ internal static class IntakeBench
     private static double Intake(string folder, DeviceRegistry registry, RolesFile roles, int round)
     {
         string root = Path.Combine(folder, "vault-" + (round < 0 ? "warm" : round.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        EvidenceVault vault = EvidenceVault.Open(new VaultOptions { Root = root, Roles = roles, Registry = registry });
+        var timings = new IntakeTimings();
+        EvidenceVault vault = EvidenceVault.Open(new VaultOptions { Root = root, Roles = roles, Registry = registry, Timings = timings });
         var watch = Stopwatch.StartNew();
         IReadOnlyList<IntakeResult> results = vault.IntakeFolder(vault.Actor("bram"), Path.Combine(folder, "offload"));
         double seconds = watch.Elapsed.TotalSeconds;
+        Console.WriteLine($"  intake round {(round < 0 ? "warm-up" : round.ToString(System.Globalization.CultureInfo.InvariantCulture))}: {seconds:0.000} s; {timings}");
         if (results.Any(r => r.Outcome != IntakeOutcome.Stored))
         {
             throw new InvalidOperationException("bench intake did not store everything: " + string.Join("; ", results.Select(r => r.Detail)));

@@ -39,62 +39,13 @@ internal sealed class CustodyExporter
             throw new VaultException(VaultError.InvalidArgument, "The export folder exists already: " + target);
         }
 
-        RecordingDetails details;
-        AccessRequest request;
-        using (DbConnection connection = _vault.Database.Open())
-        using (DbTransaction transaction = connection.BeginTransaction())
-        {
-            details = _vault.Details(connection, transaction, actor, recordingId);
-            request = _vault.LoadRequest(connection, transaction, actor, requestId, lockRow: false);
-            string? refusal = request.RecordingId != recordingId
-                ? $"request {requestId} covers recording {request.RecordingId}, not {recordingId}"
-                : request.State != RequestState.Approved
-                    ? $"request {requestId} is {VaultTerms.Name(request.State)}, not approved"
-                    : null;
-            if (refusal is not null)
-            {
-                AccessLog.Append(connection, transaction, _vault.Database, actor.MunicipalityId, _vault.NowMs, actor.Name, "export-refused", recordingId, requestId, VaultTerms.Name(request.Purpose), refusal, null);
-                transaction.Commit();
-                throw new VaultException(VaultError.NoApprovedRequest, $"Export refused: {refusal}. Decrypting, exporting or viewing needs an approved request for this recording.");
-            }
-
-            AccessLog.Append(connection, transaction, _vault.Database, actor.MunicipalityId, _vault.NowMs, actor.Name, "export-started", recordingId, requestId, VaultTerms.Name(request.Purpose), "decrypting into " + target, null);
-            transaction.Commit();
-        }
-
-        if (!_vault.Options.Registry.TryFind(details.DeviceId, out DeviceRegistryEntry device))
-        {
-            throw new VaultException(VaultError.UnknownDevice, $"Device '{details.DeviceId}' is no longer in the device registry; its public key is needed to verify before decrypting.");
-        }
-
+        (RecordingDetails details, AccessRequest request, DeviceRegistryEntry device) = Authorize(_vault, actor, recordingId, requestId, "export", "decrypting into " + target);
         string parent = Path.GetDirectoryName(target) ?? throw new VaultException(VaultError.InvalidArgument, "An export cannot be a root folder.");
         string staging = Path.Combine(parent, "." + Path.GetFileName(target) + ".originals-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
         Directory.CreateDirectory(staging);
         try
         {
-            var paths = new List<string>();
-            var results = new List<RecordingResult>();
-            foreach (StoredFile file in details.Files)
-            {
-                byte[] bytes = File.ReadAllBytes(_vault.Store.PathOf(file.Sha256));
-                if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != file.Sha256)
-                {
-                    throw new VaultException(VaultError.ObjectDamaged, $"The stored original {file.FileName} ({file.Sha256}) does not match its hash; run 'vault check --deep'.");
-                }
-
-                string path = Path.Combine(staging, file.FileName);
-                File.WriteAllBytes(path, bytes);
-                paths.Add(path);
-                try
-                {
-                    results.Add(new RecordingReader(bytes).Decrypt(device.PublicKey.Span, recipientPrivateKey));
-                }
-                catch (WrongKeyException)
-                {
-                    throw new VaultException(VaultError.WrongKey, $"The recipient key given is not one of recording {recordingId}'s recipients; use {details.MunicipalityId}'s recipient key.");
-                }
-            }
-
+            (List<string> paths, List<RecordingResult> results) = DecryptOriginals(_vault, details, device, recipientPrivateKey, staging);
             Directory.CreateDirectory(target);
             string bundleDirectory = Path.Combine(target, "bundle");
             EvidenceBundle bundle = new EvidenceBundleWriter(_vault.Options.Time, new AviExporter()).Create(bundleDirectory, paths, results);
@@ -133,6 +84,74 @@ internal sealed class CustodyExporter
         }
     }
 
+    /// <summary>
+    /// The gate before any decryption (export or view): the recording is the actor's municipality's, the request is
+    /// for it and approved, and the device is still registered. A refusal is logged as "<paramref name="action"/>-refused"
+    /// and thrown; a pass is logged as "<paramref name="action"/>-started" before anything is decrypted.
+    /// </summary>
+    internal static (RecordingDetails Details, AccessRequest Request, DeviceRegistryEntry Device) Authorize(EvidenceVault vault, VaultActor actor, string recordingId, string requestId, string action, string startDetail)
+    {
+        RecordingDetails details;
+        AccessRequest request;
+        using (DbConnection connection = vault.Database.Open())
+        using (DbTransaction transaction = connection.BeginTransaction())
+        {
+            details = vault.Details(connection, transaction, actor, recordingId);
+            request = vault.LoadRequest(connection, transaction, actor, requestId, lockRow: false);
+            string? refusal = request.RecordingId != recordingId
+                ? $"request {requestId} covers recording {request.RecordingId}, not {recordingId}"
+                : request.State != RequestState.Approved
+                    ? $"request {requestId} is {VaultTerms.Name(request.State)}, not approved"
+                    : null;
+            if (refusal is not null)
+            {
+                AccessLog.Append(connection, transaction, vault.Database, actor.MunicipalityId, vault.NowMs, actor.Name, action + "-refused", recordingId, requestId, VaultTerms.Name(request.Purpose), refusal, null);
+                transaction.Commit();
+                string verb = char.ToUpperInvariant(action[0]) + action[1..];
+                throw new VaultException(VaultError.NoApprovedRequest, $"{verb} refused: {refusal}. Decrypting, exporting or viewing needs an approved request for this recording.");
+            }
+
+            AccessLog.Append(connection, transaction, vault.Database, actor.MunicipalityId, vault.NowMs, actor.Name, action + "-started", recordingId, requestId, VaultTerms.Name(request.Purpose), startDetail, null);
+            transaction.Commit();
+        }
+
+        if (!vault.Options.Registry.TryFind(details.DeviceId, out DeviceRegistryEntry device))
+        {
+            throw new VaultException(VaultError.UnknownDevice, $"Device '{details.DeviceId}' is no longer in the device registry; its public key is needed to verify before decrypting.");
+        }
+
+        return (details, request, device);
+    }
+
+    /// <summary>Copies the stored originals into <paramref name="folder"/> after checking their hashes, and verifies and decrypts them.</summary>
+    internal static (List<string> Paths, List<RecordingResult> Results) DecryptOriginals(EvidenceVault vault, RecordingDetails details, DeviceRegistryEntry device, ReadOnlySpan<byte> recipientPrivateKey, string folder)
+    {
+        var paths = new List<string>();
+        var results = new List<RecordingResult>();
+        foreach (StoredFile file in details.Files)
+        {
+            byte[] bytes = File.ReadAllBytes(vault.Store.PathOf(file.Sha256));
+            if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != file.Sha256)
+            {
+                throw new VaultException(VaultError.ObjectDamaged, $"The stored original {file.FileName} ({file.Sha256}) does not match its hash; run 'vault check --deep'.");
+            }
+
+            string path = Path.Combine(folder, file.FileName);
+            File.WriteAllBytes(path, bytes);
+            paths.Add(path);
+            try
+            {
+                results.Add(new RecordingReader(bytes).Decrypt(device.PublicKey.Span, recipientPrivateKey));
+            }
+            catch (WrongKeyException)
+            {
+                throw new VaultException(VaultError.WrongKey, $"The recipient key given is not one of recording {details.RecordingId}'s recipients; use {details.MunicipalityId}'s recipient key.");
+            }
+        }
+
+        return (paths, results);
+    }
+
     // The pre-record span: how far the first kept frame lies before the trigger (the file's start time).
     private static long? PreRecord(RecordingResult first)
     {
@@ -153,6 +172,7 @@ internal sealed class CustodyExporter
                 clockSynchronised = d.ClockSynchronised,
                 durationMs = d.DurationMilliseconds,
                 preRecordMs = preRecord,
+                preRecordSpanSignedMs = d.PreRecordSpanMilliseconds,
                 status = d.Status,
                 manifestSha256 = d.Sha256,
                 bytes = d.Bytes,

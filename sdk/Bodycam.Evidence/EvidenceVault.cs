@@ -4,7 +4,9 @@ using System.Data.Common;
 using System.Linq;
 using System.Security.Cryptography;
 using Bodycam.Evidence.Storage;
+using Bodycam.Sdk.Crypto;
 using Bodycam.Sdk.Devices;
+using Bodycam.Sdk.Keys;
 
 namespace Bodycam.Evidence;
 
@@ -45,6 +47,7 @@ public sealed class EvidenceVault
         var vault = new EvidenceVault(options, database);
         Migrations.Apply(database, vault.NowMs);
         new VaultRecovery(vault).Run();
+        ViewSession.RemoveAbandoned(options.ViewFolder);
         return vault;
     }
 
@@ -53,6 +56,40 @@ public sealed class EvidenceVault
     /// <returns>The actor.</returns>
     /// <exception cref="VaultException"><see cref="VaultError.UnknownActor"/>.</exception>
     public VaultActor Actor(string name) => Options.Roles.Actor(name);
+
+    /// <summary>
+    /// Finds an actor and checks that they hold the private half of the key the roles file registers for them: the
+    /// key signs a fresh random challenge bound to this vault and the actor's name, and the signature must verify
+    /// with the registered public key (docs/evidence-vault.md, "Actors and their keys"). The command line acts only
+    /// through this; <see cref="Actor"/> is for a host that has authenticated its users itself.
+    /// </summary>
+    /// <param name="name">The actor's name.</param>
+    /// <param name="actorKey">The actor's key pair (type <see cref="KeyType.Actor"/>), loaded from their key file; the caller erases it.</param>
+    /// <returns>The actor.</returns>
+    /// <exception cref="VaultException"><see cref="VaultError.UnknownActor"/> or <see cref="VaultError.NotAuthenticated"/>.</exception>
+    public VaultActor Authenticate(string name, KeyPair actorKey)
+    {
+        ArgumentNullException.ThrowIfNull(actorKey);
+        VaultActor actor = Actor(name);
+        if (actorKey.Type != KeyType.Actor)
+        {
+            throw new VaultException(VaultError.NotAuthenticated, $"The key given for '{name}' is a {actorKey.Type} key, not a vault actor key; make one with 'bodycam vault actor-key new'.");
+        }
+
+        if (!Options.Roles.TryGetActorKey(name, out byte[] registered))
+        {
+            throw new VaultException(VaultError.NotAuthenticated, $"Actor '{name}' has no key line in the roles file, so they cannot prove who they are; make a key with 'bodycam vault actor-key new' and have the roles file's keeper add 'key {name} <public key>'.");
+        }
+
+        byte[] challenge = System.Text.Encoding.UTF8.GetBytes("bodycam-vault-actor-authentication-1\n" + Store.Root + "\n" + name + "\n" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
+        byte[] signature = Ed25519.Sign(actorKey.PrivateKey, challenge);
+        if (!Ed25519.Verify(registered, challenge, signature))
+        {
+            throw new VaultException(VaultError.NotAuthenticated, $"The actor key given is not the one the roles file registers for '{name}'.");
+        }
+
+        return actor;
+    }
 
     /// <summary>Takes in every recording under a folder (an offload destination): files named like the device names them, grouped per recording.</summary>
     /// <param name="actor">An intake operator.</param>
@@ -293,6 +330,19 @@ public sealed class EvidenceVault
     public ExportResult Export(VaultActor actor, string recordingId, string requestId, ReadOnlySpan<byte> recipientPrivateKey, string outputDirectory) =>
         new CustodyExporter(this).Export(actor, recordingId, requestId, recipientPrivateKey, outputDirectory);
 
+    /// <summary>
+    /// Opens a viewing copy under an approved request: decrypted into a private folder, logged like an export, and
+    /// removed (and logged) when the session is disposed.
+    /// </summary>
+    /// <param name="actor">A viewer or privacy officer of the recording's municipality.</param>
+    /// <param name="recordingId">The recording.</param>
+    /// <param name="requestId">An approved request for it.</param>
+    /// <param name="recipientPrivateKey">The municipality's recipient private key.</param>
+    /// <returns>The session; dispose it when the viewing is done.</returns>
+    /// <exception cref="VaultException"><see cref="VaultError.NoApprovedRequest"/>, <see cref="VaultError.RoleMissing"/>, <see cref="VaultError.NotFound"/>, <see cref="VaultError.WrongKey"/>.</exception>
+    public ViewSession View(VaultActor actor, string recordingId, string requestId, ReadOnlySpan<byte> recipientPrivateKey) =>
+        ViewSession.Open(this, actor, recordingId, requestId, recipientPrivateKey);
+
     /// <summary>Deletes the actor's municipality's recordings whose retention has passed and that no hold keeps.</summary>
     /// <param name="actor">A privacy officer or intake operator.</param>
     /// <param name="now">The time that decides what is expired.</param>
@@ -416,7 +466,7 @@ public sealed class EvidenceVault
         List<RecordingDetails> rows = Sql.Query(
             connection,
             transaction,
-            "SELECT recording_id, municipality, device_id, recorded_at_ms, clock_synchronised, duration_ms, pre_record_ms, status, sha256, bytes, intake_at_ms, intake_actor, source, verification FROM recordings WHERE recording_id = @r AND municipality = @m AND state = 'stored'",
+            "SELECT recording_id, municipality, device_id, recorded_at_ms, clock_synchronised, duration_ms, pre_record_ms, status, sha256, bytes, intake_at_ms, intake_actor, source, verification, pre_record_span_ms FROM recordings WHERE recording_id = @r AND municipality = @m AND state = 'stored'",
             r => new RecordingDetails(
                 r.GetString(0),
                 r.GetString(1),
@@ -425,6 +475,7 @@ public sealed class EvidenceVault
                 r.GetInt64(4) != 0,
                 Sql.Long(r, 5),
                 Sql.Long(r, 6),
+                Sql.Long(r, 14),
                 r.GetString(7),
                 r.GetString(8),
                 r.GetInt64(9),

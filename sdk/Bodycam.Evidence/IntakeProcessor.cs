@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Data.Common;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
@@ -14,8 +15,8 @@ using Bodycam.Sdk.Recording;
 namespace Bodycam.Evidence;
 
 /// <summary>
-/// Intake (docs/evidence-vault.md, "Intake"): read the files once; verify them with the registry's device key on
-/// this core while a second one hashes, journals and writes them to temporary files; then rename the objects into
+/// Intake (docs/evidence-vault.md, "Intake"): read and hash the files once, one recording ahead; verify them with
+/// the registry's device key on this core while a second one journals and writes them to temporary files; then rename the objects into
 /// place and commit the metadata with its log entry. Nothing here cleans up after a crash: the journal lets the next
 /// start resolve it.
 /// </summary>
@@ -51,13 +52,7 @@ internal sealed class IntakeProcessor
             list.Add(path);
         }
 
-        var results = new List<IntakeResult>();
-        foreach (List<string> files in groups.Values)
-        {
-            results.Add(Intake(actor, files, "folder " + Path.GetFullPath(folder)));
-        }
-
-        return results;
+        return IntakeAll(actor, groups.Values.ToList(), "folder " + Path.GetFullPath(folder));
     }
 
     public IntakeResult Intake(VaultActor actor, IReadOnlyList<string> files, string source)
@@ -68,32 +63,80 @@ internal sealed class IntakeProcessor
             throw new VaultException(VaultError.InvalidArgument, "A recording has at least one file.");
         }
 
-        var read = new List<(string Path, byte[] Bytes, RecordingHeader Header)>();
-        foreach (string path in files)
+        return IntakeAll(actor, [files], source)[0];
+    }
+
+    // Reads the next recording's files on a pool thread while this one takes in the current one, so the reads of a
+    // folder overlap the writes (at most two recordings are in memory).
+    private List<IntakeResult> IntakeAll(VaultActor actor, IReadOnlyList<IReadOnlyList<string>> recordings, string source)
+    {
+        var results = new List<IntakeResult>(recordings.Count);
+        Task<LoadedFile[]>? next = recordings.Count > 0 ? Task.Run(() => Load(recordings[0])) : null;
+        for (int i = 0; i < recordings.Count; i++)
         {
-            byte[] content = File.ReadAllBytes(path);
+            LoadedFile[] loaded = next!.GetAwaiter().GetResult();
+            int following = i + 1;
+            next = following < recordings.Count ? Task.Run(() => Load(recordings[following])) : null;
+            results.Add(Intake(actor, recordings[i], loaded, source));
+        }
+
+        return results;
+    }
+
+    private LoadedFile[] Load(IReadOnlyList<string> files)
+    {
+        var loaded = new LoadedFile[files.Count];
+        for (int i = 0; i < files.Count; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            byte[] content = File.ReadAllBytes(files[i]);
+            long read = Stopwatch.GetTimestamp();
+            _vault.Options.Timings?.AddRead(Stopwatch.GetElapsedTime(start, read));
+
+            // The object name is hashed here, ahead, so the storing thread (the slower one: it waits for the disk)
+            // only journals and writes.
+            string sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+            _vault.Options.Timings?.AddHash(Stopwatch.GetElapsedTime(read));
             try
             {
-                read.Add((path, content, new RecordingReader(content).ReadHeader()));
+                loaded[i] = new LoadedFile(files[i], content, sha256, new RecordingReader(content).ReadHeader(), null);
             }
             catch (RecordingFormatException e)
             {
-                return Quarantine(actor, actor.MunicipalityId, null, [path], [content], source, $"{Path.GetFileName(path)}: not a readable recording ({e.Error}: {e.Message})");
+                loaded[i] = new LoadedFile(files[i], content, sha256, null, e);
             }
+        }
+
+        return loaded;
+    }
+
+    private IntakeResult Intake(VaultActor actor, IReadOnlyList<string> files, LoadedFile[] loaded, string source)
+    {
+        var read = new List<(string Path, byte[] Bytes, string Sha256, RecordingHeader Header)>();
+        foreach (LoadedFile file in loaded)
+        {
+            if (file.Header is null)
+            {
+                RecordingFormatException e = file.Error!;
+                return Quarantine(actor, actor.MunicipalityId, null, [file.Path], [file.Sha256], source, $"{Path.GetFileName(file.Path)}: not a readable recording ({e.Error}: {e.Message})");
+            }
+
+            read.Add((file.Path, file.Bytes, file.Sha256, file.Header));
         }
 
         read.Sort((a, b) => a.Header.ContinuationIndex.CompareTo(b.Header.ContinuationIndex));
         RecordingHeader first = read[0].Header;
         string recordingId = first.RecordingId;
         byte[][] all = read.Select(r => r.Bytes).ToArray();
+        string[] known = read.Select(r => r.Sha256).ToArray();
         if (read.Any(r => r.Header.RecordingId != recordingId || r.Header.DeviceId != first.DeviceId))
         {
-            return Quarantine(actor, actor.MunicipalityId, recordingId, files, all, source, "the files belong to different recordings or devices");
+            return Quarantine(actor, actor.MunicipalityId, recordingId, files, known, source, "the files belong to different recordings or devices");
         }
 
         if (!_vault.Options.Registry.TryFind(first.DeviceId, out DeviceRegistryEntry device))
         {
-            return Quarantine(actor, actor.MunicipalityId, recordingId, files, all, source, $"device '{first.DeviceId}' is not in the device registry; enrol it before intake");
+            return Quarantine(actor, actor.MunicipalityId, recordingId, files, known, source, $"device '{first.DeviceId}' is not in the device registry; enrol it before intake");
         }
 
         if (device.MunicipalityId != actor.MunicipalityId)
@@ -113,19 +156,22 @@ internal sealed class IntakeProcessor
 
             if (Sql.Scalar(connection, null, "SELECT sha256 FROM recordings WHERE recording_id = @r", ("@r", recordingId)) is string storedManifest)
             {
-                string[] known = all.Select(b => Convert.ToHexStringLower(SHA256.HashData(b))).ToArray();
                 return storedManifest == Manifest(known, names)
                     ? new IntakeResult(recordingId, IntakeOutcome.AlreadyStored, "already stored with the same files", files)
                     : Quarantine(actor, device.MunicipalityId, recordingId, files, known, source, "a recording with this id is already stored with other files");
             }
         }
 
-        // While this core verifies, a second one hashes, journals and writes the temporary files (flushed to disk):
+        // While this core verifies, a second one journals and writes the temporary files (flushed to disk):
         // the durable write is what intake adds to the verification, so it runs beside it, not after it.
         string owner = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        Task<(string[] Hashes, string?[] Temporaries)> storing = Task.Run(() => Prepare(owner, recordingId, all, nowMs));
+        Task<(string[] Hashes, string?[] Temporaries)> storing = Task.Run(() => Prepare(owner, recordingId, all, known, nowMs));
+        long verifyStart = Stopwatch.GetTimestamp();
         RecordingCheck check = Verify(read.Select(r => r.Bytes).ToList(), device.PublicKey.Span, out List<RecordingResult> results);
+        _vault.Options.Timings?.AddVerify(Stopwatch.GetElapsedTime(verifyStart));
+        long waitStart = Stopwatch.GetTimestamp();
         (string[] hashes, string?[] temporaries) = storing.GetAwaiter().GetResult();
+        _vault.Options.Timings?.AddWaitForStore(Stopwatch.GetElapsedTime(waitStart));
         string manifest = Manifest(hashes, names);
         if (!check.Verified)
         {
@@ -134,6 +180,7 @@ internal sealed class IntakeProcessor
             return Quarantine(actor, device.MunicipalityId, recordingId, files, hashes, source, "verification failed: " + check.Detail);
         }
 
+        long commitStart = Stopwatch.GetTimestamp();
         for (int i = 0; i < all.Length; i++)
         {
             if (temporaries[i] is string temporary)
@@ -153,14 +200,15 @@ internal sealed class IntakeProcessor
             Sql.Execute(
                 connection,
                 transaction,
-                "INSERT INTO recordings (recording_id, municipality, device_id, recorded_at_ms, clock_synchronised, duration_ms, pre_record_ms, status, sha256, bytes, file_count, intake_at_ms, intake_actor, source, verification, state, active_holds) "
-                + "VALUES (@r, @m, @d, @t, @c, @u, NULL, @s, @h, @b, @n, @i, @a, @o, @v, 'stored', 0)",
+                "INSERT INTO recordings (recording_id, municipality, device_id, recorded_at_ms, clock_synchronised, duration_ms, pre_record_ms, pre_record_span_ms, status, sha256, bytes, file_count, intake_at_ms, intake_actor, source, verification, state, active_holds) "
+                + "VALUES (@r, @m, @d, @t, @c, CAST(@u AS BIGINT), NULL, CAST(@p AS BIGINT), @s, @h, @b, @n, @i, @a, @o, @v, 'stored', 0)",
                 ("@r", recordingId),
                 ("@m", device.MunicipalityId),
                 ("@d", first.DeviceId),
                 ("@t", recordedAt),
                 ("@c", first.ClockSynchronised ? 1L : 0L),
                 ("@u", duration),
+                ("@p", PreRecordSpanMilliseconds(results)),
                 ("@s", last.Status.ToString()),
                 ("@h", manifest),
                 ("@b", total),
@@ -179,14 +227,15 @@ internal sealed class IntakeProcessor
             transaction.Commit();
         }
 
+        _vault.Options.Timings?.AddCommit(Stopwatch.GetElapsedTime(commitStart));
         _vault.Fault(VaultStep.IntakeCommitted);
         return new IntakeResult(recordingId, IntakeOutcome.Stored, check.Detail, files);
     }
 
-    // Hashes the files, journals them, and writes each one not yet stored to its temporary file, flushed.
-    private (string[] Hashes, string?[] Temporaries) Prepare(string owner, string recordingId, byte[][] all, long nowMs)
+    // Journals the files and writes each one not yet stored to its temporary file, flushed.
+    private (string[] Hashes, string?[] Temporaries) Prepare(string owner, string recordingId, byte[][] all, string[] hashes, long nowMs)
     {
-        string[] hashes = all.Select(b => Convert.ToHexStringLower(SHA256.HashData(b))).ToArray();
+        long hashed = Stopwatch.GetTimestamp();
         using (DbConnection connection = _vault.Database.Open())
         using (DbTransaction transaction = connection.BeginTransaction())
         {
@@ -198,6 +247,8 @@ internal sealed class IntakeProcessor
             transaction.Commit();
         }
 
+        long journaled = Stopwatch.GetTimestamp();
+        _vault.Options.Timings?.AddJournal(Stopwatch.GetElapsedTime(hashed, journaled));
         _vault.Fault(VaultStep.IntakeJournaled);
         string?[] temporaries = new string?[all.Length];
         for (int i = 0; i < all.Length; i++)
@@ -209,6 +260,7 @@ internal sealed class IntakeProcessor
             }
         }
 
+        _vault.Options.Timings?.AddWrite(Stopwatch.GetElapsedTime(journaled));
         return (hashes, temporaries);
     }
 
@@ -222,6 +274,15 @@ internal sealed class IntakeProcessor
         using DbConnection connection = _vault.Database.Open();
         Sql.Execute(connection, null, "DELETE FROM pending_intakes WHERE owner = @o", ("@o", owner));
     }
+
+    /// <summary>
+    /// The device-signed pre-record span in milliseconds: from file 0's open record (format version 2), null for a
+    /// version 1 recording. <paramref name="results"/> are in file order, file 0 first (as verification leaves them).
+    /// </summary>
+    internal static long? PreRecordSpanMilliseconds(IReadOnlyList<RecordingResult> results) =>
+        results.Count > 0 && results[0].Header.ContinuationIndex == 0 && results[0].PreRecordSpan is TimeSpan span
+            ? (long)span.TotalMilliseconds
+            : null;
 
     /// <summary>The recording's hash: SHA-256 of its sha256sum-style manifest, one line per file in order.</summary>
     internal static string Manifest(IReadOnlyList<string> hashes, IReadOnlyList<string> names)
@@ -273,9 +334,6 @@ internal sealed class IntakeProcessor
         return new RecordingCheck(true, $"{results[^1].Status}, {files.Count} file(s), {segments} segment(s)");
     }
 
-    private IntakeResult Quarantine(VaultActor actor, string municipality, string? recordingId, IReadOnlyList<string> files, byte[][] contents, string source, string reason) =>
-        Quarantine(actor, municipality, recordingId, files, contents.Select(b => Convert.ToHexStringLower(SHA256.HashData(b))).ToArray(), source, reason);
-
     private IntakeResult Quarantine(VaultActor actor, string municipality, string? recordingId, IReadOnlyList<string> files, string[] hashes, string source, string reason)
     {
         string manifest = Manifest(hashes, files.Select(Path.GetFileName).ToArray()!);
@@ -305,4 +363,7 @@ internal sealed class IntakeProcessor
         transaction.Commit();
         return new IntakeResult(recordingId, IntakeOutcome.Quarantined, reason, files);
     }
+
+    // One file as read: its bytes, and its header or why it has none.
+    private sealed record LoadedFile(string Path, byte[] Bytes, string Sha256, RecordingHeader? Header, RecordingFormatException? Error);
 }

@@ -10,7 +10,8 @@ namespace Bodycam.Evidence;
 /// <param name="RecordedAt">When it was recorded (the intake time when the device clock was not set).</param>
 /// <param name="ClockSynchronised">Whether the device clock was set.</param>
 /// <param name="DurationMilliseconds">Its length, when a close record gives it.</param>
-/// <param name="PreRecordMilliseconds">The pre-record span, known after the first authorised export (it lies inside the encrypted segments).</param>
+/// <param name="PreRecordMilliseconds">The pre-record span as the first authorised export found it in the decrypted frames (version 1 recordings keep it inside the encrypted segments).</param>
+/// <param name="PreRecordSpanMilliseconds">The device-signed pre-record span from the open record of a format version 2 recording, known from intake; null for version 1.</param>
 /// <param name="Status">Complete or ClosedByRecovery.</param>
 /// <param name="Sha256">SHA-256 of the recording's manifest (one line per file: hash, two spaces, name).</param>
 /// <param name="Bytes">Total size of the encrypted originals.</param>
@@ -30,6 +31,7 @@ public sealed record RecordingDetails(
     bool ClockSynchronised,
     long? DurationMilliseconds,
     long? PreRecordMilliseconds,
+    long? PreRecordSpanMilliseconds,
     string Status,
     string Sha256,
     long Bytes,

@@ -24,11 +24,13 @@ public sealed class RolesFile
 
     private readonly Dictionary<string, int> _retention;
     private readonly Dictionary<string, VaultActor> _actors;
+    private readonly Dictionary<string, byte[]> _keys;
 
-    private RolesFile(Dictionary<string, int> retention, Dictionary<string, VaultActor> actors)
+    private RolesFile(Dictionary<string, int> retention, Dictionary<string, VaultActor> actors, Dictionary<string, byte[]> keys)
     {
         _retention = retention;
         _actors = actors;
+        _keys = keys;
     }
 
     /// <summary>Gets the municipalities, with their retention period in days.</summary>
@@ -56,6 +58,7 @@ public sealed class RolesFile
 
         var retention = new Dictionary<string, int>(StringComparer.Ordinal);
         var pendingActors = new List<(int Line, string Name, string Municipality, string Roles)>();
+        var pendingKeys = new List<(int Line, string Name, string Key)>();
         for (int i = 1; i < lines.Length; i++)
         {
             string line = lines[i];
@@ -96,9 +99,13 @@ public sealed class RolesFile
             {
                 pendingActors.Add((number, f[1], f[2], f[3]));
             }
+            else if (f[0] == "key" && f.Length == 3)
+            {
+                pendingKeys.Add((number, f[1], f[2]));
+            }
             else
             {
-                throw Bad(number, "Expected 'municipality <id> [<retention-days>]' or 'actor <name> <municipality> <role>[,<role>...]'.");
+                throw Bad(number, "Expected 'municipality <id> [<retention-days>]', 'actor <name> <municipality> <role>[,<role>...]' or 'key <actor> <public key, 64 hex digits>'.");
             }
         }
 
@@ -137,7 +144,42 @@ public sealed class RolesFile
             }
         }
 
-        return new RolesFile(retention, actors);
+        var keys = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach ((int number, string name, string hex) in pendingKeys)
+        {
+            if (!actors.ContainsKey(name))
+            {
+                throw Bad(number, "Key for '" + name + "', which has no actor line.");
+            }
+
+            if (hex.Length != 64 || !IsLowerHex(hex))
+            {
+                throw Bad(number, "An actor key is the Ed25519 public key as 64 lowercase hex digits (as 'bodycam vault actor-key new' prints it).");
+            }
+
+            if (!keys.TryAdd(name, Convert.FromHexString(hex)))
+            {
+                throw Bad(number, "Actor '" + name + "' has two key lines (one key per actor; replace the line to change it).");
+            }
+        }
+
+        return new RolesFile(retention, actors, keys);
+    }
+
+    /// <summary>The Ed25519 public key registered for an actor with a <c>key</c> line.</summary>
+    /// <param name="name">The actor's name.</param>
+    /// <param name="publicKey">The 32-byte key (a copy), or empty.</param>
+    /// <returns>True when the actor has a key line.</returns>
+    public bool TryGetActorKey(string name, out byte[] publicKey)
+    {
+        if (_keys.TryGetValue(name, out byte[]? key))
+        {
+            publicKey = (byte[])key.Clone();
+            return true;
+        }
+
+        publicKey = [];
+        return false;
     }
 
     /// <summary>Finds an actor.</summary>
@@ -157,6 +199,19 @@ public sealed class RolesFile
     public TimeSpan RetentionOf(string municipalityId) => TimeSpan.FromDays(_retention.TryGetValue(municipalityId, out int days) ? days : DefaultRetentionDays);
 
     private static VaultException Bad(int line, string message) => new(VaultError.BadRolesFile, "roles file line " + line + ": " + message);
+
+    private static bool IsLowerHex(string value)
+    {
+        foreach (char c in value)
+        {
+            if (!(char.IsAsciiDigit(c) || (c >= 'a' && c <= 'f')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool IsName(string value, bool allowDotUnderscore)
     {

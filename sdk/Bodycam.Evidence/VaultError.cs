@@ -47,4 +47,7 @@ public enum VaultError
 
     /// <summary>The recording's device is not in the device registry.</summary>
     UnknownDevice = 15,
+
+    /// <summary>The actor could not prove who they are: no key registered for them, or the key given is not theirs.</summary>
+    NotAuthenticated = 16,
 }

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using Bodycam.Evidence.Storage;
 using Bodycam.Sdk.Devices;
 
@@ -30,4 +31,13 @@ public sealed class VaultOptions
 
     /// <summary>Gets a hook called at each <see cref="VaultStep"/>; a test throws from it to stop there as a crash would.</summary>
     public Action<VaultStep>? FaultHook { get; init; }
+
+    /// <summary>
+    /// Gets the folder under which <c>vault view</c> makes its private viewing folders. Default: /dev/shm when it
+    /// exists (memory, so the plaintext never reaches a disk), else the system's temporary folder.
+    /// </summary>
+    public string ViewFolder { get; init; } = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
+
+    /// <summary>Gets where intake adds up the time of its parts (the bench passes one), or null.</summary>
+    public IntakeTimings? Timings { get; init; }
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using Bodycam.Evidence.Tests.Support;
+using Bodycam.Sdk.Keys;
 using Xunit;
 
 namespace Bodycam.Evidence.Tests;
@@ -27,7 +28,13 @@ public class EvidenceVaultProcessKillTests
         }
 
         Directory.CreateDirectory(rig.Root);
-        File.WriteAllText(Path.Combine(rig.Root, "roles.txt"), VaultRig.Roles);
+        string actorKey = Path.Combine(rig.Folder, "bram.actor.key");
+        using (KeyPair bramKey = VaultRig.ActorKey(1))
+        {
+            PrivateKeyFile.Save(actorKey, bramKey, "a long test passphrase", new ScryptParameters(10, 8, 1));
+            File.WriteAllText(Path.Combine(rig.Root, "roles.txt"), VaultRig.RolesWithKeys(("bram", bramKey)));
+        }
+
         rig.Registry.Save(Path.Combine(rig.Root, "devices.txt"));
         var start = new ProcessStartInfo("dotnet")
         {
@@ -35,7 +42,8 @@ public class EvidenceVaultProcessKillTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "bodycam.dll"), "vault", "intake", rig.Offload, "--vault", rig.Root, "--actor", "bram" })
+        start.Environment["BODYCAM_ACTOR_PASSPHRASE"] = "a long test passphrase";
+        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "bodycam.dll"), "vault", "intake", rig.Offload, "--vault", rig.Root, "--actor", "bram", "--actor-key", actorKey })
         {
             start.ArgumentList.Add(arg);
         }

@@ -17,10 +17,11 @@ namespace Bodycam.Cli.Vault;
 
 /// <summary>
 /// <c>bodycam vault …</c>: the evidence vault from the shell (docs/evidence-vault.md, "Command line"), and the
-/// <c>--vault</c> option of <c>offload</c>. Every action names its actor with <c>--actor</c>; the roles file says
-/// what the actor may do and for which municipality.
+/// <c>--vault</c> option of <c>offload</c>. Every action names its actor with <c>--actor</c>, who proves it with their
+/// own key file (<c>--actor-key</c>, registered by a <c>key</c> line of the roles file); the roles file says what the
+/// actor may do and for which municipality.
 /// </summary>
-public sealed class VaultCommands
+public sealed partial class VaultCommands
 {
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
 
@@ -34,6 +35,8 @@ public sealed class VaultCommands
     private readonly Option<FileInfo?> _roles = new("--roles") { Description = "The roles file (default <vault>/roles.txt).", Recursive = true };
     private readonly Option<FileInfo?> _registry = new("--registry") { Description = "The device registry (default <vault>/devices.txt; docs/device-registry.md).", Recursive = true };
     private readonly Option<string?> _actor = new("--actor") { Description = "Who is acting (a name in the roles file). Default: $BODYCAM_ACTOR.", Recursive = true };
+    private readonly Option<FileInfo?> _actorKey = new("--actor-key") { Description = "The acting actor's own key file (from 'vault actor-key new'; its public key is on the actor's 'key' line of the roles file). Default: $BODYCAM_ACTOR_KEY.", Recursive = true };
+    private readonly Option<string> _actorPassphraseEnv = new("--actor-passphrase-env") { Description = "Environment variable holding the actor key's passphrase.", DefaultValueFactory = _ => "BODYCAM_ACTOR_PASSPHRASE", Recursive = true };
 
     /// <summary>Initializes a new instance of the <see cref="VaultCommands"/> class.</summary>
     /// <param name="output">Standard output.</param>
@@ -62,7 +65,10 @@ public sealed class VaultCommands
             _roles,
             _registry,
             _actor,
+            _actorKey,
+            _actorPassphraseEnv,
         };
+        vault.Subcommands.Add(BuildActorKey());
         vault.Subcommands.Add(BuildRegistry());
         vault.Subcommands.Add(BuildIntake());
         vault.Subcommands.Add(BuildList());
@@ -70,6 +76,7 @@ public sealed class VaultCommands
         vault.Subcommands.Add(BuildHold());
         vault.Subcommands.Add(BuildRequest());
         vault.Subcommands.Add(BuildExport());
+        vault.Subcommands.Add(BuildView());
         vault.Subcommands.Add(BuildSweep());
         vault.Subcommands.Add(BuildDeletions());
         vault.Subcommands.Add(BuildLog());
@@ -86,6 +93,8 @@ public sealed class VaultCommands
         offload.Options.Add(_roles);
         offload.Options.Add(_registry);
         offload.Options.Add(_actor);
+        offload.Options.Add(_actorKey);
+        offload.Options.Add(_actorPassphraseEnv);
     }
 
     /// <summary>The verifier for an offload: the SDK's, or with --vault an intake into the vault (the device deletes only what the vault stored).</summary>
@@ -119,6 +128,12 @@ public sealed class VaultCommands
 
         return now;
     }
+
+    // The device-signed span of a version 2 recording when there is one, else what the first export found.
+    private static string PreRecord(RecordingDetails d) =>
+        d.PreRecordSpanMilliseconds is long signed ? Ms(signed) + " (device-signed, from the open record)"
+        : d.PreRecordMilliseconds is long found ? Ms(found) + " (from the decrypted frames at the first export)"
+        : "- (format version 1: inside the encrypted segments, known after the first export)";
 
     private static string Ms(long? ms) => ms is long v ? (v / 1000.0).ToString("0.0", CultureInfo.InvariantCulture) + " s" : "-";
 
@@ -192,7 +207,8 @@ public sealed class VaultCommands
                 $"municipality  {d.MunicipalityId}",
                 $"device        {d.DeviceId}",
                 $"recorded at   {d.RecordedAt:O}{(d.ClockSynchronised ? string.Empty : " (device clock not set: intake time)")}",
-                $"duration      {Ms(d.DurationMilliseconds)}   pre-record {Ms(d.PreRecordMilliseconds)}",
+                $"duration      {Ms(d.DurationMilliseconds)}",
+                $"pre-record    {PreRecord(d)}",
                 $"expires       {d.ExpiresAt:O}",
                 $"sha256        {d.Sha256}",
                 $"intake        {d.IntakeAt:O} by {d.IntakeActor} from {d.Source}",
@@ -373,13 +389,6 @@ public sealed class VaultCommands
         });
     }
 
-    private VaultActor ActorOf(ParseResult parse, EvidenceVault vault)
-    {
-        string? name = parse.GetValue(_actor) ?? _environment("BODYCAM_ACTOR");
-        return string.IsNullOrEmpty(name)
-            ? throw new UsageException("Give --actor <name> (or set BODYCAM_ACTOR): every vault action is attributed to a named actor.")
-            : vault.Actor(name);
-    }
 
     private int Write(ParseResult parse, object value, string text)
     {

@@ -10,7 +10,7 @@ namespace Bodycam.Evidence.Storage;
 /// </summary>
 internal static class Migrations
 {
-    public const int Latest = 1;
+    public const int Latest = 2;
 
     private static readonly string[] s_version1 =
     [
@@ -130,6 +130,13 @@ internal static class Migrations
         """,
     ];
 
+    // Version 2: the device-signed pre-record span from a version 2 recording's open record, set at intake (NULL for
+    // version 1 recordings, whose span lies inside the encrypted segments: pre_record_ms, set at the first export).
+    private static readonly string[] s_version2 =
+    [
+        "ALTER TABLE recordings ADD COLUMN pre_record_span_ms BIGINT NULL",
+    ];
+
     /// <summary>Brings the database to the latest schema; returns the version it found.</summary>
     public static int Apply(VaultDatabase database, long nowMs)
     {
@@ -172,6 +179,7 @@ internal static class Migrations
         return version switch
         {
             1 => [.. s_version1, .. database.AppendOnlyTrigger()],
+            2 => s_version2,
             _ => throw new ArgumentOutOfRangeException(nameof(version)),
         };
     }

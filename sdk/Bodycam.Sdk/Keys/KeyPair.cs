@@ -77,7 +77,7 @@ public sealed class KeyPair : IDisposable
 
     private static void CheckType(KeyType type)
     {
-        if (type is not KeyType.Recipient and not KeyType.Authority and not KeyType.Dock)
+        if (type is not KeyType.Recipient and not KeyType.Authority and not KeyType.Dock and not KeyType.Actor)
         {
             throw new ArgumentOutOfRangeException(nameof(type));
         }

@@ -14,4 +14,10 @@ public enum KeyType
     /// (docs/dock-protocol.md, "Dock keys"); it cannot push configuration, provision or reset.
     /// </summary>
     Dock = 3,
+
+    /// <summary>
+    /// An Ed25519 evidence-vault actor key: one person's proof of who they are to <c>bodycam vault</c>
+    /// (docs/evidence-vault.md, "Actors and their keys"); it has no power over devices or recordings.
+    /// </summary>
+    Actor = 4,
 }

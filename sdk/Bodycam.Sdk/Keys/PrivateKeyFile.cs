@@ -96,7 +96,7 @@ public static class PrivateKeyFile
         }
 
         var type = (KeyType)file[8];
-        if (type is not KeyType.Recipient and not KeyType.Authority and not KeyType.Dock || file[9] != 1)
+        if (type is not KeyType.Recipient and not KeyType.Authority and not KeyType.Dock and not KeyType.Actor || file[9] != 1)
         {
             throw new KeyFileException(KeyFileError.Malformed, "Unknown key type or key derivation.");
         }

@@ -65,6 +65,12 @@ public sealed class RecordingResult
     /// <summary>Gets the marker times on the monotonic clock (empty for <see cref="RecordingReader.Verify"/>).</summary>
     public required IReadOnlyList<long> Markers { get; init; }
 
+    /// <summary>
+    /// Gets the pre-record span of a format version 2 file 0: the open record's press time minus the header's
+    /// start-monotonic (device-signed, readable without a recipient key); null for version 1 files and continuation files.
+    /// </summary>
+    public TimeSpan? PreRecordSpan { get; init; }
+
     /// <summary>Gets the close reason, when a close record was read.</summary>
     public RecordingCloseReason? CloseReason { get; init; }
 

@@ -22,7 +22,7 @@ public class VaultCommandsTests
         using var rig = new VaultRig(Backend.Sqlite);
         rig.RecordHeerde();
         Directory.CreateDirectory(rig.Root);
-        File.WriteAllText(Path.Combine(rig.Root, "roles.txt"), VaultRig.Roles);
+        WriteRolesWithActorKeys(rig);
         rig.Registry.Save(Path.Combine(rig.Root, "devices.txt"));
         string key = Path.Combine(rig.Folder, "heerde.recipient.key");
         using (KeyPair pair = KeyPair.FromPrivateKey(KeyType.Recipient, rig.RecipientPrivateKey))
@@ -55,7 +55,91 @@ public class VaultCommandsTests
         Assert.StartsWith("access log valid: 10 entries", verify, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Success, Run(rig, out _, "vault", "check", "--deep", "--actor", "bram"));
         Assert.Equal(ExitCodes.Usage, Run(rig, out _, "vault", "list"));
-        Assert.Equal(VaultExitCodes.Refused, Run(rig, out _, "vault", "list", "--actor", "nobody"));
+        Assert.Equal(VaultExitCodes.Refused, Run(rig, out _, "vault", "list", "--actor", "nobody", "--actor-key", ActorKeyPath(rig, "vera")));
+    }
+
+    [Fact]
+    public void VaultCommands_WithoutTheActorsOwnKey_AreRefused()
+    {
+        using var rig = new VaultRig(Backend.Sqlite);
+        Directory.CreateDirectory(rig.Root);
+        WriteRolesWithActorKeys(rig);
+        rig.Registry.Save(Path.Combine(rig.Root, "devices.txt"));
+
+        int missing = Run(rig, out string missingText, "vault", "list", "--actor", "piet");
+        int other = Run(rig, out string otherText, "vault", "list", "--actor", "anna", "--actor-key", ActorKeyPath(rig, "vera"));
+        int wrongPassphrase = Run(rig, out _, "vault", "list", "--actor", "anna", "--actor-passphrase-env", "BODYCAM_PASSPHRASE_WRONG");
+        int own = Run(rig, out _, "vault", "list", "--actor", "anna");
+
+        Assert.Equal(ExitCodes.Usage, missing);
+        Assert.Contains("--actor-key", missingText, StringComparison.Ordinal);
+        Assert.Equal(VaultExitCodes.Refused, other);
+        Assert.Contains("NotAuthenticated", otherText, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.KeyError, wrongPassphrase);
+        Assert.Equal(ExitCodes.Success, own);
+    }
+
+    [Fact]
+    public void VaultActorKeyNew_WritesAKeyThatAuthenticatesOnceItsLineIsInTheRolesFile()
+    {
+        using var rig = new VaultRig(Backend.Sqlite);
+        Directory.CreateDirectory(rig.Root);
+        rig.Registry.Save(Path.Combine(rig.Root, "devices.txt"));
+        string keyFile = Path.Combine(rig.Folder, "new-anna.key");
+
+        Assert.Equal(ExitCodes.Success, Run(rig, out string made, "vault", "actor-key", "new", "anna", "--out", keyFile, "--json"));
+        string line = JsonDocument.Parse(made).RootElement.GetProperty("RolesLine").GetString()!;
+        File.WriteAllText(Path.Combine(rig.Root, "roles.txt"), VaultRig.Roles);
+        int before = Run(rig, out _, "vault", "list", "--actor", "anna", "--actor-key", keyFile);
+        File.WriteAllText(Path.Combine(rig.Root, "roles.txt"), VaultRig.Roles + line + "\n");
+        int after = Run(rig, out _, "vault", "list", "--actor", "anna", "--actor-key", keyFile);
+
+        Assert.StartsWith("key anna ", line, StringComparison.Ordinal);
+        Assert.Equal(VaultExitCodes.Refused, before);
+        Assert.Equal(ExitCodes.Success, after);
+    }
+
+    [Fact]
+    public void VaultView_WithAnOpenProgram_ShowsTheDecryptedCopyThenRemovesIt()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var rig = new VaultRig(Backend.Sqlite);
+        rig.RecordHeerde();
+        Directory.CreateDirectory(rig.Root);
+        WriteRolesWithActorKeys(rig);
+        rig.Registry.Save(Path.Combine(rig.Root, "devices.txt"));
+        string key = Path.Combine(rig.Folder, "heerde.recipient.key");
+        using (KeyPair pair = KeyPair.FromPrivateKey(KeyType.Recipient, rig.RecipientPrivateKey))
+        {
+            PrivateKeyFile.Save(key, pair, Passphrase, new ScryptParameters(10, 8, 1));
+        }
+
+        string listing = Path.Combine(rig.Folder, "listing.txt");
+        string viewer = Path.Combine(rig.Folder, "viewer.sh");
+        File.WriteAllText(viewer, "#!/bin/sh\nls \"$1\" > '" + listing + "'\necho \"$1\" >> '" + listing + "'\n");
+        File.SetUnixFileMode(viewer, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Assert.Equal(ExitCodes.Success, Run(rig, out _, "vault", "intake", rig.Offload, "--actor", "bram"));
+        Assert.Equal(ExitCodes.Success, Run(rig, out string list, "vault", "list", "--actor", "vera", "--json"));
+        string id = JsonDocument.Parse(list).RootElement[0].GetProperty("RecordingId").GetString()!;
+        Assert.Equal(ExitCodes.Success, Run(rig, out string request, "vault", "request", "create", id, "--requester-role", "bystander", "--purpose", "inzage", "--reference", "AVG-1", "--actor", "vera"));
+        string requestId = request.Split(' ')[1];
+        Assert.Equal(VaultExitCodes.Refused, Run(rig, out _, "vault", "view", id, "--request", requestId, "--recipient-key", key, "--open", viewer, "--actor", "vera"));
+        Assert.Equal(ExitCodes.Success, Run(rig, out _, "vault", "request", "approve", requestId, "--note", "ok", "--actor", "anna"));
+
+        int code = Run(rig, out string output, "vault", "view", id, "--request", requestId, "--recipient-key", key, "--open", viewer, "--actor", "vera");
+
+        Assert.Equal(ExitCodes.Success, code);
+        string[] seen = File.ReadAllLines(listing);
+        Assert.Contains("audio.wav", seen);
+        Assert.Contains("report.json", seen);
+        Assert.False(Directory.Exists(seen[^1]));
+        Assert.Contains("audio.wav", output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, Run(rig, out string log, "vault", "log", "show", "--actor", "anna"));
+        Assert.Contains("view-closed", log, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,7 +151,7 @@ public class VaultCommandsTests
         bytes[^200] ^= 0x40;
         File.WriteAllBytes(file, bytes);
         Directory.CreateDirectory(rig.Root);
-        File.WriteAllText(Path.Combine(rig.Root, "roles.txt"), VaultRig.Roles);
+        WriteRolesWithActorKeys(rig);
         rig.Registry.Save(Path.Combine(rig.Root, "devices.txt"));
 
         int code = Run(rig, out string output, "vault", "intake", rig.Offload, "--actor", "bram");
@@ -76,9 +160,32 @@ public class VaultCommandsTests
         Assert.Contains("Quarantined", output, StringComparison.Ordinal);
     }
 
+    // Makes bram's, anna's and vera's own key files (cheap scrypt, for speed) and writes the roles file with their key lines.
+    private static void WriteRolesWithActorKeys(VaultRig rig)
+    {
+        using KeyPair bram = VaultRig.ActorKey(1);
+        using KeyPair anna = VaultRig.ActorKey(2);
+        using KeyPair vera = VaultRig.ActorKey(3);
+        foreach ((string name, KeyPair pair) in new[] { ("bram", bram), ("anna", anna), ("vera", vera) })
+        {
+            PrivateKeyFile.Save(ActorKeyPath(rig, name), pair, Passphrase, new ScryptParameters(10, 8, 1));
+        }
+
+        File.WriteAllText(Path.Combine(rig.Root, "roles.txt"), VaultRig.RolesWithKeys(("bram", bram), ("anna", anna), ("vera", vera)));
+    }
+
+    private static string ActorKeyPath(VaultRig rig, string actor) => Path.Combine(rig.Folder, actor + ".actor.key");
+
+    // Runs bodycam in-process; an --actor without --actor-key gets that actor's own key file when the test made one.
     private static int Run(VaultRig rig, out string output, params string[] args)
     {
-        var environment = new Dictionary<string, string> { ["BODYCAM_PASSPHRASE"] = Passphrase, ["BODYCAM_VAULT"] = rig.Root };
+        int actorAt = Array.IndexOf(args, "--actor");
+        if (actorAt >= 0 && actorAt + 1 < args.Length && !args.Contains("--actor-key") && File.Exists(ActorKeyPath(rig, args[actorAt + 1])))
+        {
+            args = [.. args, "--actor-key", ActorKeyPath(rig, args[actorAt + 1])];
+        }
+
+        var environment = new Dictionary<string, string> { ["BODYCAM_PASSPHRASE"] = Passphrase, ["BODYCAM_ACTOR_PASSPHRASE"] = Passphrase, ["BODYCAM_PASSPHRASE_WRONG"] = "not the passphrase", ["BODYCAM_VAULT"] = rig.Root };
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         int code = new CliApp(stdout, stderr, name => environment.TryGetValue(name, out string? v) ? v : null).RunAsync(args).GetAwaiter().GetResult();

@@ -103,7 +103,31 @@ internal sealed class VaultRig : IDisposable
         Registry = Registry,
         Time = Clock,
         FaultHook = hook,
+        ViewFolder = ViewFolder,
     });
+
+    /// <summary>Gets where this rig's vault makes its viewing folders (inside the rig's folder, not /dev/shm).</summary>
+    public string ViewFolder => Path.Combine(Folder, "views");
+
+    /// <summary>A deterministic actor key pair (the test's own, not one from the operating system's random source).</summary>
+    public static Sdk.Keys.KeyPair ActorKey(byte seed)
+    {
+        byte[] key = new byte[32];
+        Array.Fill(key, seed);
+        return Sdk.Keys.KeyPair.FromPrivateKey(Sdk.Keys.KeyType.Actor, key);
+    }
+
+    /// <summary>The roles file plus a key line for each actor in <paramref name="keys"/>.</summary>
+    public static string RolesWithKeys(params (string Actor, Sdk.Keys.KeyPair Key)[] keys)
+    {
+        var text = new System.Text.StringBuilder(Roles);
+        foreach ((string actor, Sdk.Keys.KeyPair key) in keys)
+        {
+            text.Append("key ").Append(actor).Append(' ').Append(Convert.ToHexStringLower(key.PublicKey)).Append('\n');
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>Records with Heerde's camera into the offload folder.</summary>
     public IReadOnlyList<string> RecordHeerde(DateTimeOffset? at = null, int milliseconds = 3000, long fileMaxBytes = 1024 * 1024) =>

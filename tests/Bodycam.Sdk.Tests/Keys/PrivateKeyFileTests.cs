@@ -13,6 +13,8 @@ public class PrivateKeyFileTests
     [Theory]
     [InlineData(KeyType.Recipient)]
     [InlineData(KeyType.Authority)]
+    [InlineData(KeyType.Dock)]
+    [InlineData(KeyType.Actor)]
     public void EncodeDecode_RightPassphrase_ReturnsTheSameKeyPair(KeyType type)
     {
         using KeyPair pair = KeyPair.Generate(type);
