@@ -22,7 +22,7 @@ public sealed class EmulatedDockDevice : IDisposable
     private DockTcpEndpoint? _tcp;
     private DockPtyEndpoint? _pty;
 
-    public EmulatedDockDevice(int seed = 1, string deviceId = "bc-0001", bool crcUnit = false)
+    public EmulatedDockDevice(int seed = 1, string deviceId = "bc-0001", bool crcUnit = false, DockServiceOptions? options = null)
     {
         byte[] identity = new byte[32];
         new Random(seed).NextBytes(identity);
@@ -55,7 +55,7 @@ public sealed class EmulatedDockDevice : IDisposable
                 Configuration = new RecordingConfigurationSink(),
                 FrameCrc = crcUnit ? new SimulatedCrcUnit() : null,
             },
-            new DockServiceOptions());
+            options ?? new DockServiceOptions());
         Link.Attach(Service);
     }
 
