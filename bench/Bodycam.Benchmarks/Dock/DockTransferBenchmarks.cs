@@ -160,6 +160,19 @@ public class DockTransferBenchmarks
         return confirmed;
     }
 
+    /// <summary>Connects the transfer benchmarks' client (the bench command does it outside the measured time).</summary>
+    public void ConnectTransferClient()
+    {
+        _client ??= Connect().GetAwaiter().GetResult();
+    }
+
+    /// <summary>Disconnects it, so that an offload can connect (the endpoint serves one host at a time).</summary>
+    public void DisconnectTransferClient()
+    {
+        _client?.Dispose();
+        _client = null;
+    }
+
     /// <summary>Puts the offloaded recording back and empties the destination, outside the measured time.</summary>
     [IterationCleanup(Target = nameof(WholeOffloadWithVerification))]
     public void RestoreRecording()
