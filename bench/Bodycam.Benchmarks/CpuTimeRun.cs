@@ -61,6 +61,8 @@ public static class CpuTimeRun
                     ("FirmwareWriter", null, () => bench.FirmwareWriter(), null),
                     ("FirmwareWriterNewCardEachRecording", null, () => bench.FirmwareWriterNewCardEachRecording(), null),
                     ("SdkVerifyAndDecrypt", null, () => bench.SdkVerifyAndDecrypt(), null),
+                    ("(part) CopyFramesIntoSegments", null, () => bench.CopyFramesIntoSegments(), null),
+                    ("(part) AppendSegmentsToCard", null, () => bench.AppendSegmentsToCard(), null),
                 ]);
         }
         finally
