@@ -1,3 +1,4 @@
+using System;
 using BenchmarkDotNet.Running;
 
 namespace Bodycam.Benchmarks;
@@ -9,6 +10,12 @@ public static class Program
     /// <param name="args">BenchmarkDotNet arguments.</param>
     public static void Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "cpu")
+        {
+            Environment.ExitCode = CpuTimeRun.Run(args[1..]);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -60,25 +60,36 @@ public sealed partial class CliApp
                 _vault.OffloadVerifier(parse),
                 new OffloadOptions { Destination = dest, Confirm = !parse.GetValue(noConfirm) });
             IReadOnlyList<OffloadedRecording> results;
-            IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_out) });
-            if (!parse.GetValue(_jsonOption) && console.Profile.Capabilities.Interactive)
+            try
             {
-                results = await console.Progress().StartAsync(async context =>
+                IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_out) });
+                if (!parse.GetValue(_jsonOption) && console.Profile.Capabilities.Interactive)
                 {
-                    ProgressTask bar = context.AddTask("offload", maxValue: 1);
-                    return await offloader.RunAsync(
-                        new Progress<OffloadProgress>(p =>
-                        {
-                            bar.MaxValue = Math.Max(1, p.TotalBytes);
-                            bar.Value = p.TotalBytesDone;
-                            bar.Description = p.FileName;
-                        }),
-                        ct).ConfigureAwait(false);
-                }).ConfigureAwait(false);
+                    results = await console.Progress().StartAsync(async context =>
+                    {
+                        ProgressTask bar = context.AddTask("offload", maxValue: 1);
+                        return await offloader.RunAsync(
+                            new Progress<OffloadProgress>(p =>
+                            {
+                                bar.MaxValue = Math.Max(1, p.TotalBytes);
+                                bar.Value = p.TotalBytesDone;
+                                bar.Description = p.FileName;
+                            }),
+                            ct).ConfigureAwait(false);
+                    }).ConfigureAwait(false);
+                }
+                else
+                {
+                    results = await offloader.RunAsync(null, ct).ConfigureAwait(false);
+                }
             }
-            else
+            catch (OffloadException e)
             {
-                results = await offloader.RunAsync(null, ct).ConfigureAwait(false);
+                // One line naming the path or the name the device sent, and what to do (docs/dock-protocol.md).
+                await _err.WriteLineAsync($"bodycam: offload stopped ({e.Error}): {e.Message}").ConfigureAwait(false);
+                return e.Error is OffloadError.UnsafeDeviceId or OffloadError.UnsafeFileName or OffloadError.FileTooLarge
+                    ? ExitCodes.LinkFailed
+                    : ExitCodes.Usage;
             }
 
             var view = results.Select(r => new { r.RecordingId, Status = r.Status.ToString(), r.Bytes, r.Files, r.Detail }).ToList();

@@ -2,7 +2,6 @@ using System;
 using System.Security.Cryptography;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Bodycam.Emulator.Board;
 using Bodycam.Firmware.Hal;
 using Bodycam.Firmware.Provisioning;
@@ -17,7 +16,9 @@ namespace Bodycam.Benchmarks.Recording;
 /// (25 fps of 20 KiB frames in 512 KiB segments), raw AES-256-GCM sealing plus raw SHA-256 hashing (the reference),
 /// the firmware writer on the emulator's memory storage, and the SDK's verify + decrypt.
 /// </summary>
-[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 8)]
+[InProcess]
+[WarmupCount(3)]
+[IterationCount(8)]
 [MemoryDiagnoser]
 public class RecordingThroughputBenchmarks
 {
@@ -42,6 +43,8 @@ public class RecordingThroughputBenchmarks
     private SimulatedRandom? _random;
     private SimulatedSecureElement? _secureElement;
     private SimulatedCryptoEngine? _crypto;
+    private PreallocatedCard? _card;
+    private RecordingWriter? _writer;
 
     /// <summary>Builds the media, the keys and one recording for the reader.</summary>
     [GlobalSetup]
@@ -72,6 +75,11 @@ public class RecordingThroughputBenchmarks
         _crypto = new SimulatedCryptoEngine();
         SimulatedStorage storage = RunWriter();
         _devicePublicKey = _secureElement.DevicePublicKey;
+
+        // The device's writer and card: built once, as at boot (24 MiB of card blocks for one 16 MiB recording).
+        _card = new PreallocatedCard(24L << 20);
+        var writerOptions = new RecordingWriterOptions { SegmentMaxBytes = SegmentBytes, SegmentMaxMilliseconds = 1000, FileMaxBytes = 1L << 30 };
+        _writer = new RecordingWriter(writerOptions, new RecordingStore(_card, _crypto, _secureElement, 0), _crypto, _secureElement, _random, new OneRecipient(_recipientPrivate));
         _file = storage.ReadAllBytes(storage.List()[0]);
     }
 
@@ -115,9 +123,79 @@ public class RecordingThroughputBenchmarks
         hashing?.Wait();
     }
 
-    /// <summary>The firmware writer: frame assembly, sealing, hash chain, signatures and memory storage writes.</summary>
+    /// <summary>
+    /// The firmware writer as on the device: built once (its segment buffers are allocated at boot), recording onto a
+    /// card whose blocks are allocated once (<see cref="PreallocatedCard"/>); frame assembly, sealing, hash chain,
+    /// signatures and card writes. The recording is deleted afterwards, as after an offload.
+    /// </summary>
     [Benchmark]
-    public long FirmwareWriter() => RunWriter().OperationCount;
+    public long FirmwareWriter()
+    {
+        RecordingWriter writer = _writer!;
+        writer.Begin(0, 0, true);
+        for (int i = 0; i < FrameCount; i++)
+        {
+            writer.AppendFrame(FrameKind.Video, true, i * 40L, _frame, 0, FrameSize);
+        }
+
+        writer.End(FrameCount * 40L);
+        string name = _card!.List()[0];
+        long length = _card.GetLength(name);
+        _card.Delete(name);
+        return length;
+    }
+
+    /// <summary>
+    /// A part of the writer's work alone, for the bench command's breakdown: each frame with a 14-byte header copied
+    /// into a 512 KiB segment buffer, as the writer assembles segments (no sealing, no card).
+    /// </summary>
+    /// <returns>The bytes copied.</returns>
+    public long CopyFramesIntoSegments()
+    {
+        byte[] segment = _segmentCipher2;
+        int at = 0;
+        long total = 0;
+        for (int i = 0; i < FrameCount; i++)
+        {
+            if (at + FrameSize + 14 > segment.Length)
+            {
+                at = 0;
+            }
+
+            segment[at] = (byte)i;
+            Buffer.BlockCopy(_frame, 0, segment, at + 14, FrameSize);
+            at += FrameSize + 14;
+            total += FrameSize + 14;
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Another part alone: the sealed segments appended to the preallocated card in records of a segment's size, as
+    /// the writer stores them, then the file deleted.
+    /// </summary>
+    /// <returns>The bytes appended.</returns>
+    public long AppendSegmentsToCard()
+    {
+        PreallocatedCard card = _card!;
+        card.Create("part.bcr");
+        for (int s = 0; s < _segments; s++)
+        {
+            card.Append("part.bcr", _segmentCipher, 0, _segmentCipher.Length);
+        }
+
+        long length = card.GetLength("part.bcr");
+        card.Delete("part.bcr");
+        return length;
+    }
+
+    /// <summary>
+    /// The same recording with a new writer and a new simulated card per recording (the benchmark before issue 14):
+    /// the card's blocks and the writer's segment buffers are allocated for every recording.
+    /// </summary>
+    [Benchmark]
+    public long FirmwareWriterNewCardEachRecording() => RunWriter().OperationCount;
 
     /// <summary>The SDK reader: structure, chain and signatures checked, every segment decrypted and parsed.</summary>
     [Benchmark]

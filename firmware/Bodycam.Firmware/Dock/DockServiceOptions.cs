@@ -6,8 +6,16 @@ public sealed class DockServiceOptions
     /// <summary>Gets or sets the largest request payload accepted (the receive buffer). Default 8 KiB.</summary>
     public int MaxRequestPayload { get; set; } = 8192;
 
-    /// <summary>Gets or sets the largest response payload sent (the transmit buffer). Default 64 KiB.</summary>
-    public int MaxResponsePayload { get; set; } = 65536;
+    /// <summary>
+    /// Gets or sets the largest response payload sent (the transmit buffer, one array). Default 512 KiB: a range read
+    /// then carries 512 KiB - 16 bytes, so a host waits once per 512 KiB instead of once per 64 KiB (docs/performance.md,
+    /// "Dock"); the buffer stays below nanoFramework's largest object on a 32-bit board (about 786 KB) and is sized
+    /// against the P4's PSRAM in hardware-notes.md ("Managed heap").
+    /// </summary>
+    public int MaxResponsePayload { get; set; } = DefaultMaxResponsePayload;
+
+    /// <summary>The default of <see cref="MaxResponsePayload"/>: 512 KiB.</summary>
+    public const int DefaultMaxResponsePayload = 524288;
 
     /// <summary>Gets or sets how long a session lasts after authentication. Default 10 minutes.</summary>
     public long SessionLifetimeMilliseconds { get; set; } = 600000;

@@ -669,7 +669,10 @@ public sealed class DockClient : IDisposable
             chunk = _options.ReadChunkBytes;
         }
 
-        return new DockRangeDownload(this, name, offset, chunk, Math.Max(1, _options.ReadWindow));
+        // The window counts range reads; with large answers a few in flight already keep the link busy, and more
+        // would only queue megabytes in the socket buffers (DockRangeDownload.WindowBytes).
+        int window = Math.Max(1, Math.Min(_options.ReadWindow, Math.Max(2, DockRangeDownload.WindowBytes / chunk)));
+        return new DockRangeDownload(this, name, offset, chunk, window);
     }
 
     /// <summary>The next request id (never 0).</summary>

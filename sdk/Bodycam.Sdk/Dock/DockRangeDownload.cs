@@ -10,6 +10,9 @@ namespace Bodycam.Sdk.Dock;
 /// </summary>
 internal sealed class DockRangeDownload
 {
+    /// <summary>The bytes a download keeps requested ahead of what it has received: 1 MiB (16 reads of 64 KiB, 2 of 512 KiB).</summary>
+    internal const int WindowBytes = 1 << 20;
+
     private readonly DockClient _owner;
     private readonly string _name;
     private readonly long _offset;

@@ -6,28 +6,42 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Bodycam.Sdk.Dock;
+using Bodycam.Sdk.Recording;
 
 namespace Bodycam.Sdk.Offload;
 
 /// <summary>
-/// Copies every closed recording off a device, resuming partial files, verifies each recording, and only then
-/// confirms it with the SHA-256 of the stored copy so the device may delete it (docs/dock-protocol.md, "Offload").
-/// A file is written as "name.part" and renamed when complete; a later run resumes a ".part" from its length.
+/// Copies every closed recording off a device, verifies each file from the bytes as they were received (structure,
+/// hash chain and device signatures, with the recording reader; the stored file is never read back), and only then
+/// confirms it with the SHA-256 of those same bytes so the device may delete it (docs/dock-protocol.md, "Offload (host
+/// side)"). A file is written as "name.part" and renamed when complete. A later run resumes a ".part" only after
+/// checking what it holds (its last bytes against the device's, every whole record in it against the chain and the
+/// signatures); a file that does not verify after it was resumed from local bytes is downloaded again whole before the
+/// device is blamed. When the destination fails (not a folder, not writable, full) the ".part" is removed and an
+/// <see cref="OffloadException"/> names the path; a device that announces a name which is not a plain name
+/// (<see cref="OffloadNames"/>) is refused before anything is written.
 /// </summary>
 public sealed class Offloader
 {
+    // How much of a resumed ".part" is compared byte for byte with the device before resuming (one range read).
+    private const int ResumeTailBytes = 4096;
+
     private readonly Func<CancellationToken, Task<DockClient>> _connect;
-    private readonly IRecordingVerifier _verifier;
+    private readonly IRecordingVerifier? _verifier;
     private readonly OffloadOptions _options;
 
     /// <summary>Initializes a new instance of the <see cref="Offloader"/> class.</summary>
     /// <param name="connect">Opens a link, says hello and authenticates (called again after a dropped link).</param>
-    /// <param name="verifier">Verifies each copied recording.</param>
+    /// <param name="verifier">
+    /// A further check of each copied recording after the offloader's own (for example an intake into an evidence
+    /// vault, which stores the files), or null. A <see cref="ReaderRecordingVerifier"/> is not run again: its checks
+    /// are the ones the offloader runs while receiving.
+    /// </param>
     /// <param name="options">Destination and retries.</param>
-    public Offloader(Func<CancellationToken, Task<DockClient>> connect, IRecordingVerifier verifier, OffloadOptions options)
+    public Offloader(Func<CancellationToken, Task<DockClient>> connect, IRecordingVerifier? verifier, OffloadOptions options)
     {
         _connect = connect;
-        _verifier = verifier;
+        _verifier = verifier is ReaderRecordingVerifier ? null : verifier;
         _options = options;
     }
 
@@ -35,39 +49,73 @@ public sealed class Offloader
     /// <param name="progress">Receives progress.</param>
     /// <param name="cancellationToken">Cancels.</param>
     /// <returns>What became of each recording.</returns>
+    /// <exception cref="OffloadException">The destination cannot take the files, or the device announced a name or size the host refuses.</exception>
+    /// <exception cref="DockConnectionException">The link failed more often than <see cref="OffloadOptions.MaxReconnects"/> allows.</exception>
     public async Task<IReadOnlyList<OffloadedRecording>> RunAsync(IProgress<OffloadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         DockClient client = await _connect(cancellationToken).ConfigureAwait(false);
         try
         {
             DeviceInfo info = await client.GetInfoAsync(cancellationToken).ConfigureAwait(false);
+            byte[] deviceKey = DeviceKeyOf(client, info);
             IReadOnlyList<DeviceRecordingFile> files = await client.ListRecordingsAsync(cancellationToken).ConfigureAwait(false);
-            string folder = Path.Combine(_options.Destination, SafeName(info.DeviceId));
-            Directory.CreateDirectory(folder);
+            string deviceId = OffloadNames.Require(info.DeviceId, OffloadError.UnsafeDeviceId);
+            foreach (DeviceRecordingFile file in files)
+            {
+                OffloadNames.Require(file.Name, OffloadError.UnsafeFileName);
+            }
+
+            string folder = PrepareFolder(deviceId);
             long totalBytes = files.Where(f => !f.IsOpen).Sum(f => f.Length);
             long totalDone = 0;
             List<OffloadedRecording> results = [];
             foreach (IGrouping<string, DeviceRecordingFile> recording in files.GroupBy(f => f.RecordingId))
             {
-                List<string> paths = recording.Select(f => Path.Combine(folder, SafeName(f.Name))).ToList();
-                long bytes = recording.Sum(f => f.Length);
-                if (recording.Any(f => f.IsOpen))
+                List<DeviceRecordingFile> parts = recording.ToList();
+                List<string> paths = parts.Select(f => Path.Combine(folder, f.Name)).ToList();
+                long bytes = parts.Sum(f => f.Length);
+                if (parts.Any(f => f.IsOpen))
                 {
                     results.Add(new OffloadedRecording(recording.Key, paths, bytes, OffloadStatus.SkippedOpen, "still recording"));
                     continue;
                 }
 
-                foreach (DeviceRecordingFile file in recording)
+                var received = new ReceivedFile[parts.Count];
+                string? failure = null;
+                for (int i = 0; i < parts.Count && failure is null; i++)
                 {
+                    DeviceRecordingFile file = parts[i];
                     long before = totalDone;
-                    client = await CopyFileAsync(client, file, Path.Combine(folder, SafeName(file.Name)), done => progress?.Report(new OffloadProgress(file.Name, done, file.Length, before + done, totalBytes)), cancellationToken).ConfigureAwait(false);
+                    Action<long> report = done => progress?.Report(new OffloadProgress(file.Name, done, file.Length, before + done, totalBytes));
+                    (client, received[i]) = await ReceiveVerifiedAsync(client, file, paths[i], deviceKey, report, cancellationToken).ConfigureAwait(false);
                     totalDone += file.Length;
+                    failure = received[i].Result is null ? received[i].Detail : null;
                 }
 
-                // The key the device proved it holds in the handshake (pinned from the device registry when the
-                // connection's options carry it), never one the device merely reports.
-                ReadOnlyMemory<byte> deviceKey = client.DeviceKey ?? throw new InvalidOperationException("The offload's connection was not authenticated, so the device key is unknown.");
-                RecordingCheck check = await _verifier.VerifyAsync(paths, deviceKey, cancellationToken).ConfigureAwait(false);
+                RecordingCheck check = failure is null
+                    ? RecordingChecks.CheckSet(paths, received.Select(r => r.Result!).ToList())
+                    : new RecordingCheck(false, failure);
+                if (!check.Verified && failure is null && received.Any(r => r.FromLocalBytes))
+                {
+                    // The files hold together only if the local ones are right: fetch those again before blaming the device.
+                    for (int i = 0; i < parts.Count; i++)
+                    {
+                        if (received[i].FromLocalBytes)
+                        {
+                            (client, received[i]) = await ReceiveVerifiedAsync(client, parts[i], paths[i], deviceKey, _ => { }, cancellationToken, fresh: true).ConfigureAwait(false);
+                        }
+                    }
+
+                    check = received.FirstOrDefault(r => r.Result is null) is { } bad
+                        ? new RecordingCheck(false, bad.Detail)
+                        : RecordingChecks.CheckSet(paths, received.Select(r => r.Result!).ToList());
+                }
+
+                if (check.Verified && _verifier is not null)
+                {
+                    check = await _verifier.VerifyAsync(paths, deviceKey, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (!check.Verified)
                 {
                     results.Add(new OffloadedRecording(recording.Key, paths, bytes, OffloadStatus.VerificationFailed, check.Detail));
@@ -80,12 +128,7 @@ public sealed class Offloader
                     continue;
                 }
 
-                List<OffloadConfirmation> confirmations = [];
-                foreach ((DeviceRecordingFile file, string path) in recording.Zip(paths))
-                {
-                    confirmations.Add(new OffloadConfirmation(file.Name, await HashFileAsync(path, cancellationToken).ConfigureAwait(false)));
-                }
-
+                List<OffloadConfirmation> confirmations = parts.Select((f, i) => new OffloadConfirmation(f.Name, received[i].Sha256)).ToList();
                 try
                 {
                     await client.ConfirmRecordingAsync(recording.Key, confirmations, cancellationToken).ConfigureAwait(false);
@@ -105,63 +148,225 @@ public sealed class Offloader
         }
     }
 
-    private static async Task<byte[]> HashFileAsync(string path, CancellationToken cancellationToken)
+    // The device key the recordings must be signed with: the key the device proved it holds in the handshake (pinned
+    // from the device registry when the connection's options carry it), never one the device merely reports.
+    private static byte[] DeviceKeyOf(DockClient client, DeviceInfo info)
     {
-        await using FileStream stream = new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, true);
-        return await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false);
+        _ = info;
+        ReadOnlyMemory<byte> key = client.DeviceKey
+            ?? throw new InvalidOperationException("The offload's connection was not authenticated, so the device key is unknown.");
+        return key.ToArray();
     }
 
-    private static string SafeName(string name)
+    private static bool IsFull(IOException e) => e.HResult is 28 or 122 or unchecked((int)0x80070070) or unchecked((int)0x80070027);
+
+    // Maps a failure of the destination's file system to the typed error, naming the path and what to do.
+    private static OffloadException DestinationFailure(Exception e, string path)
     {
-        foreach (char c in name)
+        return e switch
         {
-            if (!(char.IsAsciiLetterOrDigit(c) || c == '-' || c == '_' || c == '.') || name.StartsWith('.'))
-            {
-                throw new InvalidDataException($"The device sent a name that is not a plain file name: '{name}'.");
-            }
+            OffloadException known => known,
+            UnauthorizedAccessException => new OffloadException(OffloadError.DestinationNotWritable, path, $"Cannot write {path}: permission denied. Choose a destination folder you may write to; the device keeps its recordings.", e),
+            IOException io when IsFull(io) => new OffloadException(OffloadError.DestinationFull, path, $"The disk holding {path} is full. Free space or choose another destination; the partial copy was removed and the device keeps its recordings.", e),
+            IOException io when io.HResult == 30 => new OffloadException(OffloadError.DestinationNotWritable, path, $"Cannot write {path}: the file system is read-only. Choose a writable destination; the device keeps its recordings.", e),
+            IOException io when io.HResult == 20 => new OffloadException(OffloadError.DestinationNotAFolder, path, $"Cannot write {path}: part of the path is a file, not a folder. Choose a folder as the destination.", e),
+            _ => new OffloadException(OffloadError.DestinationWriteFailed, path, $"Cannot write {path}: {e.Message} The partial copy was removed and the device keeps its recordings.", e),
+        };
+    }
+
+    private static OffloadException NotAFolder(string path) =>
+        new(OffloadError.DestinationNotAFolder, path, $"The destination {path} is a file, not a folder. Give a folder (it is created if missing).");
+
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort while reporting the failure that caused it; the caller throws that failure.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above: the folder refused the write in the first place.
+        }
+    }
+
+    private string PrepareFolder(string deviceId)
+    {
+        string destination = Path.GetFullPath(_options.Destination);
+        if (File.Exists(destination))
+        {
+            throw NotAFolder(destination);
         }
 
-        return name;
+        string folder = Path.Combine(destination, deviceId);
+        if (File.Exists(folder))
+        {
+            throw NotAFolder(folder);
+        }
+
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw DestinationFailure(e, folder);
+        }
+
+        return folder;
     }
 
-    // Copies one file into path (via path.part), reconnecting and resuming after a dropped link.
-    private async Task<DockClient> CopyFileAsync(DockClient client, DeviceRecordingFile file, string path, Action<long> report, CancellationToken cancellationToken)
+    // Copies one file and verifies it from the received bytes. A file that fails after local bytes were used (a
+    // resumed ".part", an earlier run's copy) is fetched again whole, once, so local damage never blames the device.
+    private async Task<(DockClient Client, ReceivedFile File)> ReceiveVerifiedAsync(DockClient client, DeviceRecordingFile file, string path, byte[] deviceKey, Action<long> report, CancellationToken cancellationToken, bool fresh = false)
     {
-        if (File.Exists(path) && new FileInfo(path).Length == file.Length)
+        while (true)
         {
-            report(file.Length);
-            return client;
+            (client, ReadOnlyMemory<byte> bytes, bool fromLocal) = await ReceiveAsync(client, file, path, deviceKey, report, fresh, cancellationToken).ConfigureAwait(false);
+
+            // The confirm's SHA-256 on the second core while this one checks the chain and the signatures.
+            Task<byte[]> sha256 = Task.Run(() => SHA256.HashData(bytes.Span), cancellationToken);
+            RecordingResult? result = RecordingChecks.CheckFile(path, bytes, deviceKey, out string detail);
+            byte[] digest = await sha256.ConfigureAwait(false);
+            if (result is not null || !fromLocal)
+            {
+                return (client, new ReceivedFile(result, detail, digest, fromLocal));
+            }
+
+            fresh = true;
+        }
+    }
+
+    // Brings one file to the host: resumes a checked ".part", or downloads it whole; returns its bytes.
+    private async Task<(DockClient Client, ReadOnlyMemory<byte> Bytes, bool FromLocal)> ReceiveAsync(DockClient client, DeviceRecordingFile file, string path, byte[] deviceKey, Action<long> report, bool fresh, CancellationToken cancellationToken)
+    {
+        if (file.Length > Array.MaxLength || file.Length < 0)
+        {
+            throw new OffloadException(OffloadError.FileTooLarge, file.Name, $"The device announced {file.Name} with {file.Length} bytes; the host verifies a file in memory and holds at most {Array.MaxLength}.");
         }
 
         string part = path + ".part";
-        int reconnects = 0;
-        while (true)
+        FileStream? stream = null;
+        try
         {
-            long have = File.Exists(part) ? new FileInfo(part).Length : 0;
-            if (have > file.Length)
+            if (fresh)
             {
-                have = 0;
+                File.Delete(path);
+                File.Delete(part);
             }
-
-            try
+            else if (File.Exists(path))
             {
-                await using (FileStream stream = new(part, have == 0 ? FileMode.Create : FileMode.Append, FileAccess.Write, FileShare.None, 1 << 16, true))
+                // An earlier run's copy (say with --no-confirm): checked like a resumed ".part" of full length.
+                if (new FileInfo(path).Length == file.Length)
                 {
-                    long start = have;
-                    await client.DownloadAsync(file.Name, have, stream, new SyncProgress(done => report(start + done)), cancellationToken).ConfigureAwait(false);
+                    File.Move(path, part, true);
                 }
-
-                File.Move(part, path, true);
-                return client;
+                else
+                {
+                    File.Delete(path);
+                }
             }
-            catch (DockConnectionException) when (reconnects < _options.MaxReconnects)
+
+            FileStream local = new(part, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 0);
+            stream = local;
+            // A ".part" that is not a regular file (a device node, say) holds nothing to resume.
+            long stored = local.CanSeek ? local.Length : 0;
+            int have = stored > file.Length ? 0 : (int)stored;
+            byte[] bytes = new byte[file.Length];
+            if (have > 0)
             {
-                reconnects++;
-                client.Dispose();
-                client = await _connect(cancellationToken).ConfigureAwait(false);
+                local.ReadExactly(bytes, 0, have);
+            }
+
+            bool fromLocal = have > 0;
+            bool prefixChecked = have == 0;
+            int reconnects = 0;
+            while (true)
+            {
+                try
+                {
+                    if (!prefixChecked)
+                    {
+                        have = await CheckLocalBytesAsync(client, file, bytes, have, deviceKey, cancellationToken).ConfigureAwait(false);
+                        fromLocal = have > 0;
+                        prefixChecked = true;
+                        local.SetLength(have);
+                    }
+
+                    if (local.CanSeek)
+                    {
+                        local.Position = have;
+                    }
+
+                    ReceivingFile sink = new(bytes, have, local);
+                    int start = have;
+                    report(start);
+                    try
+                    {
+                        await client.DownloadAsync(file.Name, start, sink, new SyncProgress(done => report(start + done)), cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        have = (int)sink.Length;
+                        bytes = sink.Buffer;
+                    }
+
+                    local.Dispose();
+                    stream = null;
+                    File.Move(part, path, true);
+                    return (client, bytes.AsMemory(0, have), fromLocal);
+                }
+                catch (DockConnectionException) when (reconnects < _options.MaxReconnects)
+                {
+                    reconnects++;
+                    client.Dispose();
+                    client = await _connect(cancellationToken).ConfigureAwait(false);
+                }
             }
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OffloadException)
+        {
+            // The destination failed (or refused the file): no ".part" stays behind; the device keeps the recording.
+            stream?.Dispose();
+            stream = null;
+            DeleteQuietly(part);
+            throw DestinationFailure(e, part);
+        }
+        finally
+        {
+            stream?.Dispose();
+        }
     }
+
+    // How many of the local bytes may be kept: all of them when their last bytes are what the device holds there and
+    // every whole record in them verifies (chain and signatures up to the last signed record), else none. Bytes after
+    // the last signed record are proved by the next one, when the rest has arrived.
+    private static async Task<int> CheckLocalBytesAsync(DockClient client, DeviceRecordingFile file, byte[] bytes, int have, byte[] deviceKey, CancellationToken cancellationToken)
+    {
+        int n = Math.Min(have, ResumeTailBytes);
+        (byte[] device, _) = await client.ReadRecordingAsync(file.Name, have - n, n, cancellationToken).ConfigureAwait(false);
+        if (!device.AsSpan().SequenceEqual(bytes.AsSpan(have - n, n)))
+        {
+            return 0;
+        }
+
+        try
+        {
+            return new RecordingReader(bytes.AsMemory(0, have)).Verify(deviceKey).Status == RecordingStatus.Tampered ? 0 : have;
+        }
+        catch (RecordingFormatException)
+        {
+            // Not even a whole header: cheaper to fetch again than to reason about.
+            return 0;
+        }
+    }
+
+    // One file's outcome: the reader's result (null when it failed), the failure for people, the SHA-256 of the
+    // verified bytes for the confirm, and whether local bytes were used.
+    private sealed record ReceivedFile(RecordingResult? Result, string Detail, byte[] Sha256, bool FromLocalBytes);
 
     // Reports on the caller's thread (Progress<T> would post to a thread pool and reorder reports).
     private sealed class SyncProgress(Action<long> report) : IProgress<long>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Bodycam.Sdk.Recording;
@@ -7,9 +8,11 @@ using Bodycam.Sdk.Recording;
 namespace Bodycam.Sdk.Offload;
 
 /// <summary>
-/// Verifies an offloaded recording with the recording reader (structure, hash chain, device signatures; no key
+/// Verifies recording files on disk with the recording reader (structure, hash chain, device signatures; no key
 /// needed) and, for continuation files, that each file continues the one before. Complete and closed-by-recovery
-/// recordings pass; truncated or tampered ones do not, so they stay on the device.
+/// recordings pass; truncated or tampered ones do not, so they stay on the device. These are exactly the checks the
+/// <see cref="Offloader"/> runs on the bytes as it receives them, so given this verifier it does not run it again
+/// (the files are not read back).
 /// </summary>
 public sealed class ReaderRecordingVerifier : IRecordingVerifier
 {
@@ -21,63 +24,18 @@ public sealed class ReaderRecordingVerifier : IRecordingVerifier
 
     private static RecordingCheck Verify(IReadOnlyList<string> filePaths, ReadOnlyMemory<byte> devicePublicKey)
     {
-        RecordingResult? previous = null;
         var results = new List<RecordingResult>(filePaths.Count);
-        int segments = 0;
-        RecordingStatus last = RecordingStatus.Complete;
         foreach (string path in filePaths)
         {
-            RecordingResult result;
-            try
+            RecordingResult? result = RecordingChecks.CheckFile(path, File.ReadAllBytes(path), devicePublicKey.Span, out string detail);
+            if (result is null)
             {
-                result = RecordingReader.Open(path).Verify(devicePublicKey.Span);
-            }
-            catch (RecordingFormatException e)
-            {
-                return new RecordingCheck(false, $"{path}: {e.Error} ({e.Message})");
+                return new RecordingCheck(false, detail);
             }
 
-            if (result.Status != RecordingStatus.Complete && result.Status != RecordingStatus.ClosedByRecovery)
-            {
-                return new RecordingCheck(false, $"{path}: {Describe(result)}");
-            }
-
-            if (previous != null)
-            {
-                try
-                {
-                    RecordingReader.VerifyContinuation(previous, result);
-                }
-                catch (RecordingFormatException e)
-                {
-                    return new RecordingCheck(false, $"{path}: {e.Error} ({e.Message})");
-                }
-            }
-
-            segments += result.SegmentCount;
-            last = result.Status;
-            previous = result;
             results.Add(result);
         }
 
-        if (results.Count > 0)
-        {
-            try
-            {
-                // The first file must be the recording's first, and the last must not announce a next one.
-                RecordingFileSet.Verify(results);
-            }
-            catch (RecordingFormatException e)
-            {
-                return new RecordingCheck(false, $"{e.Error} ({e.Message})");
-            }
-        }
-
-        return new RecordingCheck(true, $"{last}, {filePaths.Count} file(s), {segments} segment(s)");
+        return RecordingChecks.CheckSet(filePaths, results);
     }
-
-    // What went wrong, for people: a truncated file has no failure location (it simply ends), a tampered one has.
-    private static string Describe(RecordingResult result) => result.Status == RecordingStatus.Truncated
-        ? $"Truncated: {result.RecordCount} whole record(s) ({result.SegmentCount} segments, {result.SignedSegmentCount} signed), then the file ends without a close record"
-        : $"{result.Status} ({result.Error}, record {result.FailedRecordIndex}, offset {result.FailedOffset})";
 }

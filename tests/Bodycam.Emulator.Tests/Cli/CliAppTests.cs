@@ -137,6 +137,27 @@ public sealed class CliAppTests : IDisposable
     }
 
     [Fact]
+    public async Task Offload_DestinationIsAFile_ExitsUsageWithOneLineNamingIt()
+    {
+        _device.StartTcp();
+        string tcp = "127.0.0.1:" + _device.TcpPort;
+        Assert.Equal(0, await Run("keys", "new", "--out", _folder, "--municipality", "heerde"));
+        string authority = Path.Combine(_folder, "heerde.authority.key");
+        Assert.Equal(0, await Run("device", "provision", "--tcp", tcp, "--municipality", "heerde", "--authority-key", authority, "--recipient", Path.Combine(_folder, "heerde.recipient.pub")));
+        _device.Record(1, 1000, 4);
+        string file = Path.Combine(_folder, "a-file");
+        File.WriteAllText(file, "x");
+
+        int code = await Run("offload", file, "--tcp", tcp, "--authority-key", authority);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        string line = Assert.Single(_lastErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("DestinationNotAFolder", line, StringComparison.Ordinal);
+        Assert.Contains(file, line, StringComparison.Ordinal);
+        Assert.Contains(_device.Storage.List(), n => n.EndsWith(".bcr", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Help_EveryCommand_HasDescription()
     {
         foreach (string[] command in new[] { new[] { "keys", "new" }, ["device", "info"], ["device", "provision"], ["offload"], ["verify"], ["export"], ["audit"], ["clock", "sync"] })

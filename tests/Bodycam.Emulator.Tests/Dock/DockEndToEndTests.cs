@@ -82,8 +82,8 @@ public sealed class DockEndToEndTests : IDisposable
             connects++;
             TcpDockTransport tcp = await TcpDockTransport.ConnectAsync("127.0.0.1", _device.TcpPort, ct);
 
-            // The first link breaks after 100 KB have arrived: mid-file.
-            BreakingTransport transport = new(tcp, connects == 1 ? 100_000 : long.MaxValue);
+            // The first link breaks after 1.2 MB have arrived: mid-file, after two whole 512 KiB range answers.
+            BreakingTransport transport = new(tcp, connects == 1 ? 1_200_000 : long.MaxValue);
             second = connects == 2 ? transport : second;
             return await Authenticated(transport, ct);
         }).RunAsync();

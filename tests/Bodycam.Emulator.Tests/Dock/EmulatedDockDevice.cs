@@ -27,7 +27,8 @@ public sealed class EmulatedDockDevice : IDisposable
     /// <param name="crcUnit">Whether frames are checked with the simulated CRC unit.</param>
     /// <param name="claimedDeviceKey">When set, the dock service reports this public key instead of its own while still
     /// signing with its own key: an impostor copying a genuine camera's public key.</param>
-    public EmulatedDockDevice(int seed = 1, string deviceId = "bc-0001", bool crcUnit = false, byte[]? claimedDeviceKey = null)
+    /// <param name="options">The dock service's options (default: the device's defaults).</param>
+    public EmulatedDockDevice(int seed = 1, string deviceId = "bc-0001", bool crcUnit = false, byte[]? claimedDeviceKey = null, DockServiceOptions? options = null)
     {
         byte[] identity = new byte[32];
         new Random(seed).NextBytes(identity);
@@ -60,7 +61,7 @@ public sealed class EmulatedDockDevice : IDisposable
                 Configuration = new RecordingConfigurationSink(),
                 FrameCrc = crcUnit ? new SimulatedCrcUnit() : null,
             },
-            new DockServiceOptions());
+            options ?? new DockServiceOptions());
         Link.Attach(Service);
     }
 

@@ -41,7 +41,7 @@ public class DockServiceTests
         Assert.Equal((int)DockCommand.Hello | 0x80, answer.Type);
         Assert.Equal(2, answer.Payload[0]);
         Assert.Equal(8192u, LittleEndian.ReadUInt32(answer.Payload, 1));
-        Assert.Equal(65536u, LittleEndian.ReadUInt32(answer.Payload, 5));
+        Assert.Equal((uint)DockServiceOptions.DefaultMaxResponsePayload, LittleEndian.ReadUInt32(answer.Payload, 5));
     }
 
     [Fact]
