@@ -381,7 +381,9 @@ public class RecordingWriter : IRecordingSink
         Array.Copy(_deviceId, 0, h, RecordingHeaderLayout.DeviceId.Offset, _deviceId.Length);
         int p = RecordingHeaderLayout.SuffixOrigin(_deviceId.Length);
         RecordingHeaderLayout.StartMonotonic.WriteInt64(h, p, monotonic);
-        RecordingHeaderLayout.StartUtc.WriteInt64(h, p, _beginUnix + (monotonic - _beginMonotonic));
+        // Without a set clock there is no UTC time to state: 0 (the flag says so), never an offset from 0 that a
+        // pre-record would make negative.
+        RecordingHeaderLayout.StartUtc.WriteInt64(h, p, _clockSet ? _beginUnix + (monotonic - _beginMonotonic) : 0);
         RecordingHeaderLayout.Flags.WriteByte(h, p, _clockSet ? 1 : 0);
         RecordingHeaderLayout.ContinuationIndex.WriteUInt16(h, p, _fileIndex);
         RecordingHeaderLayout.PreviousChainHash.WriteBytes(h, p, _previousFileHash, 0);
