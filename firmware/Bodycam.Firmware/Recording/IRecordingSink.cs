@@ -17,11 +17,14 @@ public interface IRecordingSink
     long ReadAvailableBytes();
 
     /// <summary>Opens a new recording.</summary>
-    /// <param name="monotonicMilliseconds">The monotonic time of the trigger.</param>
-    /// <param name="unixMilliseconds">The UTC time of the trigger; meaningless when the clock is not set.</param>
+    /// <param name="startMonotonicMilliseconds">The timestamp of the oldest frame the recording keeps (the first
+    /// pre-record frame; the press time when the pre-record is empty or off): file 0's header start-monotonic.</param>
+    /// <param name="pressMonotonicMilliseconds">The monotonic time of the press that started the recording (written
+    /// in file 0's signed open record; never before <paramref name="startMonotonicMilliseconds"/>).</param>
+    /// <param name="unixMilliseconds">The UTC time of the press; meaningless when the clock is not set.</param>
     /// <param name="clockSet">Whether the real-time clock was set (else the times are marked unsynchronised).</param>
     /// <returns>The recording's identifier (its base file name).</returns>
-    string Begin(long monotonicMilliseconds, long unixMilliseconds, bool clockSet);
+    string Begin(long startMonotonicMilliseconds, long pressMonotonicMilliseconds, long unixMilliseconds, bool clockSet);
 
     /// <summary>Adds a frame. The data is copied or sealed before the call returns.</summary>
     /// <param name="kind">Video or audio.</param>

@@ -39,7 +39,7 @@ public sealed partial class DeviceCore
         string id;
         try
         {
-            id = _recordings.Begin(trigger, unix, clockSet);
+            id = _recordings.Begin(trigger, trigger, unix, clockSet);
         }
         catch (StorageException ex)
         {
