@@ -17,7 +17,7 @@ internal sealed class NullRecordingSink : IRecordingSink
     }
 
     /// <inheritdoc />
-    public string Begin(long monotonicMilliseconds, long unixMilliseconds, bool clockSet)
+    public string Begin(long startMonotonicMilliseconds, long pressMonotonicMilliseconds, long unixMilliseconds, bool clockSet)
     {
         throw new InvalidOperationException("The device has no power.");
     }

@@ -40,10 +40,10 @@ public sealed class ObservingRecordingSink : IRecordingSink
     }
 
     /// <inheritdoc />
-    public string Begin(long monotonicMilliseconds, long unixMilliseconds, bool clockSet)
+    public string Begin(long startMonotonicMilliseconds, long pressMonotonicMilliseconds, long unixMilliseconds, bool clockSet)
     {
-        string id = _inner.Begin(monotonicMilliseconds, unixMilliseconds, clockSet);
-        _current = new RecordingObservation { Id = id, TriggerMilliseconds = monotonicMilliseconds };
+        string id = _inner.Begin(startMonotonicMilliseconds, pressMonotonicMilliseconds, unixMilliseconds, clockSet);
+        _current = new RecordingObservation { Id = id, TriggerMilliseconds = pressMonotonicMilliseconds };
         _observations.Add(_current);
         Changed?.Invoke(this, _current);
         return id;

@@ -174,7 +174,7 @@ public static class PreRecordChecks
             return long.MaxValue;
         }
 
-        public string Begin(long monotonicMilliseconds, long unixMilliseconds, bool clockSet)
+        public string Begin(long startMonotonicMilliseconds, long pressMonotonicMilliseconds, long unixMilliseconds, bool clockSet)
         {
             return "x";
         }

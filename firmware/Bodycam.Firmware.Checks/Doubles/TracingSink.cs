@@ -45,9 +45,9 @@ public sealed class TracingSink : IRecordingSink
     }
 
     /// <inheritdoc/>
-    public string Begin(long monotonicMilliseconds, long unixMilliseconds, bool clockSet)
+    public string Begin(long startMonotonicMilliseconds, long monotonicMilliseconds, long unixMilliseconds, bool clockSet)
     {
-        string id = _writer.Begin(monotonicMilliseconds, unixMilliseconds, clockSet);
+        string id = _writer.Begin(startMonotonicMilliseconds, monotonicMilliseconds, unixMilliseconds, clockSet);
         FirstFrameMilliseconds = -1;
         _trace.Add("begin " + monotonicMilliseconds.ToString() + (clockSet ? " clock" : " no-clock"));
         return id;

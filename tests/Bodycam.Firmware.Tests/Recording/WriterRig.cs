@@ -26,7 +26,8 @@ internal sealed class WriterRig : IDisposable
             CheckpointInterval = 3,
             FileMaxBytes = 1024 * 1024,
         };
-        Store = new RecordingStore(Storage, Crypto, SecureElement, reserve);
+        Internal = new SimulatedStorage(256 * 1024);
+        Store = new RecordingStore(Storage, Internal, Crypto, SecureElement, reserve);
         Writer = new RecordingWriter(Options, Store, Crypto, SecureElement, Random, Provisioning);
     }
 
@@ -39,6 +40,9 @@ internal sealed class WriterRig : IDisposable
     public IFileStorage Storage { get; }
 
     public KeyList Provisioning { get; }
+
+    /// <summary>Gets the device-internal storage holding the journal of open files.</summary>
+    public SimulatedStorage Internal { get; }
 
     public RecordingWriterOptions Options { get; }
 

@@ -682,7 +682,7 @@ public class DeviceCoreTests
         var sink = new Mock<IRecordingSink>(MockBehavior.Strict);
         var sequence = new MockSequence();
         sink.InSequence(sequence).Setup(s => s.ReadAvailableBytes()).Returns(1L << 30);
-        sink.InSequence(sequence).Setup(s => s.Begin(1230, 1_790_000_000_000 - 30, true)).Returns("r7");
+        sink.InSequence(sequence).Setup(s => s.Begin(1230, 1230, 1_790_000_000_000 - 30, true)).Returns("r7");
         sink.InSequence(sequence).Setup(s => s.AddMarker(It.IsAny<long>()));
         sink.InSequence(sequence).Setup(s => s.End(It.IsAny<long>()));
         _h.Hardware.Recordings = sink.Object;
@@ -775,7 +775,7 @@ public class DeviceCoreTests
 
         public long ReadAvailableBytes() => long.MaxValue;
 
-        public string Begin(long monotonicMilliseconds, long unixMilliseconds, bool clockSet)
+        public string Begin(long startMonotonicMilliseconds, long pressMonotonicMilliseconds, long unixMilliseconds, bool clockSet)
         {
             IsOpen = true;
             return "rec";
