@@ -167,14 +167,17 @@ internal sealed class PayloadStream : IDisposable
                 case (byte)MediaKind.Video:
                 case (byte)MediaKind.Audio:
                     state.Frames.Add(new MediaFrame((MediaKind)kind, timestamp, (flags & 1) != 0, memory.Slice(start, (int)length)));
+                    state.SeeEntry(timestamp);
                     break;
                 case RecordingConstants.FrameMarker:
-                    if (length != 0)
+                    // Version 2: a marker's flags are 0 (docs/recording-format.md, "Segment plaintext").
+                    if (length != 0 || (flags != 0 && state.Version >= RecordingConstants.Version))
                     {
                         return false;
                     }
 
                     state.Markers.Add(timestamp);
+                    state.SeeEntry(timestamp);
                     break;
                 default:
                     return false;

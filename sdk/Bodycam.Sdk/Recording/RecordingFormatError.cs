@@ -65,4 +65,10 @@ public enum RecordingFormatError
 
     /// <summary>The recording was not complete where completeness was required (see the result's status).</summary>
     NotComplete = 21,
+
+    /// <summary>A version 2 file whose first record after the header is not the open record.</summary>
+    OpenRecordMissing = 22,
+
+    /// <summary>A version 2 file with an open record anywhere but first.</summary>
+    OpenRecordMisplaced = 23,
 }

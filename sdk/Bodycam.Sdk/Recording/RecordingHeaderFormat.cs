@@ -44,7 +44,7 @@ internal static class RecordingHeaderFormat
         }
 
         int version = L.Version.ReadUInt16(f, 0);
-        if (version != RecordingConstants.Version)
+        if (version != RecordingConstants.Version && version != RecordingConstants.Version1)
         {
             throw Format(RecordingFormatError.UnsupportedVersion, L.Version.Offset, "Unsupported format version " + version + ".");
         }
@@ -97,6 +97,17 @@ internal static class RecordingHeaderFormat
             throw Format(RecordingFormatError.MalformedHeader, p, "A header field is out of range.");
         }
 
+        // Version 2 bounds the unsigned tail (docs/recording-format.md §8): K from 1 to 10, segment-max-ms from 1 to
+        // 10 000, K x segment-max-ms at most 10 000 ms.
+        long segmentMaxMilliseconds = L.SegmentMaxMilliseconds.ReadUInt32(f, p);
+        if (version >= RecordingConstants.Version
+            && (checkpointInterval > RecordingConstants.MaxCheckpointInterval || segmentMaxMilliseconds < 1
+                || segmentMaxMilliseconds > RecordingConstants.MaxSegmentMilliseconds
+                || checkpointInterval * segmentMaxMilliseconds > RecordingConstants.MaxUnsignedTailMilliseconds))
+        {
+            throw Format(RecordingFormatError.MalformedHeader, L.CheckpointInterval.At(p), "The checkpoint interval or segment-max-ms is out of the version 2 range.");
+        }
+
         int idAt = L.DeviceId.Offset;
         for (int i = 0; i < idLength; i++)
         {
@@ -125,7 +136,7 @@ internal static class RecordingHeaderFormat
             AudioSampleRate = (int)L.AudioSampleRate.ReadUInt32(f, p),
             AudioFormat = L.AudioFormat.ReadByte(f, p),
             AudioChannels = L.AudioChannels.ReadByte(f, p),
-            SegmentMaxMilliseconds = L.SegmentMaxMilliseconds.ReadUInt32(f, p),
+            SegmentMaxMilliseconds = segmentMaxMilliseconds,
             SegmentMaxBytes = segmentMaxBytes,
             CheckpointInterval = checkpointInterval,
             FileMaxBytes = L.FileMaxBytes.ReadInt64(f, p),
