@@ -112,6 +112,11 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
         _loop = new EmulatedBoardLoop(this);
         _ports = new EmulatedDockPorts(this);
         _reader = new StoredRecordingsReader(this);
+        if (o.Planted is { } planted)
+        {
+            PlantedFiles.Plant(Storage, SecureElement, planted, (long)(options.Seed & 0x7FFFFFFF));
+        }
+
         PowerOn();
     }
 
