@@ -51,6 +51,7 @@ public sealed class TestDevice : IDeviceAssemblyHooks
         Camera = new StubCamera();
         Cues = new CueLog(Trace);
         Storage = new MemoryStorage(cardBytes);
+        InternalStorage = new MemoryStorage(64 * 1024);
         Crypto = new DeterministicCryptoEngine();
         SecureElement = new DeterministicSecureElement("device-1");
         Authority = new DeterministicSecureElement("authority");
@@ -81,6 +82,9 @@ public sealed class TestDevice : IDeviceAssemblyHooks
 
     /// <summary>Gets the card.</summary>
     public MemoryStorage Storage { get; }
+
+    /// <summary>Gets the device-internal storage (the journal of open files; survives a card swap).</summary>
+    public MemoryStorage InternalStorage { get; }
 
     /// <summary>Gets the crypto engine double.</summary>
     public DeterministicCryptoEngine Crypto { get; }
@@ -181,6 +185,7 @@ public sealed class TestDevice : IDeviceAssemblyHooks
             Camera = Camera,
             Cues = Cues,
             Storage = StorageOverride != null ? StorageOverride : Storage,
+            InternalStorage = InternalStorage,
             Crypto = EngineOverride != null ? EngineOverride : Crypto,
             SecureElement = SecureElementOverride != null ? SecureElementOverride : SecureElement,
             Random = RandomOverride != null ? RandomOverride : Random,

@@ -39,6 +39,10 @@ public static class Program
     // nanoFramework mounts the SD card as drive D: on ESP32 targets (internal flash storage is I:).
     private const string CardDrive = "D:\\";
     private const string CardFolder = "BODYCAM";
+
+    // The ESP32 nanoFramework target's internal flash file system (a partition of the module's SPI flash, not the
+    // card): holds the journal of open recordings (hardware-notes.md, "Storage").
+    private const string InternalDrive = "I:\\";
     private const string DockPortName = "COM2";
     private const string FirmwareVersion = "1.0.0";
 
@@ -74,6 +78,7 @@ public static class Program
         // recording it could not store.
         MountCard(cues, clock);
         var storage = new SdCardFileStorage(CardDrive, CardFolder);
+        var internalStorage = new SdCardFileStorage(InternalDrive, CardFolder);
         var secureElement = new NativeSecureElement();
         var camera = new NativeCamera(1280, 720, 30, VideoBitsPerSecond, 60, LargestFrameBytes);
         var dockChannel = new SerialDockChannel(DockPortName, s_wake);
@@ -89,6 +94,7 @@ public static class Program
             Camera = camera,
             Cues = cues,
             Storage = storage,
+            InternalStorage = internalStorage,
             Crypto = new NativeCryptoEngine(),
             SecureElement = secureElement,
             Random = new NativeRandom(),

@@ -82,6 +82,6 @@ public class PreRecordSpanTests
         CloseReason = r.CloseReason,
         EndMonotonicMilliseconds = r.EndMonotonicMilliseconds,
         FinalChainHash = r.FinalChainHash,
-        PreRecordSpan = span,
+        PreRecordSpanMilliseconds = (long)span.TotalMilliseconds,
     };
 }

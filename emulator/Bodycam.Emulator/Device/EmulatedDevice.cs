@@ -42,6 +42,9 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
     /// <summary>The firmware version the emulated device reports over the dock.</summary>
     public const string FirmwareVersion = "1.0.0-emulator";
 
+    /// <summary>The capacity of the simulated internal flash partition.</summary>
+    public const long InternalStorageBytes = 256 * 1024;
+
     private readonly EmulatedDeviceOptions _options;
     private readonly VirtualGpioDriver _gpioDriver;
     private readonly GpioController _gpio;
@@ -79,6 +82,11 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
         Storage = options.StorageDirectory == null
             ? new SimulatedStorage(_capacityBytes, Clock, storageSeed)
             : new SimulatedStorage(options.StorageDirectory, _capacityBytes, Clock, storageSeed);
+
+        // The MCU's internal flash (the journal of open recordings): not the card, so it survives a card swap.
+        InternalStorage = options.StorageDirectory == null
+            ? new SimulatedStorage(InternalStorageBytes, Clock, storageSeed + 1)
+            : new SimulatedStorage(Path.Combine(options.StorageDirectory, "internal-flash"), InternalStorageBytes, Clock, storageSeed + 1);
         Random = new SimulatedRandom((long)(seeds.Derive("random").NextUInt64() & 0x7FFFFFFFFFFFFFFF));
         Crypto = new SimulatedCryptoEngine();
         byte[] identitySeed = new byte[32];
@@ -104,6 +112,11 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
         _loop = new EmulatedBoardLoop(this);
         _ports = new EmulatedDockPorts(this);
         _reader = new StoredRecordingsReader(this);
+        if (o.Planted is { } planted)
+        {
+            PlantedFiles.Plant(Storage, SecureElement, planted, (long)(options.Seed & 0x7FFFFFFF));
+        }
+
         PowerOn();
     }
 
@@ -167,6 +180,9 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
 
     /// <summary>The storage card.</summary>
     public SimulatedStorage Storage { get; }
+
+    /// <summary>The device-internal flash partition: holds the journal of open recordings; a card swap does not reach it.</summary>
+    public SimulatedStorage InternalStorage { get; }
 
     /// <summary>The hardware random source.</summary>
     public SimulatedRandom Random { get; }
@@ -262,6 +278,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
 
             // No PowerDown: the supply is gone, nothing gets to close or flush (recovery closes it at boot: docs/recording-format.md §5).
             Storage.CutPower();
+            InternalStorage.CutPower();
             DockLink.Detach();
             DockService = null;
             AuditTrail = null;
@@ -293,6 +310,11 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
             if (!Storage.IsPowered)
             {
                 Storage.Reset();
+            }
+
+            if (!InternalStorage.IsPowered)
+            {
+                InternalStorage.Reset();
             }
 
             ApplyCapacity();
@@ -512,6 +534,7 @@ public sealed class EmulatedDevice : IScenarioTarget, IDisposable
             Camera = Camera,
             Cues = Cues,
             Storage = Storage,
+            InternalStorage = InternalStorage,
             Crypto = Crypto,
             SecureElement = SecureElement,
             Random = Random,

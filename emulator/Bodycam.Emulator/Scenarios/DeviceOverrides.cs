@@ -38,4 +38,7 @@ public sealed class DeviceOverrides
 
     /// <summary><c>audio</c>: whether the microphone runs (default true).</summary>
     public bool? Audio { get; init; }
+
+    /// <summary>Files placed on the card before the first boot (kinds of <see cref="Bodycam.Emulator.Device.PlantedFiles"/>), or null.</summary>
+    public string[]? Planted { get; init; }
 }

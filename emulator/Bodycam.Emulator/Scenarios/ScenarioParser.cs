@@ -26,7 +26,7 @@ public static partial class ScenarioParser
     public static readonly string[] AuditEvents =
     {
         "recording-started", "recording-stopped", "recording-recovered", "marker", "offloaded", "deleted",
-        "configuration-changed", "clock-set", "fault", "authentication-failed", "provisioned", "provisioning-reset",
+        "configuration-changed", "clock-set", "fault", "authentication-failed", "provisioned", "provisioning-reset", "foreign-file",
     };
 
     /// <summary>The largest scenario accepted, in bytes of the file (or UTF-16 code units of text): 1 MiB.</summary>
@@ -266,7 +266,7 @@ public static partial class ScenarioParser
         private DeviceOverrides ReadDevice(YamlNode node)
         {
             YamlMappingNode map = Mapping(node, "device");
-            CheckKeys(map, new[] { "pre-record", "pre-record-audio", "reminder-interval", "hold-to-stop", "max-file-duration", "storage", "battery", "clock-set", "provisioned", "municipality", "id", "audio" }, ScenarioErrorKind.UnknownKey, "device key");
+            CheckKeys(map, new[] { "pre-record", "pre-record-audio", "reminder-interval", "hold-to-stop", "max-file-duration", "storage", "battery", "clock-set", "provisioned", "municipality", "id", "audio", "planted" }, ScenarioErrorKind.UnknownKey, "device key");
             long? preRecord = OptionalDuration(map, "pre-record");
             if (preRecord > 120_000)
             {
@@ -299,7 +299,24 @@ public static partial class ScenarioParser
                 Municipality = municipality,
                 DeviceId = deviceId,
                 Audio = OptionalBool(map, "audio"),
+                Planted = TryGet(map, "planted", out YamlNode? planted) ? ReadPlanted(planted) : null,
             };
+        }
+
+        private string[] ReadPlanted(YamlNode node)
+        {
+            if (node is not YamlSequenceNode list)
+            {
+                throw Error(ScenarioErrorKind.InvalidValue, node, "a list of planted files, e.g. [forged, shortened, malformed-header]");
+            }
+
+            var kinds = new List<string>();
+            foreach (YamlNode item in list)
+            {
+                kinds.Add(OneOf(item, Bodycam.Emulator.Device.PlantedFiles.Kinds, "planted file"));
+            }
+
+            return kinds.ToArray();
         }
 
         private CameraSettings ReadCamera(YamlNode node)

@@ -41,4 +41,10 @@ public enum AuditEventType
 
     /// <summary>The enrolment was cleared by an authorised reset over the dock.</summary>
     ProvisioningReset = 12,
+
+    /// <summary>
+    /// A recording file without a close that the device did not open or cannot prove it opened was found on the card
+    /// at boot (subject: the recording id of its file name); it was left untouched and unsigned.
+    /// </summary>
+    ForeignFile = 13,
 }

@@ -28,6 +28,12 @@ public sealed class BoardParts
     /// <summary>Gets or sets the storage volume (the SD card on the device).</summary>
     public IFileStorage? Storage { get; set; }
 
+    /// <summary>
+    /// Gets or sets the device-internal storage (the MCU's internal flash partition on the device): holds the journal
+    /// of open recording files, which a card swap must not reach (docs/recording-format.md §5). Never the card.
+    /// </summary>
+    public IFileStorage? InternalStorage { get; set; }
+
     /// <summary>Gets or sets the crypto engine (AES-GCM, SHA-256, HKDF, X25519, Ed25519 verification).</summary>
     public ICryptoEngine? Crypto { get; set; }
 

@@ -15,8 +15,10 @@ namespace Bodycam.Firmware.Boot;
 /// all build the device here and differ only in the <see cref="BoardParts"/>, the board's settings and budget they
 /// pass in. <see cref="Build"/> does, in this order: open the audit trail; load provisioning; load the stored
 /// configuration over the board's settings; size the pre-record ring from the <see cref="Budget"/>; close the
-/// recordings a power cut left open (each with a "recording recovered" audit record; a storage error there, in
-/// recovery or in its audit record, is kept and the boot goes on); build the encrypted writer,
+/// recordings a power cut left open that the journal of open files (on <see cref="BoardParts.InternalStorage"/>) proves
+/// the device opened (each with a "recording recovered" audit record), and report every other unclosed recording file
+/// with a "foreign file" audit record, leaving it untouched (a storage error there, in recovery or in its audit
+/// record, is kept and the boot goes on); build the encrypted writer,
 /// the core and the dock service on the board's dock channel.
 /// </summary>
 /// <remarks>
@@ -84,6 +86,11 @@ public sealed class DeviceBuilder
         ICamera camera = Require(_parts.Camera, "Camera");
         ICueOutput cues = Require(_parts.Cues, "Cues");
         IFileStorage storage = Require(_parts.Storage, "Storage");
+        IFileStorage internalStorage = Require(_parts.InternalStorage, "InternalStorage");
+        if (internalStorage == storage)
+        {
+            throw new ArgumentException("BoardParts.InternalStorage must not be the card.", "parts");
+        }
         ICryptoEngine crypto = Require(_parts.Crypto, "Crypto");
         ISecureElement secureElement = Require(_parts.SecureElement, "SecureElement");
         IRandom random = Require(_parts.Random, "Random");
@@ -111,7 +118,7 @@ public sealed class DeviceBuilder
             Budget.Apply(configuration);
         }
 
-        var store = new RecordingStore(storage, crypto, secureElement, configuration.StorageReserveBytes);
+        var store = new RecordingStore(storage, internalStorage, crypto, secureElement, configuration.StorageReserveBytes);
         string[] recovered = new string[0];
         StorageException? recoveryError = null;
         try
@@ -125,6 +132,8 @@ public sealed class DeviceBuilder
                     hooks.RecordingRecovered(recovered[i]);
                 }
             }
+
+            AuditForeign(store.ForeignFiles, audit, clock);
         }
         catch (StorageException e)
         {
@@ -178,6 +187,27 @@ public sealed class DeviceBuilder
             DockOptions);
         return new DeviceAssembly(
             core, trail, audit, provisioning, configurationStore, store, writer, dock, recovered, recoveryError);
+    }
+
+    // One "foreign file" record per recording id (the id is readable from every recording file name).
+    private static void AuditForeign(string[] files, IAuditLog audit, IClock clock)
+    {
+        for (int i = 0; i < files.Length; i++)
+        {
+            string id;
+            int index;
+            RecordingFormat.TryParseFileName(files[i], out id, out index);
+            bool seen = false;
+            for (int j = 0; j < i && !seen; j++)
+            {
+                seen = files[j].Substring(0, id.Length) == id;
+            }
+
+            if (!seen)
+            {
+                audit.Append(AuditEventType.ForeignFile, clock.ReadMilliseconds(), id);
+            }
+        }
     }
 
     private static IClock Require(IClock? part, string name)

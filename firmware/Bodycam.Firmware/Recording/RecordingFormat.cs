@@ -3,14 +3,26 @@ using System;
 namespace Bodycam.Firmware.Recording;
 
 /// <summary>
-/// Constants of the recording file format, version 1 (docs/recording-format.md); the header's field offsets are in
+/// Constants of the recording file format, version 2 (docs/recording-format.md); the header's field offsets are in
 /// <see cref="RecordingHeaderLayout"/>. The SDK carries its own definition of these values (it depends on the
 /// document, not on the firmware); tests/Bodycam.Conformance.Tests pins the two to each other and to the document.
 /// </summary>
 public static class RecordingFormat
 {
-    /// <summary>The format version written in every file.</summary>
-    public const int Version = 1;
+    /// <summary>The format version the device writes in every file.</summary>
+    public const int Version = 2;
+
+    /// <summary>The previous format version (no open record, unbounded checkpoint interval), still read by hosts.</summary>
+    public const int Version1 = 1;
+
+    /// <summary>The largest checkpoint interval K a version 2 header may carry.</summary>
+    public const int MaxCheckpointInterval = 10;
+
+    /// <summary>The largest segment-max-ms a version 2 header may carry.</summary>
+    public const int MaxSegmentMilliseconds = 10000;
+
+    /// <summary>The bound on K x segment-max-ms: the most media after the last signed record, in milliseconds.</summary>
+    public const int MaxUnsignedTailMilliseconds = 10000;
 
     /// <summary>Bytes before the header's variable part: magic (6), version (2), header length (4).</summary>
     public const int PreambleSize = 12;
@@ -42,6 +54,9 @@ public static class RecordingFormat
     /// <summary>Bytes of a frame or marker record's header inside a segment's plaintext.</summary>
     public const int FrameHeaderSize = 14;
 
+    /// <summary>Body length of an open record (version 2).</summary>
+    public const int OpenBodySize = 108;
+
     /// <summary>Body length of a checkpoint record.</summary>
     public const int CheckpointBodySize = 104;
 
@@ -62,6 +77,9 @@ public static class RecordingFormat
 
     /// <summary>Record type of a signed "closed by recovery" record.</summary>
     public const byte RecordRecoveryClose = 4;
+
+    /// <summary>Record type of a signed open record (version 2: the first record after the header).</summary>
+    public const byte RecordOpen = 5;
 
     /// <summary>Stanza type of an X25519 recipient stanza (docs/recording-format.md, "3.1 Recipient stanza").</summary>
     public const byte StanzaX25519 = 1;
@@ -174,7 +192,7 @@ public static class RecordingFormat
     }
 
     /// <summary>
-    /// Signs a checkpoint, close or recovery record in place: the device signs the label, the record type and the
+    /// Signs an open, checkpoint, close or recovery record in place: the device signs the label, the record type and the
     /// body up to the signature (docs/recording-format.md, "Signatures").
     /// </summary>
     /// <param name="record">The record: type, body length, body with room for the signature at its end.</param>

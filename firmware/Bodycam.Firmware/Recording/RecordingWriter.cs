@@ -5,7 +5,10 @@ using Bodycam.Firmware.Provisioning;
 namespace Bodycam.Firmware.Recording;
 
 /// <summary>
-/// The encrypted recording writer (docs/recording-format.md). Frames are gathered into a segment of
+/// The encrypted recording writer (docs/recording-format.md, format version 2). Before a file's first byte is written
+/// its name and header hash are committed to the journal of open files (<see cref="IRecordingFiles.CommitOpen"/>); the
+/// header is followed by the signed open record (journal sequence, press time, header hash), so boot recovery can tell
+/// the device's own interrupted files from anything else on the card. Frames are gathered into a segment of
 /// at most <see cref="RecordingWriterOptions.SegmentMaxMilliseconds"/> of media and
 /// <see cref="RecordingWriterOptions.SegmentMaxBytes"/>; each segment is sealed with AES-256-GCM under a payload key
 /// derived from a fresh per-file content key, chained into the file's SHA-256 hash chain, appended and flushed before
@@ -62,6 +65,8 @@ public class RecordingWriter : IRecordingSink
     private int _plainLength;
     private long _segmentStart;
     private long _lastTimestamp;
+    private long _pressMonotonic;
+    private int _headerLength;
 
     /// <summary>Initializes a new instance of the <see cref="RecordingWriter"/> class.</summary>
     /// <param name="options">Segment, file and media settings.</param>
@@ -88,6 +93,16 @@ public class RecordingWriter : IRecordingSink
             || options.CheckpointInterval <= 0 || options.FileMaxMilliseconds <= 0)
         {
             throw new ArgumentOutOfRangeException("options", "Segment, checkpoint and file limits must be positive.");
+        }
+
+        // Bounded unsigned tail (docs/recording-format.md §8): K from 1 to 10, segment-max-ms up to 10 000 and
+        // K x segment-max-ms up to 10 000 ms.
+        if (options.CheckpointInterval > RecordingFormat.MaxCheckpointInterval
+            || options.SegmentMaxMilliseconds > RecordingFormat.MaxSegmentMilliseconds
+            || (long)options.CheckpointInterval * options.SegmentMaxMilliseconds > RecordingFormat.MaxUnsignedTailMilliseconds)
+        {
+            throw new ArgumentOutOfRangeException(
+                "options", "checkpoint-interval must be 1 to 10 and checkpoint-interval x segment-max-ms at most 10000 ms.");
         }
 
         string id = options.DeviceId;
@@ -117,7 +132,7 @@ public class RecordingWriter : IRecordingSink
         _record = new byte[SegmentRecordOverhead + options.SegmentMaxBytes];
         _signatureMessage = new byte[RecordingFormat.SignatureLabel.Length + 1 + RecordingFormat.RecoveryBodySize];
 
-        long smallestFile = RecordingFormat.MaxHeaderSize + (2L * _record.Length) + CloseReserveBytes;
+        long smallestFile = RecordingFormat.MaxHeaderSize + OpenRecordSize + (2L * _record.Length) + CloseReserveBytes;
         if (options.FileMaxBytes < smallestFile)
         {
             throw new ArgumentOutOfRangeException("options", "The file size limit must hold a header and two full segments.");
@@ -135,6 +150,15 @@ public class RecordingWriter : IRecordingSink
 
     /// <summary>Gets the name of the file being written (or last written).</summary>
     public string CurrentFileName => _fileName;
+
+    private static int OpenRecordSize => RecordingFormat.RecordHeaderSize + RecordingFormat.OpenBodySize;
+
+    private static int CloseRecordSize => RecordingFormat.RecordHeaderSize + RecordingFormat.CloseBodySize;
+
+    private static int CheckpointRecordSize => RecordingFormat.RecordHeaderSize + RecordingFormat.CheckpointBodySize;
+
+    // Room for the largest last segment and a close: what must stay free on the card after every sealed segment.
+    private int FinalReserveBytes => _record.Length + CloseRecordSize;
 
     private static int CloseReserveBytes =>
         SegmentRecordOverhead
@@ -181,7 +205,9 @@ public class RecordingWriter : IRecordingSink
             throw new InvalidOperationException("More recipients than the format allows.");
         }
 
-        if (_store.ReadAvailableBytes() < RecordingFormat.MaxHeaderSize + _record.Length + CloseReserveBytes)
+        int headerSize = RecordingFormat.HeaderFixedPrefixSize + _deviceId.Length + RecordingFormat.HeaderFixedSuffixSize
+            + (recipients * RecordingFormat.StanzaSize);
+        if (_store.ReadAvailableBytes() < headerSize + OpenRecordSize + FinalReserveBytes)
         {
             throw new StorageException(StorageError.Full, "No room for a new recording.");
         }
@@ -190,6 +216,7 @@ public class RecordingWriter : IRecordingSink
         _recordingId = Hex(_recordingIdBytes);
         _beginMonotonic = pressMonotonicMs;
         _beginUnix = unixMilliseconds;
+        _pressMonotonic = pressMonotonicMilliseconds;
         _clockSet = clockSet;
         _secureElement.ReadDevicePublicKey(_devicePublicKey, 0);
         Array.Clear(_previousFileHash, 0, _previousFileHash.Length);
@@ -197,7 +224,7 @@ public class RecordingWriter : IRecordingSink
         {
             IsOpen = true;
             _store.SetOpenRecording(_recordingId);
-            OpenFile(0, startMonotonicMilliseconds);
+            OpenFile(0, startMonotonicMilliseconds, string.Empty);
         }
         catch
         {
@@ -239,6 +266,7 @@ public class RecordingWriter : IRecordingSink
             SealSegment(true);
             WriteClose(RecordingCloseReason.Stopped, monotonicMilliseconds);
             _storage.Flush(_fileName);
+            _store.CommitClosed(_fileName);
         }
         finally
         {
@@ -305,21 +333,16 @@ public class RecordingWriter : IRecordingSink
 
     private void CompleteSegment(long now)
     {
+        // Card full (docs/recording-format.md §5): the writer keeps room on the card for one full last segment and a
+        // close (FinalReserveBytes) after every segment it seals, so the segment in hand and the close always fit.
         int recordLength = SegmentRecordOverhead + _plainLength;
+        bool checkpointDue = (_segmentIndex + 1) % (uint)_options.CheckpointInterval == 0;
+        long sealing = recordLength + (checkpointDue ? CheckpointRecordSize : 0);
         long free = _storage.ReadFreeBytes();
-        if (free < recordLength + CloseReserveBytes)
+        if (free < sealing + FinalReserveBytes)
         {
-            // Out of room: keep what still fits, close the file properly, and report the fault.
-            if (free < recordLength + CloseReserveBytes - SegmentRecordOverhead)
-            {
-                _plainLength = 0;
-            }
-
             SealSegment(true);
-            WriteClose(RecordingCloseReason.StorageFull, now);
-            _storage.Flush(_fileName);
-            Abort();
-            throw new StorageException(StorageError.Full, "The storage is full; the recording was closed.");
+            CloseForFullStorage(now);
         }
 
         bool sizeLimit = _fileBytes + recordLength + _record.Length + CloseReserveBytes > _options.FileMaxBytes;
@@ -331,14 +354,32 @@ public class RecordingWriter : IRecordingSink
         }
 
         // Continuation (docs/recording-format.md §5): close this file, then link the next one to its final chain hash.
+        // The next file needs its header, its open record and the reserve; without them the recording ends here.
         SealSegment(true);
+        if (free - recordLength - CloseRecordSize < _headerLength + OpenRecordSize + FinalReserveBytes)
+        {
+            CloseForFullStorage(now);
+        }
+
         WriteClose(RecordingCloseReason.Continued, now);
         _storage.Flush(_fileName);
         Array.Copy(_chain, _previousFileHash, RecordingFormat.HashSize);
-        OpenFile(_fileIndex + 1, now);
+        _pressMonotonic = now;
+        OpenFile(_fileIndex + 1, now, _fileName);
     }
 
-    private void OpenFile(int index, long monotonic)
+    private void CloseForFullStorage(long now)
+    {
+        WriteClose(RecordingCloseReason.StorageFull, now);
+        _storage.Flush(_fileName);
+        _store.CommitClosed(_fileName);
+        Abort();
+        throw new StorageException(StorageError.Full, "The storage is full; the recording was closed.");
+    }
+
+    // Opens file `index`: header, journal commit (dropping the file a continuation just closed), then the file with
+    // its header and signed open record (docs/recording-format.md §4.2 and §5).
+    private void OpenFile(int index, long monotonic, string closedFileName)
     {
         if (index > 999)
         {
@@ -353,6 +394,7 @@ public class RecordingWriter : IRecordingSink
         _plainLength = 0;
 
         int length = BuildHeader(monotonic);
+        _headerLength = length;
 
         // Header hash H: the chain's first link, the segments' AAD, the payload key's salt.
         _crypto.Sha256Begin();
@@ -362,10 +404,12 @@ public class RecordingWriter : IRecordingSink
         _crypto.HkdfSha256(_contentKey, _headerHash, RecordingFormat.PayloadLabel, _payloadKey);
         Array.Clear(_contentKey, 0, _contentKey.Length);
 
+        uint sequence = _store.CommitOpen(_fileName, _headerHash, _pressMonotonic, closedFileName);
         _storage.Create(_fileName);
         _storage.Append(_fileName, _header, 0, length);
-        _storage.Flush(_fileName);
         _fileBytes = length;
+        WriteOpen(sequence);
+        _storage.Flush(_fileName);
     }
 
     private int BuildHeader(long monotonic)
@@ -494,6 +538,18 @@ public class RecordingWriter : IRecordingSink
         }
 
         _storage.Flush(_fileName);
+    }
+
+    private void WriteOpen(uint sequence)
+    {
+        // Open record (docs/recording-format.md §4.2): sequence, press time, chain hash before it (= the header hash).
+        byte[] c = _control;
+        c[0] = RecordingFormat.RecordOpen;
+        BigEndian.WriteUInt32(c, 1, RecordingFormat.OpenBodySize);
+        BigEndian.WriteUInt32(c, 5, sequence);
+        BigEndian.WriteInt64(c, 9, _pressMonotonic);
+        Array.Copy(_chain, 0, c, 17, RecordingFormat.HashSize);
+        SignAndAppend(RecordingFormat.OpenBodySize);
     }
 
     private void WriteCheckpoint()

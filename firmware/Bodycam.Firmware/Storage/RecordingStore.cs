@@ -7,9 +7,11 @@ namespace Bodycam.Firmware.Storage;
 
 /// <summary>
 /// The storage manager (docs/recording-format.md §5): the index of recordings on the card, free space less a
-/// reserve, boot-time recovery of interrupted files, ranged reads for the dock, and deletion only after a confirmed
-/// offload. Recovery never decrypts (the device cannot) and never resumes a file: it cuts a torn tail back to the
-/// last complete record and appends a signed "closed by recovery" record.
+/// reserve, the journal of open files, boot-time recovery of interrupted files, ranged reads for the dock, and
+/// deletion only after a confirmed offload. Recovery never decrypts (the device cannot) and never resumes a file: it
+/// closes only files in the journal whose header hash and open record match and whose chain it can continue, by
+/// cutting a torn tail back to the last complete record and appending a signed "closed by recovery" record. Every
+/// other recording file without a close is foreign: left untouched, unsigned, and reported.
 /// </summary>
 public class RecordingStore : IRecordingFiles
 {
@@ -20,18 +22,38 @@ public class RecordingStore : IRecordingFiles
     private readonly byte[] _header = new byte[RecordingFormat.MaxHeaderSize];
     private readonly byte[] _chunk = new byte[ChunkSize];
     private readonly byte[] _chain = new byte[RecordingFormat.HashSize];
+    private readonly byte[] _headerHash = new byte[RecordingFormat.HashSize];
+    private readonly byte[] _devicePublicKey = new byte[RecordingFormat.KeySize];
     private readonly byte[] _control = new byte[RecordingFormat.RecordHeaderSize + RecordingFormat.RecoveryBodySize];
     private readonly byte[] _signatureMessage = new byte[64 + RecordingFormat.RecoveryBodySize];
     private readonly FileScan _scan = new FileScan();
+    private readonly RecordingJournal _journal;
+    private bool _journalLoaded;
+    private string[] _foreign = new string[0];
 
-    /// <summary>Initializes a new instance of the <see cref="RecordingStore"/> class.</summary>
+    /// <summary>
+    /// Initializes a new instance of the <see cref="RecordingStore"/> class with the journal of open files on the card
+    /// itself: for tools and tests only (a card swap can then replay the journal; the device passes its internal
+    /// storage, see the other constructor).
+    /// </summary>
     /// <param name="storage">The card.</param>
     /// <param name="crypto">SHA-256 for the hash chain during recovery.</param>
     /// <param name="secureElement">The device key that signs recovery records.</param>
     /// <param name="reserveBytes">Space a new recording may not use (room to close files, the audit trail, config).</param>
     public RecordingStore(IFileStorage storage, ICryptoEngine crypto, ISecureElement secureElement, long reserveBytes)
+        : this(storage, storage, crypto, secureElement, reserveBytes)
     {
-        if (storage == null || crypto == null || secureElement == null)
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="RecordingStore"/> class.</summary>
+    /// <param name="storage">The card.</param>
+    /// <param name="internalStorage">Device-internal storage a card swap cannot reach: holds the journal of open files.</param>
+    /// <param name="crypto">SHA-256 for the hash chain during recovery.</param>
+    /// <param name="secureElement">The device key that signs recovery records.</param>
+    /// <param name="reserveBytes">Space a new recording may not use (room to close files, the audit trail, config).</param>
+    public RecordingStore(IFileStorage storage, IFileStorage internalStorage, ICryptoEngine crypto, ISecureElement secureElement, long reserveBytes)
+    {
+        if (storage == null || internalStorage == null || crypto == null || secureElement == null)
         {
             throw new ArgumentNullException(storage == null ? "storage" : "dependency");
         }
@@ -46,10 +68,28 @@ public class RecordingStore : IRecordingFiles
         _secureElement = secureElement;
         ReserveBytes = reserveBytes;
         OpenRecordingId = string.Empty;
+        _journal = new RecordingJournal(internalStorage, crypto, secureElement);
     }
 
     /// <summary>Gets the card.</summary>
     public IFileStorage Storage { get; }
+
+    /// <summary>Gets the journal of open files (loaded at first use).</summary>
+    public RecordingJournal Journal
+    {
+        get
+        {
+            EnsureJournal();
+            return _journal;
+        }
+    }
+
+    /// <summary>
+    /// Gets the names of the foreign files the last <see cref="RecoverInterrupted"/> found: recording files without a
+    /// close that recovery may not close (not in the journal, header hash or open record not matching, a version 1
+    /// file, a malformed header, a chain it cannot continue). They are left untouched.
+    /// </summary>
+    public string[] ForeignFiles => _foreign;
 
     /// <summary>Gets the space new recordings may not use.</summary>
     public long ReserveBytes { get; }
@@ -72,14 +112,35 @@ public class RecordingStore : IRecordingFiles
         OpenRecordingId = recordingId == null ? string.Empty : recordingId;
     }
 
+    /// <inheritdoc/>
+    public uint CommitOpen(string fileName, byte[] headerHash, long pressTime, string closedFileName)
+    {
+        EnsureJournal();
+        return _journal.Commit(fileName, headerHash, pressTime, closedFileName);
+    }
+
+    /// <inheritdoc/>
+    public void CommitClosed(string fileName)
+    {
+        EnsureJournal();
+        _journal.Remove(fileName);
+    }
+
     /// <summary>
-    /// Closes every interrupted recording file (run at boot, before recording starts): cuts a torn last record,
-    /// appends a signed "closed by recovery" record that says how many bytes were cut, and flushes.
+    /// Closes the device's own interrupted files (run at boot, before recording starts; docs/recording-format.md §5):
+    /// a file is closed only when the journal names it, its header hashes to the journal's header hash, its open record
+    /// carries the journal's sequence and the device's signature (or was torn before it was complete), and its records
+    /// parse to the end; then a torn last record is cut, a signed "closed by recovery" record that says how many bytes
+    /// were cut is appended and flushed, and the journal entry removed. A file in the journal that already has a close
+    /// is only removed from the journal. Every other file without a close is left untouched and listed in
+    /// <see cref="ForeignFiles"/>.
     /// </summary>
     /// <returns>The ids of the recordings that were recovered (each once).</returns>
     public string[] RecoverInterrupted()
     {
+        EnsureJournal();
         var recovered = new ArrayList();
+        var foreign = new ArrayList();
         string[] names = Storage.List();
         for (int i = 0; i < names.Length; i++)
         {
@@ -91,18 +152,35 @@ public class RecordingStore : IRecordingFiles
             }
 
             Scan(names[i], true);
-            if (_scan.State != RecordingState.Interrupted)
+            int entry = _journal.IndexOf(names[i]);
+            if (_scan.State == RecordingState.Closed || _scan.State == RecordingState.Recovered)
             {
+                if (entry >= 0)
+                {
+                    // Closed before the journal entry was removed: never close it again.
+                    _journal.Remove(names[i]);
+                }
+
                 continue;
             }
 
-            RecoverFile(names[i]);
+            if (entry < 0 || !CanRecover(entry))
+            {
+                // Foreign: the device did not open it, or cannot prove it did. A mismatching entry stays in the
+                // journal (the device's own file may be on another card).
+                foreign.Add(names[i]);
+                continue;
+            }
+
+            RecoverFile(names[i], entry);
+            _journal.Remove(names[i]);
             if (!recovered.Contains(id))
             {
                 recovered.Add(id);
             }
         }
 
+        _foreign = ToStrings(foreign);
         return ToStrings(recovered);
     }
 
@@ -240,12 +318,56 @@ public class RecordingStore : IRecordingFiles
         return files.Length;
     }
 
-    private void RecoverFile(string name)
+    private void EnsureJournal()
+    {
+        if (!_journalLoaded)
+        {
+            _journal.Load();
+            _secureElement.ReadDevicePublicKey(_devicePublicKey, 0);
+            _journalLoaded = true;
+        }
+    }
+
+    // The scan (with hashing) left the header hash and the open record's fields in _scan: does the journal entry match?
+    private bool CanRecover(int entry)
+    {
+        FileScan s = _scan;
+        if (s.State != RecordingState.Interrupted || s.Version != RecordingFormat.Version
+            || !_journal.HeaderHashEquals(entry, _headerHash, 0))
+        {
+            return false;
+        }
+
+        if (s.Records == 0)
+        {
+            // Torn before the open record was complete: recovery writes it from the journal.
+            return true;
+        }
+
+        return s.OpenValid && s.OpenSequence == _journal.SequenceAt(entry) && s.OpenPressTime == _journal.PressTimeAt(entry);
+    }
+
+    private void RecoverFile(string name, int entry)
     {
         long cut = _scan.Length - _scan.CompleteLength;
         if (cut > 0)
         {
             Storage.Truncate(name, _scan.CompleteLength);
+        }
+
+        if (_scan.Records == 0)
+        {
+            // The open record the writer would have written (the journal holds its sequence and press time).
+            byte[] o = _control;
+            o[0] = RecordingFormat.RecordOpen;
+            BigEndian.WriteUInt32(o, 1, RecordingFormat.OpenBodySize);
+            BigEndian.WriteUInt32(o, 5, _journal.SequenceAt(entry));
+            BigEndian.WriteInt64(o, 9, _journal.PressTimeAt(entry));
+            Array.Copy(_headerHash, 0, o, 17, RecordingFormat.HashSize);
+            int openLength = RecordingFormat.SignControlRecord(o, RecordingFormat.OpenBodySize, _signatureMessage, _secureElement);
+            Storage.Append(name, o, 0, openLength);
+            ChainBytes(o, openLength);
+            _scan.Records = 1;
         }
 
         // "Closed by recovery" record (docs/recording-format.md): counts, bytes cut, last good segment, chain, signature.
@@ -284,7 +406,9 @@ public class RecordingStore : IRecordingFiles
         }
 
         long headerLength = RecordingHeaderLayout.HeaderLength.ReadUInt32(_header, 0);
-        if (RecordingHeaderLayout.Version.ReadUInt16(_header, 0) != RecordingFormat.Version
+        int version = RecordingHeaderLayout.Version.ReadUInt16(_header, 0);
+        s.Version = version;
+        if ((version != RecordingFormat.Version && version != RecordingFormat.Version1)
             || headerLength < RecordingFormat.HeaderFixedPrefixSize + RecordingFormat.HeaderFixedSuffixSize
             || headerLength > RecordingFormat.MaxHeaderSize || length < headerLength)
         {
@@ -313,6 +437,7 @@ public class RecordingStore : IRecordingFiles
             _crypto.Sha256Begin();
             _crypto.Sha256Update(_header, 0, h);
             _crypto.Sha256End(_chain, 0);
+            Array.Copy(_chain, _headerHash, RecordingFormat.HashSize);
         }
 
         long pos = h;
@@ -326,10 +451,12 @@ public class RecordingStore : IRecordingFiles
             ReadFully(name, pos, _chunk, 0, RecordingFormat.RecordHeaderSize);
             byte type = _chunk[0];
             long body = BigEndian.ReadUInt32(_chunk, 1);
-            bool valid = (type == RecordingFormat.RecordSegment && body >= RecordingFormat.SegmentOverhead && body <= maxSegmentBody)
-                || (type == RecordingFormat.RecordCheckpoint && body == RecordingFormat.CheckpointBodySize)
-                || (type == RecordingFormat.RecordClose && body == RecordingFormat.CloseBodySize)
-                || (type == RecordingFormat.RecordRecoveryClose && body == RecordingFormat.RecoveryBodySize);
+            // Version 2: the open record comes first, exactly once (docs/recording-format.md §4.2).
+            bool first = s.Records == 0;
+            bool open = type == RecordingFormat.RecordOpen && body == RecordingFormat.OpenBodySize;
+            bool valid = version == RecordingFormat.Version
+                ? (first ? open : (type != RecordingFormat.RecordOpen && IsKnownRecord(type, body, maxSegmentBody)))
+                : IsKnownRecord(type, body, maxSegmentBody);
             if (!valid)
             {
                 // Not a torn write (those only lose a suffix): leave the file as it is for the host to examine.
@@ -340,6 +467,11 @@ public class RecordingStore : IRecordingFiles
             if (end > length)
             {
                 break;
+            }
+
+            if (hash && open)
+            {
+                CheckOpenRecord(name, pos);
             }
 
             if (hash)
@@ -368,6 +500,51 @@ public class RecordingStore : IRecordingFiles
 
         s.CompleteLength = pos;
         s.State = RecordingState.Interrupted;
+    }
+
+    private static bool IsKnownRecord(byte type, long body, long maxSegmentBody)
+    {
+        return (type == RecordingFormat.RecordSegment && body >= RecordingFormat.SegmentOverhead && body <= maxSegmentBody)
+            || (type == RecordingFormat.RecordCheckpoint && body == RecordingFormat.CheckpointBodySize)
+            || (type == RecordingFormat.RecordClose && body == RecordingFormat.CloseBodySize)
+            || (type == RecordingFormat.RecordRecoveryClose && body == RecordingFormat.RecoveryBodySize);
+    }
+
+    // Reads the complete open record at pos and checks its chain field (= header hash) and the device's signature.
+    private void CheckOpenRecord(string name, long pos)
+    {
+        FileScan s = _scan;
+        int length = RecordingFormat.RecordHeaderSize + RecordingFormat.OpenBodySize;
+        byte[] c = _control;
+        if (ReadFully(name, pos, c, 0, length) != length)
+        {
+            return;
+        }
+
+        s.OpenSequence = BigEndian.ReadUInt32(c, 5);
+        s.OpenPressTime = BigEndian.ReadInt64(c, 9);
+        int diff = 0;
+        for (int i = 0; i < RecordingFormat.HashSize; i++)
+        {
+            diff |= c[17 + i] ^ _headerHash[i];
+        }
+
+        int label = RecordingFormat.SignatureLabel.Length;
+        int signed = RecordingFormat.OpenBodySize - RecordingFormat.SignatureSize;
+        Array.Copy(RecordingFormat.SignatureLabel, 0, _signatureMessage, 0, label);
+        _signatureMessage[label] = c[0];
+        Array.Copy(c, RecordingFormat.RecordHeaderSize, _signatureMessage, label + 1, signed);
+        bool signature = _crypto.Ed25519Verify(
+            _devicePublicKey, _signatureMessage, 0, label + 1 + signed, c, RecordingFormat.RecordHeaderSize + signed);
+        s.OpenValid = diff == 0 && signature;
+    }
+
+    private void ChainBytes(byte[] record, int length)
+    {
+        _crypto.Sha256Begin();
+        _crypto.Sha256Update(_chain, 0, RecordingFormat.HashSize);
+        _crypto.Sha256Update(record, 0, length);
+        _crypto.Sha256End(_chain, 0);
     }
 
     private void HashRange(string name, long start, long end)
@@ -454,9 +631,17 @@ public class RecordingStore : IRecordingFiles
         public uint Records;
         public long StartUnix;
         public bool ClockSynchronised;
+        public int Version;
+        public bool OpenValid;
+        public uint OpenSequence;
+        public long OpenPressTime;
 
         public void Reset()
         {
+            Version = 0;
+            OpenValid = false;
+            OpenSequence = 0;
+            OpenPressTime = 0;
             State = RecordingState.Damaged;
             Length = 0;
             CompleteLength = 0;

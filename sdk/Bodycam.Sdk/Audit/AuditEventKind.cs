@@ -38,4 +38,10 @@ public enum AuditEventKind
 
     /// <summary>The enrolment was cleared.</summary>
     ProvisioningReset = 12,
+
+    /// <summary>
+    /// A recording file without a close that the device did not open or cannot prove it opened was found on the card
+    /// at boot; it was left untouched and is not device-signed (docs/recording-format.md §5).
+    /// </summary>
+    ForeignFile = 13,
 }

@@ -75,6 +75,7 @@ internal sealed class ChainHasher : IDisposable
                     2 => body == RecordingConstants.CheckpointBodySize,
                     3 => body == RecordingConstants.CloseBodySize,
                     4 => body == RecordingConstants.RecoveryBodySize,
+                    5 => body == RecordingConstants.OpenBodySize,
                     _ => false,
                 };
                 long end = pos + RecordingConstants.RecordHeaderSize + body;

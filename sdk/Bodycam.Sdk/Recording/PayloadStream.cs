@@ -185,6 +185,7 @@ internal sealed class PayloadStream : IDisposable
             {
                 case (byte)MediaKind.Video:
                     state.Frames.Add(new MediaFrame(MediaKind.Video, timestamp, (flags & 1) != 0, memory.Slice(start, (int)length)));
+                    state.SeeEntry(timestamp);
                     break;
                 case (byte)MediaKind.Audio:
                     // Audio in a file without audio, or not whole 16-bit samples, is malformed.
@@ -194,14 +195,17 @@ internal sealed class PayloadStream : IDisposable
                     }
 
                     state.Frames.Add(new MediaFrame(MediaKind.Audio, timestamp, (flags & 1) != 0, memory.Slice(start, (int)length)));
+                    state.SeeEntry(timestamp);
                     break;
                 case RecordingConstants.FrameMarker:
+                    // A marker's flags are 0 (docs/recording-format.md, "Segment plaintext").
                     if (length != 0 || flags != 0)
                     {
                         return false;
                     }
 
                     state.Markers.Add(timestamp);
+                    state.SeeEntry(timestamp);
                     break;
                 default:
                     return false;

@@ -8,7 +8,8 @@ namespace Bodycam.Sdk.Recording;
 /// <summary>
 /// Verification (docs/recording-format.md, "4. Records", "6. Verification", "7. Hash chain"): walks the records after
 /// the header, checks each record's type and length, the segments' order and last flag, the hash chain, and the
-/// counts, chain and device signature of each checkpoint, close and recovery record. Segments are handed to the
+/// counts, chain and device signature of each checkpoint, close and recovery record, and in version 2 the open record
+/// (first, exactly once; its press time never before the start of file 0). Segments are handed to the
 /// <see cref="PayloadStream"/> when decrypting. Tampering ends the walk in <see cref="RecordingReadState.Fail"/>; a
 /// file that simply stops is <see cref="RecordingStatus.Truncated"/>.
 /// </summary>
@@ -23,6 +24,8 @@ internal static class RecordVerifier
     private const int RecoveryBytesCutAt = 8;
     private const int RecoveryLastGoodAt = 16;
     private const int RecoveryChainAt = 20;
+    private const int OpenPressAt = 4;
+    private const int OpenChainAt = 12;
 
     /// <summary>Walks the records of <paramref name="file"/> after its header.</summary>
     /// <param name="file">The whole file.</param>
@@ -68,9 +71,23 @@ internal static class RecordVerifier
 
             byte type = f[pos];
             long body = BinaryPrimitives.ReadUInt32BigEndian(f[(pos + 1)..]);
+            bool v2 = header.Version >= RecordingConstants.Version;
+            if (v2 && index == 0 && type != RecordingConstants.RecordOpen)
+            {
+                return state.Fail(RecordingFormatError.OpenRecordMissing, index, pos);
+            }
+
+            if (v2 && index > 0 && type == RecordingConstants.RecordOpen)
+            {
+                return state.Fail(RecordingFormatError.OpenRecordMisplaced, index, pos);
+            }
+
             bool lengthOk;
             switch (type)
             {
+                case RecordingConstants.RecordOpen when v2:
+                    lengthOk = body == RecordingConstants.OpenBodySize;
+                    break;
                 case RecordingConstants.RecordSegment:
                     lengthOk = body >= RecordingConstants.SegmentOverhead && body <= maxSegmentBody;
                     break;
@@ -139,6 +156,14 @@ internal static class RecordVerifier
                 sawLast = (flags & 1) != 0;
                 state.Segments++;
             }
+            else if (type == RecordingConstants.RecordOpen)
+            {
+                RecordingResult? failed = CheckOpenRecord(b, body, chain, header, devicePublicKey, index, pos, state);
+                if (failed is not null)
+                {
+                    return failed;
+                }
+            }
             else
             {
                 if (type == RecordingConstants.RecordCheckpoint)
@@ -179,6 +204,44 @@ internal static class RecordVerifier
         }
     }
 
+    // The open record (docs/recording-format.md §4.2): sequence, press time, the chain before it (the header hash),
+    // signature. Returns the failed result, or null when it holds.
+    private static RecordingResult? CheckOpenRecord(ReadOnlySpan<byte> b, long body, byte[] chain, RecordingHeader header, ReadOnlySpan<byte> devicePublicKey, int index, int pos, RecordingReadState state)
+    {
+        if (!CryptographicOperations.FixedTimeEquals(b.Slice(OpenChainAt, RecordingConstants.HashSize), chain))
+        {
+            return state.Fail(RecordingFormatError.ChainMismatch, index, pos);
+        }
+
+        if (!VerifySignature(RecordingConstants.RecordOpen, b, body, devicePublicKey))
+        {
+            return state.Fail(RecordingFormatError.SignatureInvalid, index, pos);
+        }
+
+        long press = BinaryPrimitives.ReadInt64BigEndian(b[OpenPressAt..]);
+        if (header.ContinuationIndex == 0 && press < header.StartMonotonicMilliseconds)
+        {
+            // The pre-record span would be negative: the press cannot be before the oldest kept frame.
+            return state.Fail(RecordingFormatError.MalformedHeader, index, pos + RecordingConstants.RecordHeaderSize + OpenPressAt);
+        }
+
+        state.OpenSequence = BinaryPrimitives.ReadUInt32BigEndian(b);
+        state.PressMonotonic = press;
+        state.DeviceSigned = true;
+        return null;
+    }
+
+    private static bool VerifySignature(byte type, ReadOnlySpan<byte> b, long body, ReadOnlySpan<byte> devicePublicKey)
+    {
+        int signed = (int)body - RecordingConstants.SignatureSize;
+        byte[] label = RecordingConstants.SignatureLabel;
+        byte[] message = new byte[label.Length + 1 + signed];
+        label.CopyTo(message, 0);
+        message[label.Length] = type;
+        b[..signed].CopyTo(message.AsSpan(label.Length + 1));
+        return Ed25519.Verify(devicePublicKey, message, b.Slice(signed, RecordingConstants.SignatureSize));
+    }
+
     // Signed records: counts, then the chain before this record, then the signature. Returns the failed result, or
     // null when the record holds.
     private static RecordingResult? CheckSignedRecord(byte type, ReadOnlySpan<byte> b, long body, byte[] chain, ReadOnlySpan<byte> devicePublicKey, bool sawLast, int index, int pos, RecordingReadState state)
@@ -197,18 +260,15 @@ internal static class RecordVerifier
             return state.Fail(RecordingFormatError.ChainMismatch, index, pos);
         }
 
-        int signed = (int)body - RecordingConstants.SignatureSize;
-        byte[] label = RecordingConstants.SignatureLabel;
-        byte[] message = new byte[label.Length + 1 + signed];
-        label.CopyTo(message, 0);
-        message[label.Length] = type;
-        b[..signed].CopyTo(message.AsSpan(label.Length + 1));
-        if (!Ed25519.Verify(devicePublicKey, message, b.Slice(signed, RecordingConstants.SignatureSize)))
+        if (!VerifySignature(type, b, body, devicePublicKey))
         {
             return state.Fail(RecordingFormatError.SignatureInvalid, index, pos);
         }
 
         state.SignedSegments = state.Segments;
+        state.SignedMediaFirst = state.MediaFirst;
+        state.SignedMediaLast = state.MediaLast;
+        state.DeviceSigned = true;
         if (type == RecordingConstants.RecordClose)
         {
             byte reason = b[CloseReasonAt];

@@ -3,14 +3,26 @@ using System.Text;
 namespace Bodycam.Sdk.Recording;
 
 /// <summary>
-/// Constants of the recording file format, version 1 (docs/recording-format.md): the SDK's one definition of them.
+/// Constants of the recording file format, versions 1 and 2 (docs/recording-format.md): the SDK's one definition of them.
 /// The header's field offsets are in <see cref="RecordingHeaderLayout"/>. The firmware has its own definition (the
 /// SDK does not reference it); tests/Bodycam.Conformance.Tests pins the two to each other and to the document.
 /// </summary>
 public static class RecordingConstants
 {
-    /// <summary>The format version this SDK reads.</summary>
-    public const int Version = 1;
+    /// <summary>The newest format version this SDK reads (the version the device writes).</summary>
+    public const int Version = 2;
+
+    /// <summary>The previous format version, still read: no open record, unbounded checkpoint interval.</summary>
+    public const int Version1 = 1;
+
+    /// <summary>The largest checkpoint interval K a version 2 header may carry.</summary>
+    public const int MaxCheckpointInterval = 10;
+
+    /// <summary>The largest segment-max-ms a version 2 header may carry.</summary>
+    public const int MaxSegmentMilliseconds = 10000;
+
+    /// <summary>The bound on K x segment-max-ms in a version 2 header: the most media after the last signed record.</summary>
+    public const int MaxUnsignedTailMilliseconds = 10000;
 
     /// <summary>Bytes before the header's variable part: magic (6), version (2), header length (4).</summary>
     public const int PreambleSize = 12;
@@ -39,6 +51,9 @@ public static class RecordingConstants
     /// <summary>Bytes of a frame or marker record's header inside a segment's plaintext.</summary>
     public const int FrameHeaderSize = 14;
 
+    /// <summary>Body length of an open record (version 2).</summary>
+    public const int OpenBodySize = 108;
+
     /// <summary>Body length of a checkpoint record.</summary>
     public const int CheckpointBodySize = 104;
 
@@ -59,6 +74,9 @@ public static class RecordingConstants
 
     /// <summary>Record type of a signed "closed by recovery" record.</summary>
     public const byte RecordRecoveryClose = 4;
+
+    /// <summary>Record type of a signed open record (version 2: the first record after the header, exactly once).</summary>
+    public const byte RecordOpen = 5;
 
     /// <summary>Stanza type of an X25519 recipient stanza.</summary>
     public const byte StanzaX25519 = 1;

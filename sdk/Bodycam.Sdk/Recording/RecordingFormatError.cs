@@ -66,6 +66,12 @@ public enum RecordingFormatError
     /// <summary>The recording was not complete where completeness was required (see the result's status).</summary>
     NotComplete = 21,
 
+    /// <summary>A version 2 file whose first record after the header is not the open record.</summary>
+    OpenRecordMissing = 22,
+
+    /// <summary>A version 2 file with an open record anywhere but first.</summary>
+    OpenRecordMisplaced = 23,
+
     /// <summary>
     /// A checkpoint is not where the interval K puts it (right after segment K-1, 2K-1, ... unless that segment is the
     /// last), or a segment follows segment mK-1 without the checkpoint between them. Numbered apart from the format

@@ -44,7 +44,7 @@ internal static class RecordingHeaderFormat
         }
 
         int version = L.Version.ReadUInt16(f, 0);
-        if (version != RecordingConstants.Version)
+        if (version != RecordingConstants.Version && version != RecordingConstants.Version1)
         {
             throw Format(RecordingFormatError.UnsupportedVersion, L.Version.Offset, "Unsupported format version " + version + ".");
         }
@@ -122,7 +122,7 @@ internal static class RecordingHeaderFormat
             AudioSampleRate = (int)L.AudioSampleRate.ReadUInt32(f, p),
             AudioFormat = L.AudioFormat.ReadByte(f, p),
             AudioChannels = L.AudioChannels.ReadByte(f, p),
-            SegmentMaxMilliseconds = L.SegmentMaxMilliseconds.ReadUInt32(f, p),
+            SegmentMaxMilliseconds = segmentMaxMilliseconds,
             SegmentMaxBytes = segmentMaxBytes,
             CheckpointInterval = checkpointInterval,
             FileMaxBytes = L.FileMaxBytes.ReadInt64(f, p),

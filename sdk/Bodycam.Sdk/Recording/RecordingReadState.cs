@@ -22,6 +22,22 @@ internal sealed class RecordingReadState
 
     public List<long> Markers { get; } = new();
 
+    public int Version => _header.Version;
+
+    public uint? OpenSequence { get; set; }
+
+    public long? PressMonotonic { get; set; }
+
+    public bool DeviceSigned { get; set; }
+
+    public long? MediaFirst { get; set; }
+
+    public long? MediaLast { get; set; }
+
+    public long? SignedMediaFirst { get; set; }
+
+    public long? SignedMediaLast { get; set; }
+
     public byte[] Chain { get; set; }
 
     public int Segments { get; set; }
@@ -55,6 +71,13 @@ internal sealed class RecordingReadState
 
     public RecordingResult? Result { get; private set; }
 
+    /// <summary>Widens the media span by an entry's timestamp (frames and markers, in any order).</summary>
+    public void SeeEntry(long timestamp)
+    {
+        MediaFirst = MediaFirst is long first && first <= timestamp ? first : timestamp;
+        MediaLast = MediaLast is long last && last >= timestamp ? last : timestamp;
+    }
+
     public RecordingResult Fail(RecordingFormatError error, int record, long offset)
     {
         Result = Build(RecordingStatus.Tampered, error, record, offset);
@@ -87,6 +110,14 @@ internal sealed class RecordingReadState
             Error = error,
             FailedRecordIndex = record,
             FailedOffset = offset,
+            OpenSequence = OpenSequence,
+            PressMonotonicMilliseconds = PressMonotonic,
+            PreRecordSpanMilliseconds = PressMonotonic is long press && _header.ContinuationIndex == 0
+                ? press - _header.StartMonotonicMilliseconds
+                : null,
+            DeviceSigned = DeviceSigned,
+            SignedMediaStartMilliseconds = SignedMediaFirst,
+            SignedMediaEndMilliseconds = SignedMediaLast,
         };
     }
 }

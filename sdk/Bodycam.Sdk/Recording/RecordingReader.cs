@@ -6,7 +6,7 @@ using Bodycam.Sdk.Crypto;
 namespace Bodycam.Sdk.Recording;
 
 /// <summary>
-/// Reads recording files (docs/recording-format.md, version 1). The header is parsed by
+/// Reads recording files (docs/recording-format.md, versions 1 and 2; <see cref="RecordingResult.Version"/> says which). The header is parsed by
 /// <see cref="RecordingHeaderFormat"/>, the payload opened by <see cref="PayloadStream"/> and the records checked by
 /// <see cref="RecordVerifier"/>; this class puts them together. <see cref="Verify"/> needs only the device's public
 /// key: it checks the structure, the hash chain and the device's signatures. <see cref="Decrypt"/> also opens every
@@ -16,7 +16,7 @@ namespace Bodycam.Sdk.Recording;
 /// </summary>
 public sealed class RecordingReader
 {
-    /// <summary>The format version this reader reads.</summary>
+    /// <summary>The newest format version this reader reads (it also reads version 1).</summary>
     public const int FormatVersion = RecordingConstants.Version;
 
     private readonly ReadOnlyMemory<byte> _file;

@@ -56,6 +56,41 @@ public sealed class RecordingResult
         }
     }
 
+    /// <summary>Gets the format version of the file (1 or 2; the same as <see cref="RecordingHeader.Version"/>).</summary>
+    public int Version => Header.Version;
+
+    /// <summary>Gets the open record's sequence number (version 2, once the open record verified), else null.</summary>
+    public uint? OpenSequence { get; init; }
+
+    /// <summary>
+    /// Gets the open record's press time on the monotonic clock (version 2, once the open record verified): in file 0
+    /// the press that started the recording, in a continuation the time the file was opened; else null.
+    /// </summary>
+    public long? PressMonotonicMilliseconds { get; init; }
+
+    /// <summary>
+    /// Gets the pre-record span of file 0 (version 2): press time - header start-monotonic, the media kept from before
+    /// the press, device-signed by the open record; null for a continuation file, a version 1 file or before the open
+    /// record verified.
+    /// </summary>
+    public long? PreRecordSpanMilliseconds { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether at least one device signature in the file verified (the open record in version
+    /// 2; a checkpoint, close or recovery record in version 1). False: nothing in the file is device-signed.
+    /// </summary>
+    public bool DeviceSigned { get; init; }
+
+    /// <summary>
+    /// Gets the first entry timestamp (frame or marker) the last valid signed record covers: the start of the
+    /// device-signed media span; null when verifying without a key or when no signed record covers a segment entry.
+    /// The span's segment count is <see cref="SignedSegmentCount"/>.
+    /// </summary>
+    public long? SignedMediaStartMilliseconds { get; init; }
+
+    /// <summary>Gets the last entry timestamp the last valid signed record covers (see <see cref="SignedMediaStartMilliseconds"/>).</summary>
+    public long? SignedMediaEndMilliseconds { get; init; }
+
     /// <summary>Gets the number of records read before the end or the failure.</summary>
     public required int RecordCount { get; init; }
 
@@ -69,7 +104,7 @@ public sealed class RecordingResult
     /// Gets the pre-record span of a format version 2 file 0: the open record's press time minus the header's
     /// start-monotonic (device-signed, readable without a recipient key); null for version 1 files and continuation files.
     /// </summary>
-    public TimeSpan? PreRecordSpan { get; init; }
+    public TimeSpan? PreRecordSpan => PreRecordSpanMilliseconds is long ms ? TimeSpan.FromMilliseconds(ms) : null;
 
     /// <summary>Gets the close reason, when a close record was read.</summary>
     public RecordingCloseReason? CloseReason { get; init; }

@@ -85,7 +85,7 @@ public class RecordingVectorTests
                 {
                     var rig = new RecordingRig(seed: 2, options: options);
                     rig.Storage.TornWrites = TornWriteMode.TearUnsynced;
-                    rig.Storage.CutPowerAfter(9);
+                    rig.Storage.CutPowerAfter(13);
                     Assert.Throws<StorageException>(() => rig.Record(2500, videoSize: 48, audioSize: 16));
                     rig.Reboot().RecoverInterrupted();
                     string id = rig.Store.ListRecordings().Single().RecordingId;

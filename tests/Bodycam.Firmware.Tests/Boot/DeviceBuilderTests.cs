@@ -167,6 +167,7 @@ public class DeviceBuilderTests
             Camera = new FakeCamera(),
             Cues = new FakeCueOutput(),
             Storage = rig.Storage,
+            InternalStorage = rig.Internal,
             Crypto = rig.Crypto,
             SecureElement = rig.SecureElement,
             Random = rig.Random,

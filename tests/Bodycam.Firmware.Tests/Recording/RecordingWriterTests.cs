@@ -71,8 +71,9 @@ public class RecordingWriterTests
 
         rig.Record(5000);
 
-        // Header; then each segment (type 1) is flushed before the next, with a checkpoint (type 2) every 3rd; close (3).
-        string expected = "create append66 flush "
+        // Header and open record (type 5); then each segment (type 1) is flushed before the next, with a checkpoint
+        // (type 2) every 3rd; close (3).
+        string expected = "create append66 append5 flush "
             + "append1 flush append1 flush append1 append2 flush append1 flush append1 append3 flush";
         Assert.Equal(expected, string.Join(" ", calls));
     }
@@ -97,19 +98,21 @@ public class RecordingWriterTests
     [Fact]
     public void AppendFrame_SteadyState_AllocatesNothing()
     {
-        // No checkpoint in the window: the simulated secure element's signing (BouncyCastle) allocates; the writer must not.
+        // No checkpoint in the window (1 s segments, the 10th seals at 10 s): the simulated secure element's signing
+        // (BouncyCastle) allocates; the writer must not.
         var storage = new CountingStorage();
-        using var rig = new WriterRig(storage, new RecordingWriterOptions { SegmentMaxBytes = 4096, CheckpointInterval = 1000 });
+        using var rig = new WriterRig(storage, new RecordingWriterOptions { SegmentMaxBytes = 64 * 1024, SegmentMaxMilliseconds = 1000, CheckpointInterval = 10 });
         rig.Crypto.Record = false;
         rig.Writer.Begin(0, 0, false);
         byte[] frame = new byte[900];
-        for (int i = 0; i < 50; i++)
+        for (int i = 0; i < 30; i++)
         {
+            // Past the first seal (at 1 s), so the window runs only warmed-up paths.
             rig.Writer.AppendFrame(FrameKind.Video, true, i * 40, frame, 0, frame.Length);
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 50; i < 300; i++)
+        for (int i = 30; i < 245; i++)
         {
             rig.Writer.AppendFrame(FrameKind.Video, true, i * 40, frame, 0, frame.Length);
         }

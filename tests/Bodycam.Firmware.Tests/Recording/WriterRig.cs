@@ -12,10 +12,10 @@ namespace Bodycam.Firmware.Tests.Recording;
 /// <summary>The writer and store on simulated hardware, with a spy on the crypto engine and the storage.</summary>
 internal sealed class WriterRig : IDisposable
 {
-    public WriterRig(IFileStorage? storage = null, RecordingWriterOptions? options = null, byte[][]? recipients = null, long reserve = 4096)
+    public WriterRig(IFileStorage? storage = null, RecordingWriterOptions? options = null, byte[][]? recipients = null, long reserve = 4096, int keySeed = 12)
     {
         Random = new SimulatedRandom(11);
-        SecureElement = SimulatedSecureElement.Create(new SimulatedRandom(12));
+        SecureElement = SimulatedSecureElement.Create(new SimulatedRandom(keySeed));
         Crypto = new SpyCrypto(new SimulatedCryptoEngine());
         Storage = storage ?? new SimulatedStorage(16L * 1024 * 1024);
         Provisioning = new KeyList(recipients ?? new[] { RecipientPublicKey(1) });
@@ -26,7 +26,8 @@ internal sealed class WriterRig : IDisposable
             CheckpointInterval = 3,
             FileMaxBytes = 1024 * 1024,
         };
-        Store = new RecordingStore(Storage, Crypto, SecureElement, reserve);
+        Internal = new SimulatedStorage(256 * 1024);
+        Store = new RecordingStore(Storage, Internal, Crypto, SecureElement, reserve);
         Writer = new RecordingWriter(Options, Store, Crypto, SecureElement, Random, Provisioning);
     }
 
@@ -39,6 +40,9 @@ internal sealed class WriterRig : IDisposable
     public IFileStorage Storage { get; }
 
     public KeyList Provisioning { get; }
+
+    /// <summary>Gets the device-internal storage holding the journal of open files.</summary>
+    public SimulatedStorage Internal { get; }
 
     public RecordingWriterOptions Options { get; }
 

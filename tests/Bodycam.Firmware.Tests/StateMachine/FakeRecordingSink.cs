@@ -30,6 +30,9 @@ public sealed class FakeRecordingSink : IRecordingSink
 
     public long ReadAvailableBytes() => AvailableBytes;
 
+    public string Begin(long monotonicMilliseconds, long unixMilliseconds, bool clockSet) =>
+        Begin(monotonicMilliseconds, monotonicMilliseconds, unixMilliseconds, clockSet);
+
     public string Begin(long startMonotonicMilliseconds, long monotonicMilliseconds, long unixMilliseconds, bool clockSet)
     {
         if (FailBegin is StorageError error)

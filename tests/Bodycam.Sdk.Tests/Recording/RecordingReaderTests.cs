@@ -17,7 +17,7 @@ public class RecordingReaderTests
     {
         RecordingHeader header = new RecordingReader(Vector("complete.bin")).ReadHeader();
 
-        Assert.Equal(1, header.Version);
+        Assert.Equal(2, header.Version);
         Assert.Equal("hattem-cam-01", header.DeviceId);
         Assert.Equal(VideoCodec.Synthetic, header.VideoCodec);
         Assert.Equal((320, 240, 10), (header.Width, header.Height, header.FramesPerSecond));
@@ -135,15 +135,17 @@ public class RecordingReaderTests
 
         Assert.Equal(RecordingFormatError.RecipientStanzaInvalid, second.Error);
 
-        // The first recipient's stanza still opens, but the altered header breaks every segment's AAD.
-        Assert.Equal(RecordingFormatError.AuthenticationFailed, first.Error);
+        // The first recipient's stanza still opens, but the altered header no longer matches the header hash the
+        // signed open record carries (version 2: checked before any segment).
+        Assert.Equal(RecordingFormatError.ChainMismatch, first.Error);
+        Assert.Equal(0, first.FailedRecordIndex);
     }
 
     [Fact]
     public void ReadHeader_UnknownVersion_ThrowsUnsupportedVersion()
     {
         byte[] file = Vector("complete.bin");
-        file[7] = 2;
+        file[7] = 3;
 
         var ex = Assert.Throws<RecordingFormatException>(() => new RecordingReader(file).ReadHeader());
 

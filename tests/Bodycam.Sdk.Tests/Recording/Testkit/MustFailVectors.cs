@@ -47,15 +47,21 @@ internal static class MustFailVectors
         string otherRecipient = (string)otherDoc["recipientPrivateKeys"]![0]!;
 
         RecordingLayout layout = RecordingLayout.Of(complete);
-        LayoutRecord[] r = [.. layout.Records];
+        // Format version 2: the open record comes first; r holds the records after it.
+        LayoutRecord[] all = [.. layout.Records];
+        Require(all.Length == 6 && all[0].Type == 5, "complete.bin: the open record first, then five records");
+        LayoutRecord open = all[0];
+        LayoutRecord[] r = all[1..];
         Require(r.Length == 5 && r[0].SegmentIndex == 0 && r[1].SegmentIndex == 1 && r[2].Type == 2 && r[3].SegmentIndex == 2 && r[4].Type == 3, "complete.bin: seg 0, seg 1, checkpoint, seg 2 (last), close");
         RecordingLayout recoveredLayout = RecordingLayout.Of(recovered);
-        LayoutRecord foreign = recoveredLayout.Records[1];
+        LayoutRecord foreign = recoveredLayout.Records[2];
         Require(foreign.SegmentIndex == 1 && foreign.Length == r[1].Length && recoveredLayout.HeaderLength == layout.HeaderLength, "recovered.bin: its segment 1 has the length of complete.bin's");
 
-        // Without a key a change to the header or to a segment is seen at the next signed record: the checkpoint.
+        // Without a key a change to a segment is seen at the next signed record, the checkpoint; a change to the header
+        // at the open record, which carries the header hash (with a key too: it is checked before any segment).
         LayoutRecord checkpoint = r[2];
         VectorExpectation chainAtCheckpoint = VectorExpectation.Tampered("ChainMismatch", checkpoint.Index, checkpoint.Offset);
+        VectorExpectation chainAtOpen = VectorExpectation.Tampered("ChainMismatch", open.Index, open.Offset);
         var vectors = new List<MustFailVector>();
 
         void Add(string name, string tamper, string description, byte[] file, VectorExpectation verify, VectorExpectation decrypt, string? deviceKey = null, string? recipientKey = null)
@@ -74,15 +80,15 @@ internal static class MustFailVectors
             "header-byte-flip",
             "byte 12 (first byte of the recording id) xor 0x01: the header hash changes, so the payload key and the chain's first link do",
             Flip(complete, 12),
-            chainAtCheckpoint,
-            VectorExpectation.Tampered("AuthenticationFailed", r[0].Index, r[0].Offset));
+            chainAtOpen,
+            chainAtOpen);
         int stanza = layout.StanzaOffset(1, 0);
         Add(
             "header-flip-stanza",
             "header-byte-flip",
             "a byte of the sealed content key in the recipient stanza (stanza offset + 70) xor 0x01",
             Flip(complete, stanza + 70),
-            chainAtCheckpoint,
+            chainAtOpen,
             VectorExpectation.Tampered("RecipientStanzaInvalid", -1, stanza));
 
         // A segment's ciphertext (§4.1): the GCM tag fails with a key; without one, the checkpoint's chain.
@@ -103,9 +109,9 @@ internal static class MustFailVectors
         Add("close-flip-signature", "signature-byte-flip", "the close record's last signature byte xor 0x01", Flip(complete, r[4].End - 1), badClose, badClose);
 
         // Reordered and duplicated segments (§4.1 index, STREAM nonce): the index is checked before anything else.
-        VectorExpectation reordered = VectorExpectation.Tampered("SegmentOutOfOrder", 0, r[0].Offset);
-        Add("segments-swapped", "segments-reordered", "segments 0 and 1 swapped", Join(complete[..layout.HeaderLength], Slice(complete, r[1]), Slice(complete, r[0]), complete[r[2].Offset..]), reordered, reordered);
-        VectorExpectation duplicated = VectorExpectation.Tampered("SegmentOutOfOrder", 1, r[1].Offset);
+        VectorExpectation reordered = VectorExpectation.Tampered("SegmentOutOfOrder", r[0].Index, r[0].Offset);
+        Add("segments-swapped", "segments-reordered", "segments 0 and 1 swapped", Join(complete[..r[0].Offset], Slice(complete, r[1]), Slice(complete, r[0]), complete[r[2].Offset..]), reordered, reordered);
+        VectorExpectation duplicated = VectorExpectation.Tampered("SegmentOutOfOrder", r[1].Index, r[1].Offset);
         Add("segment-0-twice", "segment-duplicated", "segment 0 written twice", Join(complete[..r[1].Offset], Slice(complete, r[0]), complete[r[1].Offset..]), duplicated, duplicated);
 
         // Splices (§9): a segment of another recording (same index and length) in place of this one's, and a second
@@ -117,7 +123,7 @@ internal static class MustFailVectors
             Join(complete[..r[1].Offset], Slice(recovered, foreign), complete[r[2].Offset..]),
             chainAtCheckpoint,
             VectorExpectation.Tampered("AuthenticationFailed", r[1].Index, r[1].Offset));
-        VectorExpectation trailing = VectorExpectation.Tampered("TrailingData", r.Length, complete.Length);
+        VectorExpectation trailing = VectorExpectation.Tampered("TrailingData", all.Length, complete.Length);
         Add("splice-files-appended", "spliced", "recovered.bin appended after complete.bin's close", Join(complete, recovered), trailing, trailing);
 
         // Wrong keys (§6 steps 1 and 2): another device's key, another recipient's key.
@@ -139,7 +145,7 @@ internal static class MustFailVectors
             recipientKey: otherRecipient);
 
         // Truncation at every record boundary (§6: truncated, never complete), inside records and inside the header.
-        foreach (LayoutRecord cut in r)
+        foreach (LayoutRecord cut in all)
         {
             int segments = r.Count(x => x.Type == 1 && x.End <= cut.Offset);
             VectorExpectation truncated = VectorExpectation.Truncated(segments);
