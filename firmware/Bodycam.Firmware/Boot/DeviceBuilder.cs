@@ -205,7 +205,7 @@ public sealed class DeviceBuilder
 
             if (!seen)
             {
-                audit.Append(AuditEventType.ForeignFile, clock.ReadMilliseconds(), id);
+                audit.Append(AuditEventType.ForeignFile, AuditTimeBase.None, 0, id);
             }
         }
     }

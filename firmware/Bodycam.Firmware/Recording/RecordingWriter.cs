@@ -216,7 +216,7 @@ public class RecordingWriter : IRecordingSink
         _recordingId = Hex(_recordingIdBytes);
         _beginMonotonic = pressMonotonicMs;
         _beginUnix = unixMilliseconds;
-        _pressMonotonic = pressMonotonicMilliseconds;
+        _pressMonotonic = pressMonotonicMs;
         _clockSet = clockSet;
         _secureElement.ReadDevicePublicKey(_devicePublicKey, 0);
         Array.Clear(_previousFileHash, 0, _previousFileHash.Length);

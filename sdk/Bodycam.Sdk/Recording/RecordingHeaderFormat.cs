@@ -122,7 +122,7 @@ internal static class RecordingHeaderFormat
             AudioSampleRate = (int)L.AudioSampleRate.ReadUInt32(f, p),
             AudioFormat = L.AudioFormat.ReadByte(f, p),
             AudioChannels = L.AudioChannels.ReadByte(f, p),
-            SegmentMaxMilliseconds = segmentMaxMilliseconds,
+            SegmentMaxMilliseconds = L.SegmentMaxMilliseconds.ReadUInt32(f, p),
             SegmentMaxBytes = segmentMaxBytes,
             CheckpointInterval = checkpointInterval,
             FileMaxBytes = L.FileMaxBytes.ReadInt64(f, p),
