@@ -16,25 +16,37 @@ public class PreRecordSpanTests
         using var rig = new VaultRig(Backend.Sqlite);
         RecordingResult verified = VerifiedFirstFile(rig);
 
-        long? span = IntakeProcessor.PreRecordSpanMilliseconds([With(verified, TimeSpan.FromMilliseconds(29_960))]);
+        long? span = IntakeProcessor.PreRecordSpanMilliseconds([With(verified, 29_960)]);
 
         Assert.Equal(29_960, span);
     }
 
     [Fact]
-    public void PreRecordSpanMilliseconds_OfAVersion1Recording_IsNull()
+    public void PreRecordSpanMilliseconds_OfAFileWithoutSignedSpan_IsNull()
     {
+        // A version 1 file 0 (or one whose open record did not verify) has no device-signed span.
         using var rig = new VaultRig(Backend.Sqlite);
         RecordingResult verified = VerifiedFirstFile(rig);
 
-        Assert.Null(verified.PreRecordSpan);
-        Assert.Null(IntakeProcessor.PreRecordSpanMilliseconds([verified]));
+        Assert.Null(IntakeProcessor.PreRecordSpanMilliseconds([With(verified, null)]));
+    }
+
+    [Fact]
+    public void PreRecordSpanMilliseconds_OfAVersion2RecordingWithoutPreRecord_IsZero()
+    {
+        // The rig's camera records with the pre-record off: the open record's press time is the first frame's.
+        using var rig = new VaultRig(Backend.Sqlite);
+        RecordingResult verified = VerifiedFirstFile(rig);
+
+        Assert.Equal(2, verified.Version);
+        Assert.Equal(TimeSpan.Zero, verified.PreRecordSpan);
+        Assert.Equal(0, IntakeProcessor.PreRecordSpanMilliseconds([verified]));
     }
 
     [Theory]
     [SqliteData]
     [PostgresData]
-    public void Intake_OfAVersion1Recording_StoresNoSignedSpan(Backend backend)
+    public void Intake_OfAVersion2Recording_StoresTheSignedSpan(Backend backend)
     {
         using var rig = new VaultRig(backend);
         (EvidenceVault vault, string id) = EvidenceVaultRetentionTests.StoreOne(rig);
@@ -42,8 +54,7 @@ public class PreRecordSpanTests
 
         RecordingDetails details = vault.Show(anna, id);
 
-        Assert.Null(details.PreRecordSpanMilliseconds);
-        Assert.Null(details.PreRecordMilliseconds);
+        Assert.Equal(0, details.PreRecordSpanMilliseconds);
     }
 
     [Theory]
@@ -70,7 +81,7 @@ public class PreRecordSpanTests
     }
 
     // The same result with the span a version 2 file 0 would carry (RecordingResult has init-only properties).
-    private static RecordingResult With(RecordingResult r, TimeSpan span) => new()
+    private static RecordingResult With(RecordingResult r, long? spanMilliseconds) => new()
     {
         Status = r.Status,
         Header = r.Header,
@@ -82,6 +93,6 @@ public class PreRecordSpanTests
         CloseReason = r.CloseReason,
         EndMonotonicMilliseconds = r.EndMonotonicMilliseconds,
         FinalChainHash = r.FinalChainHash,
-        PreRecordSpanMilliseconds = (long)span.TotalMilliseconds,
+        PreRecordSpanMilliseconds = spanMilliseconds,
     };
 }

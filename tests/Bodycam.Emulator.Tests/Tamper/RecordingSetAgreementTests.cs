@@ -104,7 +104,7 @@ public class RecordingSetAgreementTests
 
         Assert.Equal(RecordingStatus.Tampered, result.Status);
         Assert.Equal(RecordingFormatError.MalformedSegmentPlaintext, result.Error);
-        Assert.Equal(0, result.FailedRecordIndex);
+        Assert.Equal(1, result.FailedRecordIndex); // record 0 is the open record (format version 2)
         Assert.Empty(result.Frames);
         Assert.Empty(input.Frames);
     }
