@@ -33,6 +33,7 @@ internal static class MustFailVectors
         "truncated-inside-header",
         "header-field-range",
         "checkpoint-misplaced",
+        "open-record",
     ];
 
     public static List<MustFailVector> Generate(string recordingVectors)
@@ -167,9 +168,9 @@ internal static class MustFailVectors
             Add("truncated-header-at-" + at, "truncated-inside-header", "cut at byte " + at + ", inside the " + layout.HeaderLength + "-byte header", complete[..at], cutHeader, cutHeader);
         }
 
-        // Checkpoint placement (§4.3): the header's interval K changed from 2 to 3 makes the checkpoint after segment 1
-        // misplaced. Without a key the walk reaches it and reports the placement first; with a key the changed header
-        // hash fails segment 0's tag.
+        // Checkpoint placement (§4.3): the header's interval K changed from 2 to 3 would make the checkpoint after
+        // segment 1 misplaced; in format version 2 the changed header hash is caught first, at the open record, in both
+        // modes (placement itself is checked by the reader's unit tests on files signed with K = 3).
         byte[] misplaced = (byte[])complete.Clone();
         int kAt = 61 + complete[60] + 72;
         Require(misplaced[kAt] == 0 && misplaced[kAt + 1] == 2, "complete.bin has checkpoint-interval 2");
@@ -177,10 +178,20 @@ internal static class MustFailVectors
         Add(
             "checkpoint-misplaced-interval-3",
             "checkpoint-misplaced",
-            "checkpoint-interval (p + 72) changed from 2 to 3: the checkpoint after segment 1 is not after segment K-1",
+            "checkpoint-interval (p + 72) changed from 2 to 3: the header hash no longer matches the open record's",
             misplaced,
-            VectorExpectation.Tampered("CheckpointMisplaced", checkpoint.Index, checkpoint.Offset),
-            VectorExpectation.Tampered("AuthenticationFailed", r[0].Index, r[0].Offset));
+            chainAtOpen,
+            chainAtOpen);
+
+        // The open record (§4.4, format version 2): the device's signed commitment to the header, first after it.
+        // Without it (a file written where the device key is absent, or stripped), twice, or with a bad signature, the
+        // file is not device-signed.
+        VectorExpectation missing = VectorExpectation.Tampered("OpenRecordMissing", 0, open.Offset);
+        Add("open-record-removed", "open-record", "the open record cut out: the first record after the header is segment 0", Join(complete[..open.Offset], complete[open.End..]), missing, missing);
+        VectorExpectation misplaced2 = VectorExpectation.Tampered("OpenRecordMisplaced", 1, open.End);
+        Add("open-record-twice", "open-record", "the open record written twice before segment 0", Join(complete[..open.End], Slice(complete, open), complete[open.End..]), misplaced2, misplaced2);
+        VectorExpectation badOpen = VectorExpectation.Tampered("SignatureInvalid", open.Index, open.Offset);
+        Add("open-record-flip-signature", "open-record", "the open record's last signature byte xor 0x01", Flip(complete, open.End - 1), badOpen, badOpen);
 
         AddFieldRanges(vectors, complete, device, recipient, File.ReadAllBytes(Path.Combine(recordingVectors, "multi-recipient.bin")), otherDevice, otherRecipient);
         return vectors;
