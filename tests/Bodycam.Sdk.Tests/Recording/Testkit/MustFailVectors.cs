@@ -170,7 +170,7 @@ internal static class MustFailVectors
 
         // Checkpoint placement (§4.3): the header's interval K changed from 2 to 3 would make the checkpoint after
         // segment 1 misplaced; in format version 2 the changed header hash is caught first, at the open record, in both
-        // modes (placement itself is checked by the reader's unit tests on files signed with K = 3).
+        // modes (a misplaced but validly signed checkpoint needs the device key to build; not in this set yet).
         byte[] misplaced = (byte[])complete.Clone();
         int kAt = 61 + complete[60] + 72;
         Require(misplaced[kAt] == 0 && misplaced[kAt + 1] == 2, "complete.bin has checkpoint-interval 2");
