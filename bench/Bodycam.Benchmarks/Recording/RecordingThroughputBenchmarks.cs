@@ -191,7 +191,7 @@ public class RecordingThroughputBenchmarks
     }
 
     /// <summary>
-    /// The same recording with a new writer and a new simulated card per recording (the benchmark before issue 14):
+    /// The same recording with a new writer and a new simulated card per recording (the benchmark as it was first written):
     /// the card's blocks and the writer's segment buffers are allocated for every recording.
     /// </summary>
     [Benchmark]

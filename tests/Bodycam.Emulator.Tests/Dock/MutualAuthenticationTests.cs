@@ -8,7 +8,7 @@ using Xunit;
 namespace Bodycam.Emulator.Tests.Dock;
 
 /// <summary>
-/// Issue 14 item 6: the host authenticates the device. The device proves possession of its device key in the
+/// The host authenticates the device. The device proves possession of its device key in the
 /// handshake; a host that pinned the key (the device registry) refuses any other key and any proof that does not verify.
 /// </summary>
 public sealed class MutualAuthenticationTests : IDisposable

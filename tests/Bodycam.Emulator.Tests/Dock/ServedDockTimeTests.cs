@@ -12,7 +12,7 @@ using Xunit;
 namespace Bodycam.Emulator.Tests.Dock;
 
 /// <summary>
-/// Issue 14 item 7: an emulated device serving the dock (<c>run --dock-port</c> after its scenario) lives on moving
+/// An emulated device serving the dock (<c>run --dock-port</c> after its scenario) lives on moving
 /// time. Each test drives <see cref="DockServingClock"/>, the clock <see cref="DockServing.Serve"/> ticks, with a fake
 /// host clock, and checks one symptom of a clock that stood still.
 /// </summary>

@@ -11,7 +11,7 @@ using Xunit;
 namespace Bodycam.Emulator.Tests.Wiring;
 
 /// <summary>
-/// Issue 14 item 4: a recording of more files than one ConfirmOffload could name (<c>max-file-duration: 1s</c>) is
+/// A recording of more files than one ConfirmOffload could name (<c>max-file-duration: 1s</c>) is
 /// offloaded, confirmed whole and deleted, by the emulator's own offload step and by the SDK over TCP.
 /// </summary>
 public sealed class ManyFilesOffloadTests : IDisposable

@@ -11,8 +11,9 @@ using Xunit;
 namespace Bodycam.Firmware.Tests.Dock;
 
 /// <summary>
-/// Issue 14 items 4, 5, 6, 8 (Info) and 10 on the device side, in the conformance style: each case sends the bytes a
-/// host written from docs/dock-protocol.md would send and checks the exact answer the spec gives.
+/// The dock hardening on the device side (whole-recording confirm, clock authority, device proof, Info without a
+/// session, error details), in the conformance style: each case sends the bytes a host written from
+/// docs/dock-protocol.md would send and checks the exact answer the spec gives.
 /// </summary>
 public class DockHardeningTests
 {

@@ -22,7 +22,7 @@ public class AuditTrailVerifierTests
     [InlineData(-62135596800001L)]
     public void Verify_StoredClockValueBeyondTheCalendar_VerifiesWithoutTime(long unix)
     {
-        // Issue 14 item 5: a clock once set to INT64_MAX must not make every later reading of the trail crash.
+        // A clock once set to INT64_MAX must not make every later reading of the trail crash.
         _clockValue = unix;
         byte[] trail = Trail((8, "adjust-ms=1", true), (5, "rec-1.bcr", true));
 
