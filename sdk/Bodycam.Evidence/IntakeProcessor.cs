@@ -322,13 +322,17 @@ internal sealed class IntakeProcessor
             results.Add(result);
         }
 
-        try
+        // The set's status by the same rules bodycam verify and export use (docs/recording-format.md, "6.3").
+        var set = new List<RecordingSetFile>(results.Count);
+        for (int i = 0; i < results.Count; i++)
         {
-            RecordingFileSet.Verify(results);
+            set.Add(new RecordingSetFile("file " + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), results[i]));
         }
-        catch (RecordingFormatException e)
+
+        RecordingSetResult assessed = RecordingFileSet.Assess(set);
+        if (assessed.Status != RecordingStatus.Complete && assessed.Status != RecordingStatus.ClosedByRecovery)
         {
-            return new RecordingCheck(false, $"{e.Error} ({e.Message})");
+            return new RecordingCheck(false, $"{assessed.Status} ({assessed.Error}): {assessed.Detail}");
         }
 
         return new RecordingCheck(true, $"{results[^1].Status}, {files.Count} file(s), {segments} segment(s)");

@@ -47,28 +47,21 @@ internal static class RecordingChecks
     /// <returns>The outcome.</returns>
     public static RecordingCheck CheckSet(IReadOnlyList<string> labels, IReadOnlyList<RecordingResult> results)
     {
-        for (int i = 1; i < results.Count; i++)
-        {
-            try
-            {
-                RecordingReader.VerifyContinuation(results[i - 1], results[i]);
-            }
-            catch (RecordingFormatException e)
-            {
-                return new RecordingCheck(false, $"{labels[i]}: {e.Error} ({e.Message})");
-            }
-        }
-
         if (results.Count > 0)
         {
-            try
+            // The set's status by the same rules bodycam verify and export use (docs/recording-format.md, "6.3 A set
+            // of files"): the first file must be the recording's first, each must continue the one before, and the
+            // last must not announce a next one.
+            var files = new List<RecordingSetFile>(results.Count);
+            for (int i = 0; i < results.Count; i++)
             {
-                // The first file must be the recording's first, and the last must not announce a next one.
-                RecordingFileSet.Verify(results);
+                files.Add(new RecordingSetFile(labels[i], results[i]));
             }
-            catch (RecordingFormatException e)
+
+            RecordingSetResult set = RecordingFileSet.Assess(files);
+            if (set.Status != RecordingStatus.Complete && set.Status != RecordingStatus.ClosedByRecovery)
             {
-                return new RecordingCheck(false, $"{e.Error} ({e.Message})");
+                return new RecordingCheck(false, $"{set.Status} ({set.Error}): {set.Detail}");
             }
         }
 

@@ -381,15 +381,22 @@ public class PreRecordBufferTests
             PushGop(ring, i, key, delta);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 200; i < 20200; i++)
+        // Three measured rounds of 20,000 GOPs: a push that allocates shows in every round; the runtime's own one-off
+        // work (tiered recompilation switching a loop to optimised code) shows in at most the first.
+        long fewest = long.MaxValue;
+        int next = 200;
+        for (int round = 0; round < 3; round++)
         {
-            PushGop(ring, i, key, delta);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int end = next + 20000; next < end; next++)
+            {
+                PushGop(ring, next, key, delta);
+            }
+
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, fewest);
         Assert.True(ring.EvictedByAgeCount > 0);
     }
 
