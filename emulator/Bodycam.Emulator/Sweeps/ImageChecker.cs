@@ -55,6 +55,10 @@ public sealed class ImageChecker
         }
     }
 
+    // A recording file of the uncut run that no logged operation created: it was on the card before the first boot
+    // (the log starts there, and the device creates every file of its own after it).
+    private bool PlantedBeforeBoot(string name) => _referenceLog.CreatedAt(name) == int.MaxValue;
+
     /// <summary>Checks an image.</summary>
     /// <param name="cut">The number of the operation the power failed in (or the first that failed).</param>
     /// <param name="image">The files after the reboot, by name.</param>
@@ -74,7 +78,16 @@ public sealed class ImageChecker
             byte[] reference = _reference[name];
             RecordingResult? referenceResult = ReferenceResult(name);
             bool finished = referenceResult is { Status: RecordingStatus.Complete or RecordingStatus.ClosedByRecovery };
-            if (_referenceLog.DeletedAt(name) < cut)
+            if (PlantedBeforeBoot(name))
+            {
+                // On the card before the first boot and never written by the device (a scenario's planted files):
+                // recovery must leave it exactly as it was, whatever the cut.
+                if (!image.TryGetValue(name, out byte[]? planted) || !planted.AsSpan().SequenceEqual(reference))
+                {
+                    check.Problems.Add(name + ": on the card before the first boot, " + (planted == null ? "missing" : "changed") + " after the cut");
+                }
+            }
+            else if (_referenceLog.DeletedAt(name) < cut)
             {
                 // Deleted before the cut, after a confirmed offload: it must not come back.
                 if (image.ContainsKey(name))
@@ -114,7 +127,7 @@ public sealed class ImageChecker
         foreach (KeyValuePair<string, byte[]> file in image)
         {
             if (!RecordingFormat.TryParseFileName(file.Key, out _, out _)
-                || (_reference.ContainsKey(file.Key) && _referenceLog.CreatedAt(file.Key) < cut))
+                || (_reference.ContainsKey(file.Key) && (_referenceLog.CreatedAt(file.Key) < cut || PlantedBeforeBoot(file.Key))))
             {
                 continue;
             }
