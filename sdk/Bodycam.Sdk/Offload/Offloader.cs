@@ -57,7 +57,7 @@ public sealed class Offloader
         try
         {
             DeviceInfo info = await client.GetInfoAsync(cancellationToken).ConfigureAwait(false);
-            byte[] deviceKey = DeviceKeyOf(client, info);
+            byte[] deviceKey = DeviceKeyOf(client);
             IReadOnlyList<DeviceRecordingFile> files = await client.ListRecordingsAsync(cancellationToken).ConfigureAwait(false);
             string deviceId = OffloadNames.Require(info.DeviceId, OffloadError.UnsafeDeviceId);
             foreach (DeviceRecordingFile file in files)
@@ -150,9 +150,8 @@ public sealed class Offloader
 
     // The device key the recordings must be signed with: the key the device proved it holds in the handshake (pinned
     // from the device registry when the connection's options carry it), never one the device merely reports.
-    private static byte[] DeviceKeyOf(DockClient client, DeviceInfo info)
+    private static byte[] DeviceKeyOf(DockClient client)
     {
-        _ = info;
         ReadOnlyMemory<byte> key = client.DeviceKey
             ?? throw new InvalidOperationException("The offload's connection was not authenticated, so the device key is unknown.");
         return key.ToArray();
