@@ -44,6 +44,9 @@ public class RecordingThroughputBenchmarks
     private SimulatedSecureElement? _secureElement;
     private SimulatedCryptoEngine? _crypto;
     private PreallocatedCard? _card;
+
+    // The device's internal flash, where the writer journals its open file (not the card).
+    private readonly SimulatedStorage _internal = new SimulatedStorage(1L << 20);
     private RecordingWriter? _writer;
 
     /// <summary>Builds the media, the keys and one recording for the reader.</summary>
@@ -79,7 +82,7 @@ public class RecordingThroughputBenchmarks
         // The device's writer and card: built once, as at boot (24 MiB of card blocks for one 16 MiB recording).
         _card = new PreallocatedCard(24L << 20);
         var writerOptions = new RecordingWriterOptions { SegmentMaxBytes = SegmentBytes, SegmentMaxMilliseconds = 1000, FileMaxBytes = 1L << 30 };
-        _writer = new RecordingWriter(writerOptions, new RecordingStore(_card, _crypto, _secureElement, 0), _crypto, _secureElement, _random, new OneRecipient(_recipientPrivate));
+        _writer = new RecordingWriter(writerOptions, new RecordingStore(_card, _internal, _crypto, _secureElement, 0), _crypto, _secureElement, _random, new OneRecipient(_recipientPrivate));
         _file = storage.ReadAllBytes(storage.List()[0]);
     }
 
@@ -216,7 +219,7 @@ public class RecordingThroughputBenchmarks
         SimulatedSecureElement se = _secureElement!;
         SimulatedCryptoEngine crypto = _crypto!;
         var storage = new SimulatedStorage(1L << 30);
-        var store = new RecordingStore(storage, crypto, se, 0);
+        var store = new RecordingStore(storage, new SimulatedStorage(1L << 20), crypto, se, 0);
         var options = new RecordingWriterOptions { SegmentMaxBytes = SegmentBytes, SegmentMaxMilliseconds = 1000, FileMaxBytes = 1L << 30 };
         var writer = new RecordingWriter(options, store, crypto, se, random, new OneRecipient(_recipientPrivate));
         writer.Begin(0, 0, true);
