@@ -26,4 +26,10 @@ public enum CheckFindingKind
 
     /// <summary>A temporary file no intake owns (fault; the next start removes it).</summary>
     StrayTemporaryFile = 8,
+
+    /// <summary>
+    /// A file recovery gave back from an interrupted move intake into <c>returned/&lt;owner&gt;/</c> because its source
+    /// path was taken or its folder gone (fault until someone puts it back in an offload folder and takes it in).
+    /// </summary>
+    ReturnedFile = 9,
 }

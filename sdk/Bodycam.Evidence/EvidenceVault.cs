@@ -95,14 +95,40 @@ public sealed class EvidenceVault
     /// <param name="actor">An intake operator.</param>
     /// <param name="folder">The folder (searched recursively; .part files are skipped).</param>
     /// <returns>One result per recording.</returns>
-    public IReadOnlyList<IntakeResult> IntakeFolder(VaultActor actor, string folder) => new IntakeProcessor(this).IntakeFolder(actor, folder);
+    public IReadOnlyList<IntakeResult> IntakeFolder(VaultActor actor, string folder) => IntakeFolder(actor, folder, IntakeMode.Copy);
+
+    /// <summary>
+    /// Takes in every recording under a folder, copying its files into the store or, with <see cref="IntakeMode.Move"/>,
+    /// renaming them into it when the folder is on the vault's file system (docs/evidence-vault.md, "Intake").
+    /// </summary>
+    /// <param name="actor">An intake operator.</param>
+    /// <param name="folder">The folder (searched recursively).</param>
+    /// <param name="mode">Copy or move.</param>
+    /// <returns>One result per recording.</returns>
+    public IReadOnlyList<IntakeResult> IntakeFolder(VaultActor actor, string folder, IntakeMode mode) => new IntakeProcessor(this, mode).IntakeFolder(actor, folder);
 
     /// <summary>Takes in one recording.</summary>
     /// <param name="actor">An intake operator.</param>
     /// <param name="files">The recording's files, in any order.</param>
     /// <param name="source">Where they came from, for the metadata.</param>
     /// <returns>What happened.</returns>
-    public IntakeResult Intake(VaultActor actor, IReadOnlyList<string> files, string source) => new IntakeProcessor(this).Intake(actor, files, source);
+    public IntakeResult Intake(VaultActor actor, IReadOnlyList<string> files, string source) => Intake(actor, files, source, IntakeMode.Copy);
+
+    /// <summary>Takes in one recording, copying or moving its files (see <see cref="IntakeMode"/>).</summary>
+    /// <param name="actor">An intake operator.</param>
+    /// <param name="files">The recording's files, in any order.</param>
+    /// <param name="source">Where they came from, for the metadata.</param>
+    /// <param name="mode">Copy or move.</param>
+    /// <returns>What happened.</returns>
+    public IntakeResult Intake(VaultActor actor, IReadOnlyList<string> files, string source, IntakeMode mode) => new IntakeProcessor(this, mode).Intake(actor, files, source);
+
+    /// <summary>
+    /// Whether a move intake from <paramref name="folder"/> can rename its files into the object store: the folder is on
+    /// the vault's file system (Linux; elsewhere false, and a move intake copies).
+    /// </summary>
+    /// <param name="folder">An existing folder.</param>
+    /// <returns>True when files from it can be moved in.</returns>
+    public bool CanMoveFrom(string folder) => Store.SameFileSystem(folder);
 
     /// <summary>Lists the actor's municipality's stored recordings, oldest first.</summary>
     /// <param name="actor">Any actor.</param>

@@ -16,17 +16,25 @@ namespace Bodycam.Evidence;
 
 /// <summary>
 /// Intake (docs/evidence-vault.md, "Intake"): read and hash the files once, one recording ahead; verify them with
-/// the registry's device key on this core while a second one journals and writes them to temporary files; then rename the objects into
-/// place and commit the metadata with its log entry. Nothing here cleans up after a crash: the journal lets the next
-/// start resolve it.
+/// the registry's device key on this core while a second one journals and writes them to temporary files (a move
+/// intake: journals them with their source paths and flushes them in place); then rename the objects into place
+/// (a move intake: the source files themselves), flush the folders and commit the metadata with its log entry.
+/// Nothing here cleans up after a crash: the journal lets the next start resolve it.
 /// </summary>
 internal sealed class IntakeProcessor
 {
     private readonly EvidenceVault _vault;
+    private readonly IntakeMode _mode;
 
-    public IntakeProcessor(EvidenceVault vault)
+    public IntakeProcessor(EvidenceVault vault, IntakeMode mode)
     {
+        if (mode is not (IntakeMode.Copy or IntakeMode.Move))
+        {
+            throw new VaultException(VaultError.InvalidArgument, "Unknown intake mode: " + mode);
+        }
+
         _vault = vault;
+        _mode = mode;
     }
 
     public IReadOnlyList<IntakeResult> IntakeFolder(VaultActor actor, string folder)
@@ -52,7 +60,7 @@ internal sealed class IntakeProcessor
             list.Add(path);
         }
 
-        return IntakeAll(actor, groups.Values.ToList(), "folder " + Path.GetFullPath(folder));
+        return IntakeAll(actor, groups.Values.ToList(), "folder " + Path.GetFullPath(folder), Moving(folder));
     }
 
     public IntakeResult Intake(VaultActor actor, IReadOnlyList<string> files, string source)
@@ -63,12 +71,15 @@ internal sealed class IntakeProcessor
             throw new VaultException(VaultError.InvalidArgument, "A recording has at least one file.");
         }
 
-        return IntakeAll(actor, [files], source)[0];
+        return IntakeAll(actor, [files], source, Moving(Path.GetDirectoryName(Path.GetFullPath(files[0]))!))[0];
     }
+
+    // A move intake renames only within one file system; from another one it copies, as a copying intake does.
+    private bool Moving(string folder) => _mode == IntakeMode.Move && _vault.Store.SameFileSystem(folder);
 
     // Reads the next recording's files on a pool thread while this one takes in the current one, so the reads of a
     // folder overlap the writes (at most two recordings are in memory).
-    private List<IntakeResult> IntakeAll(VaultActor actor, IReadOnlyList<IReadOnlyList<string>> recordings, string source)
+    private List<IntakeResult> IntakeAll(VaultActor actor, IReadOnlyList<IReadOnlyList<string>> recordings, string source, bool move)
     {
         var results = new List<IntakeResult>(recordings.Count);
         Task<LoadedFile[]>? next = recordings.Count > 0 ? Task.Run(() => Load(recordings[0])) : null;
@@ -77,7 +88,7 @@ internal sealed class IntakeProcessor
             LoadedFile[] loaded = next!.GetAwaiter().GetResult();
             int following = i + 1;
             next = following < recordings.Count ? Task.Run(() => Load(recordings[following])) : null;
-            results.Add(Intake(actor, recordings[i], loaded, source));
+            results.Add(Intake(actor, recordings[i], loaded, source, move));
         }
 
         return results;
@@ -110,7 +121,7 @@ internal sealed class IntakeProcessor
         return loaded;
     }
 
-    private IntakeResult Intake(VaultActor actor, IReadOnlyList<string> files, LoadedFile[] loaded, string source)
+    private IntakeResult Intake(VaultActor actor, IReadOnlyList<string> files, LoadedFile[] loaded, string source, bool move)
     {
         var read = new List<(string Path, byte[] Bytes, string Sha256, RecordingHeader Header)>();
         foreach (LoadedFile file in loaded)
@@ -156,21 +167,28 @@ internal sealed class IntakeProcessor
 
             if (Sql.Scalar(connection, null, "SELECT sha256 FROM recordings WHERE recording_id = @r", ("@r", recordingId)) is string storedManifest)
             {
-                return storedManifest == Manifest(known, names)
-                    ? new IntakeResult(recordingId, IntakeOutcome.AlreadyStored, "already stored with the same files", files)
-                    : Quarantine(actor, device.MunicipalityId, recordingId, files, known, source, "a recording with this id is already stored with other files");
+                if (storedManifest != Manifest(known, names))
+                {
+                    return Quarantine(actor, device.MunicipalityId, recordingId, files, known, source, "a recording with this id is already stored with other files");
+                }
+
+                // A move intake removes the source files of a recording the metadata already names, once each
+                // object is present with the length the metadata gives it; otherwise it leaves them.
+                bool removed = move && RemoveStoredSources(connection, recordingId, read.Select(r => r.Path).ToArray(), known);
+                return new IntakeResult(recordingId, IntakeOutcome.AlreadyStored, removed ? "already stored with the same files; the source files are removed" : "already stored with the same files", files) { SourcesMoved = removed };
             }
         }
 
         // While this core verifies, a second one journals and writes the temporary files (flushed to disk):
         // the durable write is what intake adds to the verification, so it runs beside it, not after it.
         string owner = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        Task<(string[] Hashes, string?[] Temporaries)> storing = Task.Run(() => Prepare(owner, recordingId, all, known, nowMs));
+        string[] paths = read.Select(r => r.Path).ToArray();
+        Task<(string[] Hashes, Placement[] Placements)> storing = Task.Run(() => Prepare(owner, recordingId, all, known, paths, move, nowMs));
         long verifyStart = Stopwatch.GetTimestamp();
         RecordingCheck check = Verify(read.Select(r => r.Bytes).ToList(), device.PublicKey.Span, out List<RecordingResult> results);
         _vault.Options.Timings?.AddVerify(Stopwatch.GetElapsedTime(verifyStart));
         long waitStart = Stopwatch.GetTimestamp();
-        (string[] hashes, string?[] temporaries) = storing.GetAwaiter().GetResult();
+        (string[] hashes, Placement[] placements) = storing.GetAwaiter().GetResult();
         _vault.Options.Timings?.AddWaitForStore(Stopwatch.GetElapsedTime(waitStart));
         string manifest = Manifest(hashes, names);
         if (!check.Verified)
@@ -181,13 +199,35 @@ internal sealed class IntakeProcessor
         }
 
         long commitStart = Stopwatch.GetTimestamp();
+        var folders = new SortedSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < all.Length; i++)
         {
-            if (temporaries[i] is string temporary)
+            Placement placement = placements[i];
+            if (placement.Move)
+            {
+                if (_vault.Store.MoveIn(paths[i], hashes[i]))
+                {
+                    folders.Add(Path.GetDirectoryName(paths[i])!);
+                    folders.Add(Path.GetDirectoryName(_vault.Store.PathOf(hashes[i]))!);
+                    _vault.Fault(VaultStep.IntakeSourceMoved);
+                    continue;
+                }
+
+                // Another file system after all (a folder mounted below the one checked): copy this file instead.
+                placement = placements[i] = new Placement(_vault.Store.WriteTemporary(owner, hashes[i], all[i]), false, false);
+            }
+
+            if (placement.Temporary is string temporary)
             {
                 _vault.Store.Commit(temporary, hashes[i]);
                 _vault.Fault(VaultStep.IntakeObjectStored);
             }
+        }
+
+        // The renames are durable before the metadata names the objects (and before a source folder forgets its files).
+        foreach (string folder in folders)
+        {
+            FileSystem.SyncFolder(folder);
         }
 
         RecordingResult last = results[^1];
@@ -229,19 +269,81 @@ internal sealed class IntakeProcessor
 
         _vault.Options.Timings?.AddCommit(Stopwatch.GetElapsedTime(commitStart));
         _vault.Fault(VaultStep.IntakeCommitted);
-        return new IntakeResult(recordingId, IntakeOutcome.Stored, check.Detail, files);
+        if (!move)
+        {
+            return new IntakeResult(recordingId, IntakeOutcome.Stored, check.Detail, files);
+        }
+
+        // Files whose object was already stored stay where they are until the metadata names the object: now it does.
+        bool allGone = true;
+        for (int i = 0; i < all.Length; i++)
+        {
+            if (placements[i].RemoveAfterCommit)
+            {
+                File.Delete(paths[i]);
+                _vault.Fault(VaultStep.IntakeSourceRemoved);
+            }
+            else if (!placements[i].Move)
+            {
+                allGone = false;
+            }
+        }
+
+        return new IntakeResult(recordingId, IntakeOutcome.Stored, check.Detail, files) { SourcesMoved = allGone };
     }
 
-    // Journals the files and writes each one not yet stored to its temporary file, flushed.
-    private (string[] Hashes, string?[] Temporaries) Prepare(string owner, string recordingId, byte[][] all, string[] hashes, long nowMs)
+    // Removes the source files of a recording already stored with the same files, when every object is present with
+    // the length the metadata gives it (the bytes just read hash to those names). Returns whether it removed them.
+    private bool RemoveStoredSources(DbConnection connection, string recordingId, string[] paths, string[] hashes)
+    {
+        var lengths = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach ((string sha, long bytes) in Sql.Query(connection, null, "SELECT f.sha256, f.bytes FROM recording_files f JOIN recordings r ON r.recording_id = f.recording_id WHERE f.recording_id = @r AND r.state = 'stored'", r => (r.GetString(0), r.GetInt64(1)), ("@r", recordingId)))
+        {
+            lengths[sha] = bytes;
+        }
+
+        if (hashes.Any(h => !lengths.TryGetValue(h, out long bytes) || _vault.Store.LengthOf(h) != bytes))
+        {
+            return false;
+        }
+
+        foreach (string path in paths)
+        {
+            File.Delete(path);
+            _vault.Fault(VaultStep.IntakeSourceRemoved);
+        }
+
+        return true;
+    }
+
+    // Decides for each file how it reaches the store, journals the objects (a move: with the source path each one
+    // will be renamed from), then writes each file to be copied to its temporary file, flushed, and flushes each file
+    // to be moved in place. Nothing is renamed here: that waits for the verification.
+    private (string[] Hashes, Placement[] Placements) Prepare(string owner, string recordingId, byte[][] all, string[] hashes, string[] paths, bool move, long nowMs)
     {
         long hashed = Stopwatch.GetTimestamp();
+        var placements = new Placement[all.Length];
+        var sources = new Dictionary<string, string?>(StringComparer.Ordinal);
+        for (int i = 0; i < all.Length; i++)
+        {
+            bool stored = _vault.Store.LengthOf(hashes[i]) == all[i].Length;
+            bool first = !sources.ContainsKey(hashes[i]);
+            bool moving = move && !stored && first;
+            if (first)
+            {
+                sources[hashes[i]] = moving ? Path.GetFullPath(paths[i]) : null;
+            }
+
+            // A move removes a file whose object is (or will be, from the same bytes) stored anyway, after the commit.
+            placements[i] = new Placement(null, moving, move && !moving);
+        }
+
         using (DbConnection connection = _vault.Database.Open())
         using (DbTransaction transaction = connection.BeginTransaction())
         {
-            foreach (string hash in hashes.Distinct())
+            foreach ((string hash, string? source) in sources)
             {
-                Sql.Execute(connection, transaction, "INSERT INTO pending_intakes (sha256, owner, recording_id, started_at_ms) VALUES (@h, @o, @r, @t)", ("@h", hash), ("@o", owner), ("@r", recordingId), ("@t", nowMs));
+                Sql.Execute(connection, transaction, "INSERT INTO pending_intakes (sha256, owner, recording_id, started_at_ms, source_path) VALUES (@h, @o, @r, @t, @s)", ("@h", hash), ("@o", owner), ("@r", recordingId), ("@t", nowMs), ("@s", source));
             }
 
             transaction.Commit();
@@ -250,18 +352,31 @@ internal sealed class IntakeProcessor
         long journaled = Stopwatch.GetTimestamp();
         _vault.Options.Timings?.AddJournal(Stopwatch.GetElapsedTime(hashed, journaled));
         _vault.Fault(VaultStep.IntakeJournaled);
-        string?[] temporaries = new string?[all.Length];
         for (int i = 0; i < all.Length; i++)
         {
-            if (_vault.Store.LengthOf(hashes[i]) != all[i].Length)
+            if (placements[i].Move)
             {
-                temporaries[i] = _vault.Store.WriteTemporary(owner, hashes[i], all[i]);
+                // Flushed in place (cheap when the writer already flushed it). A file whose length changed since it
+                // was read is not the file that was hashed and verified: it is copied from the bytes read instead.
+                using Microsoft.Win32.SafeHandles.SafeFileHandle handle = File.OpenHandle(paths[i], FileMode.Open, FileAccess.Read);
+                if (RandomAccess.GetLength(handle) == all[i].Length)
+                {
+                    FileSystem.Sync(handle, paths[i]);
+                    continue;
+                }
+
+                placements[i] = new Placement(null, false, false);
+            }
+
+            if (!placements[i].RemoveAfterCommit && _vault.Store.LengthOf(hashes[i]) != all[i].Length)
+            {
+                placements[i] = new Placement(_vault.Store.WriteTemporary(owner, hashes[i], all[i]), false, false);
                 _vault.Fault(VaultStep.IntakeTemporaryWritten);
             }
         }
 
         _vault.Options.Timings?.AddWrite(Stopwatch.GetElapsedTime(journaled));
-        return (hashes, temporaries);
+        return (hashes, placements);
     }
 
     private void Abandon(string owner, string[] hashes)
@@ -367,6 +482,10 @@ internal sealed class IntakeProcessor
         transaction.Commit();
         return new IntakeResult(recordingId, IntakeOutcome.Quarantined, reason, files);
     }
+
+    // How one file reaches the store: copied through a temporary file, renamed in (a move), or, its object stored
+    // already, left as it is (a copy) or removed after the commit (a move).
+    private sealed record Placement(string? Temporary, bool Move, bool RemoveAfterCommit);
 
     // One file as read: its bytes, and its header or why it has none.
     private sealed record LoadedFile(string Path, byte[] Bytes, string Sha256, RecordingHeader? Header, RecordingFormatException? Error);

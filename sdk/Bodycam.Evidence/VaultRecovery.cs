@@ -11,7 +11,8 @@ namespace Bodycam.Evidence;
 /// <summary>
 /// What a start does after a crash, and what <c>vault check</c> reports (docs/evidence-vault.md, "Crash safety"):
 /// recordings marked 'deleting' are finished; intakes journaled longer ago than the grace period are undone
-/// (their objects removed unless metadata names them); temporary files no journal owns are removed.
+/// (a copying intake's objects removed unless metadata names them; a move intake's objects given back to the source
+/// path the journal names, or to <c>returned/&lt;owner&gt;/</c>); temporary files no journal owns are removed.
 /// </summary>
 internal sealed class VaultRecovery
 {
@@ -25,25 +26,34 @@ internal sealed class VaultRecovery
     public void Run()
     {
         List<(string Id, List<string> Objects)> deleting;
-        List<(string Sha, string Owner)> stale;
+        List<(string Sha, string Owner, string? Source)> stale;
         long limit = _vault.NowMs - (long)_vault.Options.IntakeGrace.TotalMilliseconds;
         using (DbConnection connection = _vault.Database.Open())
         {
             deleting = Sql.Query(connection, null, "SELECT recording_id FROM recordings WHERE state = 'deleting'", r => r.GetString(0))
                 .Select(id => (id, Sql.Query(connection, null, "SELECT sha256 FROM recording_files WHERE recording_id = @r", r => r.GetString(0), ("@r", id))))
                 .ToList();
-            stale = Sql.Query(connection, null, "SELECT sha256, owner FROM pending_intakes WHERE started_at_ms <= @t", r => (r.GetString(0), r.GetString(1)), ("@t", limit));
+            stale = Sql.Query(connection, null, "SELECT sha256, owner, source_path FROM pending_intakes WHERE started_at_ms <= @t", r => (r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)), ("@t", limit));
         }
 
         Sweeper.Finish(_vault, deleting);
 
-        foreach ((string sha, string owner) in stale)
+        foreach ((string sha, string owner, string? source) in stale)
         {
             using DbConnection connection = _vault.Database.Open();
             using DbTransaction transaction = connection.BeginTransaction();
             if (Sql.Scalar(connection, transaction, "SELECT 1 FROM recording_files WHERE sha256 = @h", ("@h", sha)) is null)
             {
-                _vault.Store.Delete(sha);
+                if (source is null)
+                {
+                    // A copying intake: the source folder still holds the file, so intake runs again from there.
+                    _vault.Store.Delete(sha);
+                }
+                else if (_vault.Store.Exists(sha))
+                {
+                    // A move intake: the object may be the only copy of the file. It goes back, never away.
+                    GiveBack(sha, owner, source);
+                }
             }
 
             _vault.Store.DeleteTemporary(owner, sha);
@@ -59,6 +69,57 @@ internal sealed class VaultRecovery
                 File.Delete(Path.Combine(_vault.Store.Root, "tmp", name));
             }
         }
+    }
+
+    // Gives a move intake's uncommitted object back to its source path; when that path holds the same bytes already
+    // (the object was copied after all, or the file was fetched again), the object is the surplus copy and goes;
+    // when the path holds another file or its folder is gone, the object goes to returned/<owner>/<file name>.
+    private void GiveBack(string sha, string owner, string source)
+    {
+        string destination = source;
+        string? folder = Path.GetDirectoryName(source);
+        if (File.Exists(source))
+        {
+            if (new FileInfo(source).Length == _vault.Store.LengthOf(sha) && HashOf(source) == sha)
+            {
+                _vault.Store.Delete(sha);
+                _vault.Store.SyncObjectFolder(sha);
+                return;
+            }
+
+            destination = Returned(owner, source);
+        }
+        else if (folder is null || !Directory.Exists(folder))
+        {
+            destination = Returned(owner, source);
+        }
+
+        if (!_vault.Store.MoveOut(sha, destination))
+        {
+            // The source folder is on another file system now (mounted since): the returned folder is on the vault's.
+            destination = Returned(owner, source);
+            if (!_vault.Store.MoveOut(sha, destination))
+            {
+                throw new IOException($"Cannot give object {sha} back to {destination}: the vault folder is on another file system than its own objects.");
+            }
+        }
+
+        FileSystem.SyncFolder(Path.GetDirectoryName(destination)!);
+        _vault.Store.SyncObjectFolder(sha);
+    }
+
+    private string Returned(string owner, string source)
+    {
+        string folder = Path.Combine(_vault.Store.ReturnedFolder, owner);
+        Directory.CreateDirectory(folder);
+        FileSystem.SyncFolder(_vault.Store.ReturnedFolder);
+        return Path.Combine(folder, Path.GetFileName(source));
+    }
+
+    private static string HashOf(string path)
+    {
+        using FileStream stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     public CheckReport Check(bool deep)
@@ -143,6 +204,11 @@ internal sealed class VaultRecovery
             {
                 findings.Add(new CheckFinding(CheckFindingKind.StrayTemporaryFile, name, "a temporary file no intake owns (the next start removes it)"));
             }
+        }
+
+        foreach (string returned in _vault.Store.EnumerateReturned())
+        {
+            findings.Add(new CheckFinding(CheckFindingKind.ReturnedFile, returned, $"given back from an interrupted move intake to {Path.Combine(_vault.Store.ReturnedFolder, returned)} because its source path was taken or gone: put it in an offload folder and take it in again"));
         }
 
         return new CheckReport(objects, recordings, findings);

@@ -12,11 +12,17 @@ public enum VaultStep
     /// <summary>Intake: one file's bytes are in its temporary file, flushed.</summary>
     IntakeTemporaryWritten = 2,
 
-    /// <summary>Intake: one file is renamed into the object store.</summary>
+    /// <summary>Intake: one file is renamed from its temporary file into the object store.</summary>
     IntakeObjectStored = 3,
 
     /// <summary>Intake: the metadata and the log entry are committed and the journal rows removed.</summary>
     IntakeCommitted = 4,
+
+    /// <summary>Move intake: one verified source file is renamed into the object store (its journal row names the source path).</summary>
+    IntakeSourceMoved = 8,
+
+    /// <summary>Move intake: one source file whose object the metadata names is removed from the source folder.</summary>
+    IntakeSourceRemoved = 9,
 
     /// <summary>Sweep: a batch of recordings is marked for deletion, with deletion records and log entries, committed.</summary>
     SweepMarked = 5,

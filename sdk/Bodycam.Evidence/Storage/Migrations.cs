@@ -10,7 +10,7 @@ namespace Bodycam.Evidence.Storage;
 /// </summary>
 internal static class Migrations
 {
-    public const int Latest = 2;
+    public const int Latest = 3;
 
     private static readonly string[] s_version1 =
     [
@@ -137,6 +137,13 @@ internal static class Migrations
         "ALTER TABLE recordings ADD COLUMN pre_record_span_ms BIGINT NULL",
     ];
 
+    // Version 3: a move intake's journal rows name the source path each object was renamed from, so recovery can
+    // give the file back there; NULL for a copying intake's rows (the source still has its copy).
+    private static readonly string[] s_version3 =
+    [
+        "ALTER TABLE pending_intakes ADD COLUMN source_path TEXT NULL",
+    ];
+
     /// <summary>Brings the database to the latest schema; returns the version it found.</summary>
     public static int Apply(VaultDatabase database, long nowMs)
     {
@@ -180,6 +187,7 @@ internal static class Migrations
         {
             1 => [.. s_version1, .. database.AppendOnlyTrigger()],
             2 => s_version2,
+            3 => s_version3,
             _ => throw new ArgumentOutOfRangeException(nameof(version)),
         };
     }

@@ -7,7 +7,9 @@ namespace Bodycam.Evidence.Storage;
 /// <summary>
 /// The content-addressed folder of encrypted originals: each file is stored unchanged under
 /// <c>objects/ab/abcdef…</c>, named by the lowercase hex SHA-256 of its bytes. A file is written to
-/// <c>tmp/</c>, flushed to disk, then renamed into place, so an object is either whole or absent.
+/// <c>tmp/</c>, flushed to disk, then renamed into place, so an object is either whole or absent; a move intake
+/// renames the flushed source file itself into place instead (same file system only). Objects are read-only
+/// (no write permission for anyone).
 /// </summary>
 public sealed class ObjectStore
 {
@@ -29,6 +31,22 @@ public sealed class ObjectStore
     private string ObjectsFolder => Path.Combine(Root, "objects");
 
     private string TemporaryFolder => Path.Combine(Root, "tmp");
+
+    /// <summary>Gets the folder where recovery puts a moved file it cannot give back at its source path: <c>returned/&lt;owner&gt;/&lt;file name&gt;</c>.</summary>
+    public string ReturnedFolder => Path.Combine(Root, "returned");
+
+    /// <summary>
+    /// Whether files in <paramref name="folder"/> can be moved into the store by rename: the folder and the object
+    /// store are on the same file system (same device number). False when it cannot be told (not Linux).
+    /// </summary>
+    /// <param name="folder">An existing folder.</param>
+    /// <returns>True when a move intake can rename its files into the store.</returns>
+    public bool SameFileSystem(string folder)
+    {
+        ulong? store = FileSystem.DeviceOf(ObjectsFolder);
+        ulong? source = FileSystem.DeviceOf(folder);
+        return store is not null && store == source;
+    }
 
     /// <summary>The path of an object.</summary>
     /// <param name="sha256">The lowercase hex SHA-256.</param>
@@ -99,7 +117,72 @@ public sealed class ObjectStore
             return;
         }
 
+        MakeReadOnly(temporary);
         File.Move(temporary, target, overwrite: false);
+    }
+
+    /// <summary>
+    /// Renames a source file, already flushed to disk, into place as the object (a move intake) and makes it
+    /// read-only. Returns false, having changed nothing, when the source is on another file system than the store.
+    /// The caller has checked that the object does not exist yet, and flushes the two folders afterwards
+    /// (<see cref="SyncObjectFolder"/>, <see cref="FileSystem.SyncFolder"/>).
+    /// </summary>
+    /// <param name="source">The source file (its bytes hash to <paramref name="sha256"/>).</param>
+    /// <param name="sha256">The object's hash.</param>
+    /// <returns>True when moved.</returns>
+    public bool MoveIn(string source, string sha256)
+    {
+        string target = PathOf(sha256);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        if (!FileSystem.Rename(source, target))
+        {
+            return false;
+        }
+
+        MakeReadOnly(target);
+        return true;
+    }
+
+    /// <summary>
+    /// Renames an object back out of the store (recovery of a move intake that did not commit) and gives the
+    /// owner's write permission back. Returns false, having changed nothing, when <paramref name="destination"/> is on
+    /// another file system.
+    /// </summary>
+    /// <param name="sha256">The object's hash.</param>
+    /// <param name="destination">Where it goes; must not exist.</param>
+    /// <returns>True when moved.</returns>
+    public bool MoveOut(string sha256, string destination)
+    {
+        if (!FileSystem.Rename(PathOf(sha256), destination))
+        {
+            return false;
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(destination, File.GetUnixFileMode(destination) | UnixFileMode.UserWrite);
+        }
+
+        return true;
+    }
+
+    /// <summary>Flushes the entries of the folder that holds an object (after a rename into or out of it).</summary>
+    /// <param name="sha256">The object's hash.</param>
+    public void SyncObjectFolder(string sha256) => FileSystem.SyncFolder(Path.GetDirectoryName(PathOf(sha256))!);
+
+    /// <summary>Lists the files recovery returned to <see cref="ReturnedFolder"/> (paths relative to it).</summary>
+    /// <returns>The relative paths.</returns>
+    public IEnumerable<string> EnumerateReturned()
+    {
+        if (!Directory.Exists(ReturnedFolder))
+        {
+            yield break;
+        }
+
+        foreach (string path in Directory.EnumerateFiles(ReturnedFolder, "*", SearchOption.AllDirectories))
+        {
+            yield return Path.GetRelativePath(ReturnedFolder, path);
+        }
     }
 
     /// <summary>Deletes an object; a missing one is not an error (a sweep may be repeated after a crash).</summary>
@@ -146,6 +229,15 @@ public sealed class ObjectStore
         foreach (string path in Directory.EnumerateFiles(TemporaryFolder))
         {
             yield return Path.GetFileName(path);
+        }
+    }
+
+    // Objects are evidence: nobody gets write permission (the folder's permission still governs deletion by the sweep).
+    private static void MakeReadOnly(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, File.GetUnixFileMode(path) & ~(UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite));
         }
     }
 
