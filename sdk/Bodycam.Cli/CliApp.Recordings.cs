@@ -57,7 +57,7 @@ public sealed partial class CliApp
 
                     return c;
                 },
-                _vault.OffloadVerifier(parse),
+                _vault.OffloadVerifier(parse, dest),
                 new OffloadOptions { Destination = dest, Confirm = !parse.GetValue(noConfirm) });
             IReadOnlyList<OffloadedRecording> results;
             try

@@ -97,10 +97,15 @@ public sealed partial class VaultCommands
         offload.Options.Add(_actorPassphraseEnv);
     }
 
-    /// <summary>The verifier for an offload: the SDK's, or with --vault an intake into the vault (the device deletes only what the vault stored).</summary>
+    /// <summary>
+    /// The verifier for an offload: the SDK's, or with --vault a move intake into the vault (the device deletes only
+    /// what the vault stored; the files the offload just wrote are the vault's to take). When the offload folder is on
+    /// another file system than the vault, the intake copies instead, and says so once on standard error.
+    /// </summary>
     /// <param name="parse">The parsed offload command line.</param>
+    /// <param name="destination">The offload's destination folder.</param>
     /// <returns>The verifier.</returns>
-    public IRecordingVerifier OffloadVerifier(ParseResult parse)
+    public IRecordingVerifier OffloadVerifier(ParseResult parse, string destination)
     {
         if (parse.GetValue(_vault) is null)
         {
@@ -110,8 +115,29 @@ public sealed partial class VaultCommands
         return Guard(() =>
         {
             EvidenceVault vault = OpenVault(parse);
-            return new VaultIntakeVerifier(vault, ActorOf(parse, vault));
+            VaultActor actor = ActorOf(parse, vault);
+            IntakeMode mode = MoveOrCopy(vault, destination);
+            return new VaultIntakeVerifier(vault, actor, mode);
         });
+    }
+
+    // Move when the folder (or, not made yet, its nearest existing parent) is on the vault's file system; otherwise
+    // say once that the vault copies and the folder keeps its files.
+    private IntakeMode MoveOrCopy(EvidenceVault vault, string folder)
+    {
+        string? existing = Path.GetFullPath(folder);
+        while (existing is not null && !Directory.Exists(existing))
+        {
+            existing = Path.GetDirectoryName(existing);
+        }
+
+        if (existing is not null && vault.CanMoveFrom(existing))
+        {
+            return IntakeMode.Move;
+        }
+
+        _err.WriteLine($"bodycam: {folder} is not on the vault's file system, so intake copies the files into the vault and they stay in {folder}.");
+        return IntakeMode.Copy;
     }
 
     private static DateTimeOffset ParseNow(string? text, DateTimeOffset fallback)
@@ -157,12 +183,20 @@ public sealed partial class VaultCommands
     private Command BuildIntake()
     {
         Argument<DirectoryInfo> folder = new("folder") { Description = "An offload folder (each device's recordings in a subfolder, as 'bodycam offload' leaves them)." };
-        Command intake = new("intake", "Verify every recording in a folder with the registry's device key and store the encrypted originals unchanged; quarantine what does not verify. Running it again changes nothing.") { folder };
+        Option<bool> move = new("--move")
+        {
+            Description = "Move the files of each verified recording into the vault (rename, when the folder is on the vault's file system; otherwise copy and say so) instead of copying them; "
+                + "files already stored are removed once the vault's metadata names them; what is refused or quarantined stays in the folder untouched.",
+        };
+        Command intake = new("intake", "Verify every recording in a folder with the registry's device key and store the encrypted originals unchanged; quarantine what does not verify. Running it again changes nothing.") { folder, move };
         intake.SetAction((parse, ct) => Run(parse, () =>
         {
             EvidenceVault vault = OpenVault(parse);
-            IReadOnlyList<IntakeResult> results = vault.IntakeFolder(ActorOf(parse, vault), parse.GetValue(folder)!.FullName);
-            var view = results.Select(r => new { r.RecordingId, Outcome = r.Outcome.ToString(), r.Detail }).ToList();
+            VaultActor actor = ActorOf(parse, vault);
+            string path = parse.GetValue(folder)!.FullName;
+            IntakeMode mode = parse.GetValue(move) && Directory.Exists(path) ? MoveOrCopy(vault, path) : IntakeMode.Copy;
+            IReadOnlyList<IntakeResult> results = vault.IntakeFolder(actor, path, mode);
+            var view = results.Select(r => new { r.RecordingId, Outcome = r.Outcome.ToString(), Detail = r.Outcome == IntakeOutcome.Stored && r.SourcesMoved ? r.Detail + "; the source files moved into the vault" : r.Detail, r.SourcesMoved }).ToList();
             int code = Write(parse, view, string.Join(Environment.NewLine, view.Select(r => $"{r.RecordingId ?? "(unreadable)",-32}  {r.Outcome,-13} {r.Detail}").DefaultIfEmpty("no recordings found")));
             return results.All(r => r.Outcome is IntakeOutcome.Stored or IntakeOutcome.AlreadyStored) ? code : ExitCodes.CheckFailed;
         }));

@@ -10,21 +10,25 @@ namespace Bodycam.Cli.Vault;
 /// <summary>
 /// The verifier <c>offload --vault</c> gives the offloader: it takes each copied recording into the vault (which
 /// verifies it with the registry's device key, not the key the device reports) and passes it only once it is
-/// stored, so the device deletes a recording only after the vault holds it.
+/// stored, so the device deletes a recording only after the vault holds it. With <see cref="IntakeMode.Move"/> the
+/// files leave the offload folder for the vault's object store.
 /// </summary>
 public sealed class VaultIntakeVerifier : IRecordingVerifier
 {
     private readonly EvidenceVault _vault;
     private readonly VaultActor _actor;
+    private readonly IntakeMode _mode;
     private readonly List<IntakeResult> _results = [];
 
     /// <summary>Initializes a new instance of the <see cref="VaultIntakeVerifier"/> class.</summary>
     /// <param name="vault">The vault.</param>
     /// <param name="actor">The intake operator running the offload.</param>
-    public VaultIntakeVerifier(EvidenceVault vault, VaultActor actor)
+    /// <param name="mode">Copy the offloaded files into the vault, or move them (same file system).</param>
+    public VaultIntakeVerifier(EvidenceVault vault, VaultActor actor, IntakeMode mode = IntakeMode.Copy)
     {
         _vault = vault;
         _actor = actor;
+        _mode = mode;
     }
 
     /// <summary>Gets the intake results so far.</summary>
@@ -36,7 +40,7 @@ public sealed class VaultIntakeVerifier : IRecordingVerifier
         return Task.Run(
             () =>
             {
-                IntakeResult result = _vault.Intake(_actor, filePaths, "offload over the dock");
+                IntakeResult result = _vault.Intake(_actor, filePaths, "offload over the dock", _mode);
                 _results.Add(result);
                 bool stored = result.Outcome is IntakeOutcome.Stored or IntakeOutcome.AlreadyStored;
                 return new RecordingCheck(stored, "vault " + result.Outcome + ": " + result.Detail);
