@@ -190,8 +190,8 @@ public class EvidenceVaultIntakeTests
         command.CommandText = "SELECT COUNT(*), MAX(version) FROM vault_schema";
         using System.Data.Common.DbDataReader reader = command.ExecuteReader();
         Assert.True(reader.Read());
-        Assert.Equal(2, reader.GetInt64(0));
-        Assert.Equal(2, reader.GetInt64(1));
+        Assert.Equal(3, reader.GetInt64(0));
+        Assert.Equal(3, reader.GetInt64(1));
     }
 
     private static string IntakeProcessorManifest(string sha, string name) =>
