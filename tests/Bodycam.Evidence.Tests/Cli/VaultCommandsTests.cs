@@ -160,6 +160,41 @@ public class VaultCommandsTests
         Assert.Contains("Quarantined", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void VaultIntakeMove_MovesFromTheVaultsFileSystemAndCopiesFromAnotherSayingSoOnce()
+    {
+        Assert.True(Directory.Exists("/dev/shm"), "this test needs /dev/shm (tmpfs) as a second file system");
+        using var rig = new VaultRig(Backend.Sqlite);
+        IReadOnlyList<string> here = rig.RecordHeerde();
+        string elsewhere = Path.Combine("/dev/shm", "bodycam-move-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            IReadOnlyList<string> there = rig.Heerde.Record(elsewhere, VaultRig.RecordedAt + TimeSpan.FromHours(1));
+            rig.Heerde.Record(elsewhere, VaultRig.RecordedAt + TimeSpan.FromHours(2));
+            Directory.CreateDirectory(rig.Root);
+            WriteRolesWithActorKeys(rig);
+            rig.Registry.Save(Path.Combine(rig.Root, "devices.txt"));
+
+            int moved = Run(rig, out string movedText, "vault", "intake", rig.Offload, "--move", "--actor", "bram");
+            int copied = Run(rig, out string copiedText, "vault", "intake", elsewhere, "--move", "--actor", "bram");
+
+            Assert.Equal(ExitCodes.Success, moved);
+            Assert.Contains("the source files moved into the vault", movedText, StringComparison.Ordinal);
+            Assert.DoesNotContain("not on the vault's file system", movedText, StringComparison.Ordinal);
+            Assert.False(File.Exists(here[0]));
+            Assert.Equal(ExitCodes.Success, copied);
+            Assert.Single(copiedText.Split('\n'), line => line.Contains("is not on the vault's file system, so intake copies", StringComparison.Ordinal));
+            Assert.DoesNotContain("the source files moved into the vault", copiedText, StringComparison.Ordinal);
+            Assert.True(File.Exists(there[0]));
+            Assert.Equal(ExitCodes.Success, Run(rig, out string list, "vault", "list", "--actor", "vera", "--json"));
+            Assert.Equal(3, JsonDocument.Parse(list).RootElement.GetArrayLength());
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
+
     // Makes bram's, anna's and vera's own key files (cheap scrypt, for speed) and writes the roles file with their key lines.
     private static void WriteRolesWithActorKeys(VaultRig rig)
     {
