@@ -77,22 +77,73 @@ internal sealed class IntakeProcessor
     // A move intake renames only within one file system; from another one it copies, as a copying intake does.
     private bool Moving(string folder) => _mode == IntakeMode.Move && _vault.Store.SameFileSystem(folder);
 
-    // Reads the next recording's files on a pool thread while this one takes in the current one, so the reads of a
-    // folder overlap the writes (at most two recordings are in memory).
+    // Reads (and hashes) the next recording's files on a pool thread while this one takes in the current one, and
+    // finishes a verified recording (renames, folder flushes, metadata commit) on a pool thread while this one goes on
+    // to verify the next: one commit at a time, in order, and the next recording's renames wait for it. At most three
+    // recordings are in memory.
     private List<IntakeResult> IntakeAll(VaultActor actor, IReadOnlyList<IReadOnlyList<string>> recordings, string source, bool move)
     {
         var results = new List<IntakeResult>(recordings.Count);
         Task<LoadedFile[]>? next = recordings.Count > 0 ? Task.Run(() => Load(recordings[0])) : null;
+        Task<IntakeResult>? committing = null;
+        string? committingId = null;
         for (int i = 0; i < recordings.Count; i++)
         {
             LoadedFile[] loaded = next!.GetAwaiter().GetResult();
             int following = i + 1;
             next = following < recordings.Count ? Task.Run(() => Load(recordings[following])) : null;
-            results.Add(Intake(actor, recordings[i], loaded, source, move));
+
+            // A second group with the id of the recording being committed (a renamed file) must see its metadata.
+            if (committing is not null && loaded.Any(f => f.Header?.RecordingId == committingId))
+            {
+                results.Add(committing.GetAwaiter().GetResult());
+                committing = null;
+            }
+
+            Func<IntakeResult> finish;
+            try
+            {
+                finish = Intake(actor, recordings[i], loaded, source, move);
+            }
+            catch (Exception e) when (committing is not null)
+            {
+                // Nothing of this intake may still run once the call has failed: let the commit in flight end first.
+                throw WithCommit(e, committing);
+            }
+
+            if (committing is not null)
+            {
+                results.Add(committing.GetAwaiter().GetResult());
+            }
+
+            committing = Task.Run(finish);
+            committingId = loaded.FirstOrDefault(f => f.Header is not null)?.Header!.RecordingId;
+        }
+
+        if (committing is not null)
+        {
+            results.Add(committing.GetAwaiter().GetResult());
         }
 
         return results;
     }
+
+    private static Exception WithCommit(Exception failure, Task<IntakeResult> committing)
+    {
+        try
+        {
+            committing.GetAwaiter().GetResult();
+        }
+        catch (Exception commitFailure)
+        {
+            return new AggregateException("Intake failed while the previous recording's commit failed too.", commitFailure, failure);
+        }
+
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        return failure;
+    }
+
+    private static Func<IntakeResult> Done(IntakeResult result) => () => result;
 
     private LoadedFile[] Load(IReadOnlyList<string> files)
     {
@@ -121,7 +172,9 @@ internal sealed class IntakeProcessor
         return loaded;
     }
 
-    private IntakeResult Intake(VaultActor actor, IReadOnlyList<string> files, LoadedFile[] loaded, string source, bool move)
+    // Everything up to the verification runs now; what the returned function does (renames, metadata commit) runs
+    // once the previous recording's commit is done. A recording that is not stored is finished already.
+    private Func<IntakeResult> Intake(VaultActor actor, IReadOnlyList<string> files, LoadedFile[] loaded, string source, bool move)
     {
         var read = new List<(string Path, byte[] Bytes, string Sha256, RecordingHeader Header)>();
         foreach (LoadedFile file in loaded)
@@ -129,7 +182,7 @@ internal sealed class IntakeProcessor
             if (file.Header is null)
             {
                 RecordingFormatException e = file.Error!;
-                return Quarantine(actor, actor.MunicipalityId, null, [file.Path], [file.Sha256], source, $"{Path.GetFileName(file.Path)}: not a readable recording ({e.Error}: {e.Message})");
+                return Done(Quarantine(actor, actor.MunicipalityId, null, [file.Path], [file.Sha256], source, $"{Path.GetFileName(file.Path)}: not a readable recording ({e.Error}: {e.Message})"));
             }
 
             read.Add((file.Path, file.Bytes, file.Sha256, file.Header));
@@ -142,18 +195,18 @@ internal sealed class IntakeProcessor
         string[] known = read.Select(r => r.Sha256).ToArray();
         if (read.Any(r => r.Header.RecordingId != recordingId || r.Header.DeviceId != first.DeviceId))
         {
-            return Quarantine(actor, actor.MunicipalityId, recordingId, files, known, source, "the files belong to different recordings or devices");
+            return Done(Quarantine(actor, actor.MunicipalityId, recordingId, files, known, source, "the files belong to different recordings or devices"));
         }
 
         if (!_vault.Options.Registry.TryFind(first.DeviceId, out DeviceRegistryEntry device))
         {
-            return Quarantine(actor, actor.MunicipalityId, recordingId, files, known, source, $"device '{first.DeviceId}' is not in the device registry; enrol it before intake");
+            return Done(Quarantine(actor, actor.MunicipalityId, recordingId, files, known, source, $"device '{first.DeviceId}' is not in the device registry; enrol it before intake"));
         }
 
         if (device.MunicipalityId != actor.MunicipalityId)
         {
             // Another municipality's footage: not recorded here at all, so this municipality learns nothing of it.
-            return new IntakeResult(recordingId, IntakeOutcome.Refused, $"device '{first.DeviceId}' does not belong to {actor.MunicipalityId}; its own municipality's intake operator takes it in", files);
+            return Done(new IntakeResult(recordingId, IntakeOutcome.Refused, $"device '{first.DeviceId}' does not belong to {actor.MunicipalityId}; its own municipality's intake operator takes it in", files));
         }
 
         string[] names = read.Select(r => Path.GetFileName(r.Path)).ToArray();
@@ -162,20 +215,20 @@ internal sealed class IntakeProcessor
         {
             if (Sql.Scalar(connection, null, "SELECT deleted_at_ms FROM deletions WHERE recording_id = @r", ("@r", recordingId)) is object deleted)
             {
-                return new IntakeResult(recordingId, IntakeOutcome.Refused, $"recording {recordingId} was destroyed by retention at {DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(deleted, System.Globalization.CultureInfo.InvariantCulture)):O}; it is not taken in again", files);
+                return Done(new IntakeResult(recordingId, IntakeOutcome.Refused, $"recording {recordingId} was destroyed by retention at {DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(deleted, System.Globalization.CultureInfo.InvariantCulture)):O}; it is not taken in again", files));
             }
 
             if (Sql.Scalar(connection, null, "SELECT sha256 FROM recordings WHERE recording_id = @r", ("@r", recordingId)) is string storedManifest)
             {
                 if (storedManifest != Manifest(known, names))
                 {
-                    return Quarantine(actor, device.MunicipalityId, recordingId, files, known, source, "a recording with this id is already stored with other files");
+                    return Done(Quarantine(actor, device.MunicipalityId, recordingId, files, known, source, "a recording with this id is already stored with other files"));
                 }
 
                 // A move intake removes the source files of a recording the metadata already names, once each
                 // object is present with the length the metadata gives it; otherwise it leaves them.
                 bool removed = move && RemoveStoredSources(connection, recordingId, read.Select(r => r.Path).ToArray(), known);
-                return new IntakeResult(recordingId, IntakeOutcome.AlreadyStored, removed ? "already stored with the same files; the source files are removed" : "already stored with the same files", files) { SourcesMoved = removed };
+                return Done(new IntakeResult(recordingId, IntakeOutcome.AlreadyStored, removed ? "already stored with the same files; the source files are removed" : "already stored with the same files", files) { SourcesMoved = removed });
             }
         }
 
@@ -195,101 +248,107 @@ internal sealed class IntakeProcessor
         {
             // Not a crash: undo the journal and the temporary files now (a crash here is undone by the next start).
             Abandon(owner, hashes);
-            return Quarantine(actor, device.MunicipalityId, recordingId, files, hashes, source, "verification failed: " + check.Detail);
+            return Done(Quarantine(actor, device.MunicipalityId, recordingId, files, hashes, source, "verification failed: " + check.Detail));
         }
 
-        long commitStart = Stopwatch.GetTimestamp();
-        var folders = new SortedSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < all.Length; i++)
+        // The rest runs once the previous recording's commit is done (IntakeAll), beside the next one's verification.
+        return Finish;
+
+        IntakeResult Finish()
         {
-            Placement placement = placements[i];
-            if (placement.Move)
-            {
-                if (_vault.Store.MoveIn(paths[i], hashes[i]))
-                {
-                    folders.Add(Path.GetDirectoryName(paths[i])!);
-                    folders.Add(Path.GetDirectoryName(_vault.Store.PathOf(hashes[i]))!);
-                    _vault.Fault(VaultStep.IntakeSourceMoved);
-                    continue;
-                }
-
-                // Another file system after all (a folder mounted below the one checked): copy this file instead.
-                placement = placements[i] = new Placement(_vault.Store.WriteTemporary(owner, hashes[i], all[i]), false, false);
-            }
-
-            if (placement.Temporary is string temporary)
-            {
-                _vault.Store.Commit(temporary, hashes[i]);
-                _vault.Fault(VaultStep.IntakeObjectStored);
-            }
-        }
-
-        // The renames are durable before the metadata names the objects (and before a source folder forgets its files).
-        foreach (string folder in folders)
-        {
-            FileSystem.SyncFolder(folder);
-        }
-
-        RecordingResult last = results[^1];
-        long? duration = last.EndMonotonicMilliseconds is long end ? end - first.StartMonotonicMilliseconds : null;
-        long recordedAt = first.ClockSynchronised ? first.StartUnixMilliseconds : nowMs;
-        long total = all.Sum(b => (long)b.Length);
-        using (DbConnection connection = _vault.Database.Open())
-        using (DbTransaction transaction = connection.BeginTransaction())
-        {
-            Sql.Execute(
-                connection,
-                transaction,
-                "INSERT INTO recordings (recording_id, municipality, device_id, recorded_at_ms, clock_synchronised, duration_ms, pre_record_ms, pre_record_span_ms, status, sha256, bytes, file_count, intake_at_ms, intake_actor, source, verification, state, active_holds) "
-                + "VALUES (@r, @m, @d, @t, @c, CAST(@u AS BIGINT), NULL, CAST(@p AS BIGINT), @s, @h, @b, @n, @i, @a, @o, @v, 'stored', 0)",
-                ("@r", recordingId),
-                ("@m", device.MunicipalityId),
-                ("@d", first.DeviceId),
-                ("@t", recordedAt),
-                ("@c", first.ClockSynchronised ? 1L : 0L),
-                ("@u", duration),
-                ("@p", PreRecordSpanMilliseconds(results)),
-                ("@s", last.Status.ToString()),
-                ("@h", manifest),
-                ("@b", total),
-                ("@n", (long)all.Length),
-                ("@i", nowMs),
-                ("@a", actor.Name),
-                ("@o", source),
-                ("@v", check.Detail));
+            long commitStart = Stopwatch.GetTimestamp();
+            var folders = new SortedSet<string>(StringComparer.Ordinal);
             for (int i = 0; i < all.Length; i++)
             {
-                Sql.Execute(connection, transaction, "INSERT INTO recording_files (recording_id, file_index, file_name, sha256, bytes) VALUES (@r, @x, @f, @h, @b)", ("@r", recordingId), ("@x", (long)i), ("@f", names[i]), ("@h", hashes[i]), ("@b", (long)all[i].Length));
+                Placement placement = placements[i];
+                if (placement.Move)
+                {
+                    if (_vault.Store.MoveIn(paths[i], hashes[i]))
+                    {
+                        folders.Add(Path.GetDirectoryName(paths[i])!);
+                        folders.Add(Path.GetDirectoryName(_vault.Store.PathOf(hashes[i]))!);
+                        _vault.Fault(VaultStep.IntakeSourceMoved);
+                        continue;
+                    }
+
+                    // Another file system after all (a folder mounted below the one checked): copy this file instead.
+                    placement = placements[i] = new Placement(_vault.Store.WriteTemporary(owner, hashes[i], all[i]), false, false);
+                }
+
+                if (placement.Temporary is string temporary)
+                {
+                    _vault.Store.Commit(temporary, hashes[i]);
+                    _vault.Fault(VaultStep.IntakeObjectStored);
+                }
             }
 
-            Sql.Execute(connection, transaction, "DELETE FROM pending_intakes WHERE owner = @o", ("@o", owner));
-            AccessLog.Append(connection, transaction, _vault.Database, device.MunicipalityId, nowMs, actor.Name, "intake", recordingId, null, null, $"stored {all.Length} file(s), {total} bytes, manifest {manifest}, from {source}: {check.Detail}", manifest);
-            transaction.Commit();
-        }
-
-        _vault.Options.Timings?.AddCommit(Stopwatch.GetElapsedTime(commitStart));
-        _vault.Fault(VaultStep.IntakeCommitted);
-        if (!move)
-        {
-            return new IntakeResult(recordingId, IntakeOutcome.Stored, check.Detail, files);
-        }
-
-        // Files whose object was already stored stay where they are until the metadata names the object: now it does.
-        bool allGone = true;
-        for (int i = 0; i < all.Length; i++)
-        {
-            if (placements[i].RemoveAfterCommit)
+            // The renames are durable before the metadata names the objects (and before a source folder forgets its files).
+            foreach (string folder in folders)
             {
-                File.Delete(paths[i]);
-                _vault.Fault(VaultStep.IntakeSourceRemoved);
+                FileSystem.SyncFolder(folder);
             }
-            else if (!placements[i].Move)
-            {
-                allGone = false;
-            }
-        }
 
-        return new IntakeResult(recordingId, IntakeOutcome.Stored, check.Detail, files) { SourcesMoved = allGone };
+            RecordingResult last = results[^1];
+            long? duration = last.EndMonotonicMilliseconds is long end ? end - first.StartMonotonicMilliseconds : null;
+            long recordedAt = first.ClockSynchronised ? first.StartUnixMilliseconds : nowMs;
+            long total = all.Sum(b => (long)b.Length);
+            using (DbConnection connection = _vault.Database.Open())
+            using (DbTransaction transaction = connection.BeginTransaction())
+            {
+                Sql.Execute(
+                    connection,
+                    transaction,
+                    "INSERT INTO recordings (recording_id, municipality, device_id, recorded_at_ms, clock_synchronised, duration_ms, pre_record_ms, pre_record_span_ms, status, sha256, bytes, file_count, intake_at_ms, intake_actor, source, verification, state, active_holds) "
+                    + "VALUES (@r, @m, @d, @t, @c, CAST(@u AS BIGINT), NULL, CAST(@p AS BIGINT), @s, @h, @b, @n, @i, @a, @o, @v, 'stored', 0)",
+                    ("@r", recordingId),
+                    ("@m", device.MunicipalityId),
+                    ("@d", first.DeviceId),
+                    ("@t", recordedAt),
+                    ("@c", first.ClockSynchronised ? 1L : 0L),
+                    ("@u", duration),
+                    ("@p", PreRecordSpanMilliseconds(results)),
+                    ("@s", last.Status.ToString()),
+                    ("@h", manifest),
+                    ("@b", total),
+                    ("@n", (long)all.Length),
+                    ("@i", nowMs),
+                    ("@a", actor.Name),
+                    ("@o", source),
+                    ("@v", check.Detail));
+                for (int i = 0; i < all.Length; i++)
+                {
+                    Sql.Execute(connection, transaction, "INSERT INTO recording_files (recording_id, file_index, file_name, sha256, bytes) VALUES (@r, @x, @f, @h, @b)", ("@r", recordingId), ("@x", (long)i), ("@f", names[i]), ("@h", hashes[i]), ("@b", (long)all[i].Length));
+                }
+
+                Sql.Execute(connection, transaction, "DELETE FROM pending_intakes WHERE owner = @o", ("@o", owner));
+                AccessLog.Append(connection, transaction, _vault.Database, device.MunicipalityId, nowMs, actor.Name, "intake", recordingId, null, null, $"stored {all.Length} file(s), {total} bytes, manifest {manifest}, from {source}: {check.Detail}", manifest);
+                transaction.Commit();
+            }
+
+            _vault.Options.Timings?.AddCommit(Stopwatch.GetElapsedTime(commitStart));
+            _vault.Fault(VaultStep.IntakeCommitted);
+            if (!move)
+            {
+                return new IntakeResult(recordingId, IntakeOutcome.Stored, check.Detail, files);
+            }
+
+            // Files whose object was already stored stay where they are until the metadata names the object: now it does.
+            bool allGone = true;
+            for (int i = 0; i < all.Length; i++)
+            {
+                if (placements[i].RemoveAfterCommit)
+                {
+                    File.Delete(paths[i]);
+                    _vault.Fault(VaultStep.IntakeSourceRemoved);
+                }
+                else if (!placements[i].Move)
+                {
+                    allGone = false;
+                }
+            }
+
+            return new IntakeResult(recordingId, IntakeOutcome.Stored, check.Detail, files) { SourcesMoved = allGone };
+        }
     }
 
     // Removes the source files of a recording already stored with the same files, when every object is present with

@@ -315,6 +315,25 @@ public class EvidenceVaultMoveIntakeTests
         return File.GetUnixFileMode(path) & AnyWrite;
     }
 
+    [Theory]
+    [SqliteData]
+    [PostgresData]
+    public void Open_ADatabaseAtSchema2_AddsTheJournalsSourcePathAndAMoveIntakeThenWorks(Backend backend)
+    {
+        using var rig = new VaultRig(backend);
+        rig.Open();
+        rig.Execute("ALTER TABLE pending_intakes DROP COLUMN source_path");
+        rig.Execute("DELETE FROM vault_schema WHERE version = 3");
+        rig.RecordHeerde();
+
+        EvidenceVault reopened = rig.Open();
+        IntakeResult result = Assert.Single(reopened.IntakeFolder(reopened.Actor("bram"), rig.Offload, IntakeMode.Move));
+
+        Assert.Equal(IntakeOutcome.Stored, result.Outcome);
+        Assert.True(result.SourcesMoved);
+        Assert.Empty(PendingRows(rig));
+    }
+
     internal static string Sha(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     // The recordings under a folder, by path.

@@ -65,7 +65,8 @@ public class PreRecordSpanTests
         using var rig = new VaultRig(backend);
         (_, string id) = EvidenceVaultRetentionTests.StoreOne(rig);
         rig.Execute("ALTER TABLE recordings DROP COLUMN pre_record_span_ms");
-        rig.Execute("DELETE FROM vault_schema WHERE version = 2");
+        rig.Execute("ALTER TABLE pending_intakes DROP COLUMN source_path");
+        rig.Execute("DELETE FROM vault_schema WHERE version >= 2");
 
         EvidenceVault reopened = rig.Open();
 

@@ -148,6 +148,12 @@ internal sealed class VaultRig : IDisposable
         Hattem.Dispose();
         if (_schema is not null)
         {
+            // Each rig's connection string is its own pool; close its idle connections so the server's client limit holds.
+            using (var pooled = new NpgsqlConnection(ConnectionString))
+            {
+                NpgsqlConnection.ClearPool(pooled);
+            }
+
             using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresDataAttribute.Variable));
             connection.Open();
             using NpgsqlCommand drop = connection.CreateCommand();
