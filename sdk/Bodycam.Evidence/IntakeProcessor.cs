@@ -84,14 +84,14 @@ internal sealed class IntakeProcessor
     private List<IntakeResult> IntakeAll(VaultActor actor, IReadOnlyList<IReadOnlyList<string>> recordings, string source, bool move)
     {
         var results = new List<IntakeResult>(recordings.Count);
-        Task<LoadedFile[]>? next = recordings.Count > 0 ? Task.Run(() => Load(recordings[0])) : null;
+        Task<LoadedFile[]>? next = recordings.Count > 0 ? Task.Run(() => Load(recordings[0], !move)) : null;
         Task<IntakeResult>? committing = null;
         string? committingId = null;
         for (int i = 0; i < recordings.Count; i++)
         {
             LoadedFile[] loaded = next!.GetAwaiter().GetResult();
             int following = i + 1;
-            next = following < recordings.Count ? Task.Run(() => Load(recordings[following])) : null;
+            next = following < recordings.Count ? Task.Run(() => Load(recordings[following], !move)) : null;
 
             // A second group with the id of the recording being committed (a renamed file) must see its metadata.
             if (committing is not null && loaded.Any(f => f.Header?.RecordingId == committingId))
@@ -143,9 +143,23 @@ internal sealed class IntakeProcessor
         return failure;
     }
 
+    private string Hash(byte[] content)
+    {
+        long start = Stopwatch.GetTimestamp();
+        string sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        _vault.Options.Timings?.AddHash(Stopwatch.GetElapsedTime(start));
+        return sha256;
+    }
+
+    private string[] Hashes(IReadOnlyList<(string Path, byte[] Bytes, string? Sha256, RecordingHeader Header)> read) =>
+        read.Select(r => r.Sha256 ?? Hash(r.Bytes)).ToArray();
+
     private static Func<IntakeResult> Done(IntakeResult result) => () => result;
 
-    private LoadedFile[] Load(IReadOnlyList<string> files)
+    // A copying intake hashes here, a recording ahead, so its storing thread (the slower one: it waits for the disk)
+    // only journals and writes. A move intake hashes beside the verification instead (its storing thread hardly waits
+    // for the disk), so the first recording's verification need not wait for its hash.
+    private LoadedFile[] Load(IReadOnlyList<string> files, bool hashAhead)
     {
         var loaded = new LoadedFile[files.Count];
         for (int i = 0; i < files.Count; i++)
@@ -154,11 +168,7 @@ internal sealed class IntakeProcessor
             byte[] content = File.ReadAllBytes(files[i]);
             long read = Stopwatch.GetTimestamp();
             _vault.Options.Timings?.AddRead(Stopwatch.GetElapsedTime(start, read));
-
-            // The object name is hashed here, ahead, so the storing thread (the slower one: it waits for the disk)
-            // only journals and writes.
-            string sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
-            _vault.Options.Timings?.AddHash(Stopwatch.GetElapsedTime(read));
+            string? sha256 = hashAhead ? Hash(content) : null;
             try
             {
                 loaded[i] = new LoadedFile(files[i], content, sha256, new RecordingReader(content).ReadHeader(), null);
@@ -176,13 +186,13 @@ internal sealed class IntakeProcessor
     // once the previous recording's commit is done. A recording that is not stored is finished already.
     private Func<IntakeResult> Intake(VaultActor actor, IReadOnlyList<string> files, LoadedFile[] loaded, string source, bool move)
     {
-        var read = new List<(string Path, byte[] Bytes, string Sha256, RecordingHeader Header)>();
+        var read = new List<(string Path, byte[] Bytes, string? Sha256, RecordingHeader Header)>();
         foreach (LoadedFile file in loaded)
         {
             if (file.Header is null)
             {
                 RecordingFormatException e = file.Error!;
-                return Done(Quarantine(actor, actor.MunicipalityId, null, [file.Path], [file.Sha256], source, $"{Path.GetFileName(file.Path)}: not a readable recording ({e.Error}: {e.Message})"));
+                return Done(Quarantine(actor, actor.MunicipalityId, null, [file.Path], [file.Sha256 ?? Hash(file.Bytes)], source, $"{Path.GetFileName(file.Path)}: not a readable recording ({e.Error}: {e.Message})"));
             }
 
             read.Add((file.Path, file.Bytes, file.Sha256, file.Header));
@@ -192,15 +202,14 @@ internal sealed class IntakeProcessor
         RecordingHeader first = read[0].Header;
         string recordingId = first.RecordingId;
         byte[][] all = read.Select(r => r.Bytes).ToArray();
-        string[] known = read.Select(r => r.Sha256).ToArray();
         if (read.Any(r => r.Header.RecordingId != recordingId || r.Header.DeviceId != first.DeviceId))
         {
-            return Done(Quarantine(actor, actor.MunicipalityId, recordingId, files, known, source, "the files belong to different recordings or devices"));
+            return Done(Quarantine(actor, actor.MunicipalityId, recordingId, files, Hashes(read), source, "the files belong to different recordings or devices"));
         }
 
         if (!_vault.Options.Registry.TryFind(first.DeviceId, out DeviceRegistryEntry device))
         {
-            return Done(Quarantine(actor, actor.MunicipalityId, recordingId, files, known, source, $"device '{first.DeviceId}' is not in the device registry; enrol it before intake"));
+            return Done(Quarantine(actor, actor.MunicipalityId, recordingId, files, Hashes(read), source, $"device '{first.DeviceId}' is not in the device registry; enrol it before intake"));
         }
 
         if (device.MunicipalityId != actor.MunicipalityId)
@@ -220,6 +229,7 @@ internal sealed class IntakeProcessor
 
             if (Sql.Scalar(connection, null, "SELECT sha256 FROM recordings WHERE recording_id = @r", ("@r", recordingId)) is string storedManifest)
             {
+                string[] known = Hashes(read);
                 if (storedManifest != Manifest(known, names))
                 {
                     return Done(Quarantine(actor, device.MunicipalityId, recordingId, files, known, source, "a recording with this id is already stored with other files"));
@@ -236,7 +246,7 @@ internal sealed class IntakeProcessor
         // the durable write is what intake adds to the verification, so it runs beside it, not after it.
         string owner = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         string[] paths = read.Select(r => r.Path).ToArray();
-        Task<(string[] Hashes, Placement[] Placements)> storing = Task.Run(() => Prepare(owner, recordingId, all, known, paths, move, nowMs));
+        Task<(string[] Hashes, Placement[] Placements)> storing = Task.Run(() => Prepare(owner, recordingId, all, Hashes(read), paths, move, nowMs));
         long verifyStart = Stopwatch.GetTimestamp();
         RecordingCheck check = Verify(read.Select(r => r.Bytes).ToList(), device.PublicKey.Span, out List<RecordingResult> results);
         _vault.Options.Timings?.AddVerify(Stopwatch.GetElapsedTime(verifyStart));
@@ -547,5 +557,5 @@ internal sealed class IntakeProcessor
     private sealed record Placement(string? Temporary, bool Move, bool RemoveAfterCommit);
 
     // One file as read: its bytes, and its header or why it has none.
-    private sealed record LoadedFile(string Path, byte[] Bytes, string Sha256, RecordingHeader? Header, RecordingFormatException? Error);
+    private sealed record LoadedFile(string Path, byte[] Bytes, string? Sha256, RecordingHeader? Header, RecordingFormatException? Error);
 }
