@@ -30,7 +30,8 @@ public sealed partial class VaultCommands
     private readonly Func<string, string?> _environment;
     private readonly Option<bool> _json;
     private readonly Option<string> _passphraseEnv;
-    private readonly Option<DirectoryInfo?> _vault = new("--vault") { Description = "The vault folder (encrypted originals; also vault.db, roles.txt and devices.txt unless given). Default: $BODYCAM_VAULT.", Recursive = true };
+    private readonly Option<DirectoryInfo?> _vault = new("--vault") { Description = "The vault folder (encrypted originals; also vault.db, roles.txt and devices.txt unless given). Default: $BODYCAM_VAULT. "
+            + "With offload: each verified recording is taken into this vault before it is confirmed, its offloaded files moved in (copied, and kept, when the destination is on another file system).", Recursive = true };
     private readonly Option<string?> _db = new("--db") { Description = "The metadata database: a SQLite file (default <vault>/vault.db) or a PostgreSQL connection string (contains '=', e.g. 'Host=127.0.0.1;Database=vault;Username=vault').", Recursive = true };
     private readonly Option<FileInfo?> _roles = new("--roles") { Description = "The roles file (default <vault>/roles.txt).", Recursive = true };
     private readonly Option<FileInfo?> _registry = new("--registry") { Description = "The device registry (default <vault>/devices.txt; docs/device-registry.md).", Recursive = true };
@@ -188,7 +189,7 @@ public sealed partial class VaultCommands
             Description = "Move the files of each verified recording into the vault (rename, when the folder is on the vault's file system; otherwise copy and say so) instead of copying them; "
                 + "files already stored are removed once the vault's metadata names them; what is refused or quarantined stays in the folder untouched.",
         };
-        Command intake = new("intake", "Verify every recording in a folder with the registry's device key and store the encrypted originals unchanged; quarantine what does not verify. Running it again changes nothing.") { folder, move };
+        Command intake = new("intake", "Verify every recording in a folder with the registry's device key and store the encrypted originals unchanged; quarantine what does not verify. Running it again changes nothing in the vault.") { folder, move };
         intake.SetAction((parse, ct) => Run(parse, () =>
         {
             EvidenceVault vault = OpenVault(parse);
