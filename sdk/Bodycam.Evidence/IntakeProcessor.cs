@@ -242,8 +242,9 @@ internal sealed class IntakeProcessor
             }
         }
 
-        // While this core verifies, a second one journals and writes the temporary files (flushed to disk):
-        // the durable write is what intake adds to the verification, so it runs beside it, not after it.
+        // While this core verifies, a second one (hashes, for a move, and) journals and writes the temporary files,
+        // flushed to disk, or, for a move, flushes the source files in place: what intake adds to the verification
+        // runs beside it, not after it.
         string owner = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         string[] paths = read.Select(r => r.Path).ToArray();
         Task<(string[] Hashes, Placement[] Placements)> storing = Task.Run(() => Prepare(owner, recordingId, all, Hashes(read), paths, move, nowMs));
