@@ -318,6 +318,32 @@ public class EvidenceVaultMoveIntakeTests
     [Theory]
     [SqliteData]
     [PostgresData]
+    public void IntakeMove_FileChangedAfterItWasRead_StoresTheBytesReadAndVerifiedAndLeavesTheFile(Backend backend)
+    {
+        using var rig = new VaultRig(backend);
+        string file = rig.RecordHeerde()[0];
+        byte[] original = File.ReadAllBytes(file);
+
+        // Between the read and the move, something appends to the file (the folder must not be written during intake).
+        EvidenceVault vault = rig.Open(step =>
+        {
+            if (step == VaultStep.IntakeJournaled)
+            {
+                File.AppendAllText(file, "appended");
+            }
+        });
+        IntakeResult result = Assert.Single(vault.IntakeFolder(vault.Actor("bram"), rig.Offload, IntakeMode.Move));
+
+        Assert.Equal(IntakeOutcome.Stored, result.Outcome);
+        Assert.False(result.SourcesMoved);
+        Assert.Equal(original, File.ReadAllBytes(vault.Store.PathOf(Sha(original))));
+        Assert.Equal(original.Length + "appended".Length, new FileInfo(file).Length);
+        Assert.Empty(vault.Check(vault.Actor("bram"), deep: true).Findings);
+    }
+
+    [Theory]
+    [SqliteData]
+    [PostgresData]
     public void Open_ADatabaseAtSchema2_AddsTheJournalsSourcePathAndAMoveIntakeThenWorks(Backend backend)
     {
         using var rig = new VaultRig(backend);
