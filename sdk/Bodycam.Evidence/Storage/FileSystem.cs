@@ -44,6 +44,11 @@ internal static class FileSystem
         }
         catch (EntryPointNotFoundException)
         {
+            // A C library without statx (glibc before 2.28): the device cannot be told, so a move intake copies.
+            return null;
+        }
+        catch (DllNotFoundException)
+        {
             return null;
         }
 
