@@ -5,9 +5,10 @@ namespace Bodycam.Evidence;
 
 /// <summary>
 /// Where intake spends its time, summed over every recording since the instance was made (for the bench in
-/// bench/Bodycam.Vault.Bench and docs/performance.md). Reading runs one recording ahead on a pool thread, and
-/// hashing, journaling and writing run beside the verification, so the parts add up to more than the wall-clock
-/// time; <see cref="WaitForStore"/> is how long the verifying thread then waited for the storing one.
+/// bench/Bodycam.Vault.Bench and docs/performance.md). Reading (and, for a copying intake, hashing) runs one recording
+/// ahead on a pool thread; journaling, writing (a move intake: hashing and flushing in place) run beside the
+/// verification; renaming and committing run beside the next recording's verification. So the parts add up to more
+/// than the wall-clock time; <see cref="WaitForStore"/> is how long the verifying thread waited for the storing one.
 /// </summary>
 public sealed class IntakeTimings
 {
@@ -31,13 +32,13 @@ public sealed class IntakeTimings
     /// <summary>Gets the time spent committing the journal rows.</summary>
     public TimeSpan Journal => Ticks(Interlocked.Read(ref _journal));
 
-    /// <summary>Gets the time spent writing the temporary files and flushing them to disk.</summary>
+    /// <summary>Gets the time spent writing the temporary files and flushing them to disk (a move intake: flushing the source files in place).</summary>
     public TimeSpan Write => Ticks(Interlocked.Read(ref _write));
 
-    /// <summary>Gets the time the verifying thread waited for hashing, journaling and writing after it had verified.</summary>
+    /// <summary>Gets the time the verifying thread waited for hashing (a move intake), journaling and writing after it had verified.</summary>
     public TimeSpan WaitForStore => Ticks(Interlocked.Read(ref _waitForStore));
 
-    /// <summary>Gets the time spent renaming objects into place and committing the metadata with its log entry.</summary>
+    /// <summary>Gets the time spent renaming objects into place, flushing the folders and committing the metadata with its log entry.</summary>
     public TimeSpan Commit => Ticks(Interlocked.Read(ref _commit));
 
     /// <summary>One line for people: every part in milliseconds.</summary>
