@@ -17,9 +17,8 @@ namespace Bodycam.Sdk.Offload;
 /// by each file's length and final chain hash (ConfirmRecordingChain) so the device may delete it; a device whose
 /// firmware does not know that request is confirmed with the SHA-256 of each stored copy instead (ConfirmRecording)
 /// (docs/dock-protocol.md, "Offload (host side)"). A file is written as "name.part" and renamed when complete. A later
-/// run resumes a ".part" only after
-/// checking what it holds (its last bytes against the device's, every whole record in it against the chain and the
-/// signatures); a file that does not verify after it was resumed from local bytes is downloaded again whole before the
+/// run resumes a ".part" only after checking what it holds (its last bytes against the device's, every whole record in
+/// it against the chain and the signatures); a file that does not verify after it was resumed from local bytes is downloaded again whole before the
 /// device is blamed. When the destination fails (not a folder, not writable, full) the ".part" is removed and an
 /// <see cref="OffloadException"/> names the path; a device that announces a name which is not a plain name
 /// (<see cref="OffloadNames"/>) is refused before anything is written.
@@ -79,7 +78,7 @@ public sealed class Offloader
             string folder = PrepareFolder(deviceId);
             long totalBytes = files.Where(f => !f.IsOpen).Sum(f => f.Length);
             long totalDone = 0;
-            bool chainConfirm = true;
+            var confirmWith = new ConfirmChoice();
             List<OffloadedRecording> results = [];
             foreach (IGrouping<string, DeviceRecordingFile> recording in files.GroupBy(f => f.RecordingId))
             {
@@ -144,7 +143,7 @@ public sealed class Offloader
                 SyncFolder(folder);
                 try
                 {
-                    chainConfirm = await ConfirmAsync(client, recording.Key, parts, paths, received, chainConfirm, cancellationToken).ConfigureAwait(false);
+                    await ConfirmAsync(client, recording.Key, parts, paths, received, confirmWith, cancellationToken).ConfigureAwait(false);
                     results.Add(new OffloadedRecording(recording.Key, paths, bytes, OffloadStatus.Confirmed, check.Detail));
                 }
                 catch (DockErrorException e)
@@ -161,22 +160,23 @@ public sealed class Offloader
         }
     }
 
-    // Confirms one recording: by each file's length and final chain hash (ConfirmRecordingChain), or, once a device
+    // Confirms one recording: by each file's length and final chain hash (ConfirmRecordingChain), or, once the device
     // answered that request with UnknownCommand (firmware older than the request), by the SHA-256 of each stored copy
-    // (ConfirmRecording) for the rest of the run. Returns whether the chain confirm is still the one to use.
-    private static async Task<bool> ConfirmAsync(DockClient client, string recordingId, List<DeviceRecordingFile> parts, List<string> paths, ReceivedFile[] received, bool chainConfirm, CancellationToken cancellationToken)
+    // (ConfirmRecording), for this recording and the rest of the run.
+    private static async Task ConfirmAsync(DockClient client, string recordingId, List<DeviceRecordingFile> parts, List<string> paths, ReceivedFile[] received, ConfirmChoice choice, CancellationToken cancellationToken)
     {
-        if (chainConfirm)
+        if (choice.Chain)
         {
             List<ChainConfirmation> chains = parts.Select((f, i) => new ChainConfirmation(f.Name, received[i].Length, received[i].Result!.FinalChainHash)).ToList();
             try
             {
                 await client.ConfirmRecordingChainAsync(recordingId, chains, cancellationToken).ConfigureAwait(false);
-                return true;
+                return;
             }
             catch (DockErrorException e) when (e.Code == DockErrorCode.UnknownCommand)
             {
-                // An older device: confirm the same recording the way it knows.
+                // An older device: confirm this recording, and every later one, the way it knows.
+                choice.Chain = false;
             }
         }
 
@@ -187,7 +187,6 @@ public sealed class Offloader
         }
 
         await client.ConfirmRecordingAsync(recordingId, confirmations, cancellationToken).ConfigureAwait(false);
-        return false;
     }
 
     // The SHA-256 of a stored copy, read back from the destination (only for a device without ConfirmRecordingChain).
@@ -435,6 +434,12 @@ public sealed class Offloader
     // One file's outcome: the reader's result (null when it failed; its final chain hash is what the confirm names),
     // the failure for people, the length of the verified bytes, and whether local bytes were used.
     private sealed record ReceivedFile(RecordingResult? Result, string Detail, long Length, bool FromLocalBytes);
+
+    // Which confirm a run sends: ConfirmRecordingChain until the device answers it with UnknownCommand.
+    private sealed class ConfirmChoice
+    {
+        public bool Chain { get; set; } = true;
+    }
 
     // Reports on the caller's thread (Progress<T> would post to a thread pool and reorder reports).
     private sealed class SyncProgress(Action<long> report) : IProgress<long>
