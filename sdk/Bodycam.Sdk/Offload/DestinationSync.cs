@@ -6,9 +6,10 @@ namespace Bodycam.Sdk.Offload;
 
 /// <summary>
 /// The durability steps of an offload (docs/dock-protocol.md, "Offload (host side)"): a file is flushed with
-/// <see cref="FileStream.Flush(bool)"/> (fsync(2) on Linux and macOS, FlushFileBuffers on Windows); a folder is
-/// opened read-only and fsync(2)ed on Linux and macOS, so that the renames into it survive a power cut. Windows has no
-/// way to flush a folder's entries from user code (NTFS journals them itself), so there the folder step does nothing.
+/// <see cref="FileStream.Flush(bool)"/> (fsync(2) on Linux, FlushFileBuffers on Windows); on Linux a folder is opened
+/// read-only and fsync(2)ed, so that the renames into it survive a power cut. Elsewhere the folder step does nothing:
+/// Windows has no way to flush a folder's entries from user code (NTFS journals them itself), and other systems are
+/// not supported by this step.
 /// </summary>
 internal sealed class DestinationSync : IDestinationSync
 {
@@ -20,7 +21,7 @@ internal sealed class DestinationSync : IDestinationSync
     /// <inheritdoc/>
     public void FlushFolder(string folder)
     {
-        if (OperatingSystem.IsWindows())
+        if (!OperatingSystem.IsLinux())
         {
             return;
         }

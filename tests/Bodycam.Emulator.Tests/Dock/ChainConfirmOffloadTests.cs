@@ -213,7 +213,7 @@ public sealed class ChainConfirmOffloadTests : IDisposable
     [Fact]
     public void DestinationSync_MissingFolder_IsAnIOException()
     {
-        if (OperatingSystem.IsWindows())
+        if (!OperatingSystem.IsLinux())
         {
             return;
         }
