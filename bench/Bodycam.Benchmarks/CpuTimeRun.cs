@@ -85,7 +85,9 @@ public static class CpuTimeRun
                     ("RawSocketCopyHashed", null, () => bench.RawSocketCopyHashed(), null),
                     ("DockTransfer", bench.ConnectTransferClient, () => bench.DockTransfer(), bench.DisconnectTransferClient),
                     ("WholeOffloadWithVerification", null, () => bench.WholeOffloadWithVerification(), bench.RestoreRecording),
+                    ("WholeOffloadToDisk", null, () => bench.WholeOffloadToDisk(), bench.RestoreRecording),
                 ]);
+            Console.WriteLine(bench.Destinations);
         }
         finally
         {

@@ -34,4 +34,11 @@ public class DockOnNano
     {
         DockChecks.ConfirmDeletesOnlyOnMatchingHash();
     }
+
+    /// <summary>See <see cref="DockChecks.ConfirmRecordingChainDeletesOnlyOnMatchingDigest"/>.</summary>
+    [TestMethod]
+    public static void ConfirmRecordingChainDeletesOnlyOnMatchingDigest()
+    {
+        DockChecks.ConfirmRecordingChainDeletesOnlyOnMatchingDigest();
+    }
 }

@@ -100,13 +100,14 @@ internal sealed class StoredRecordingsReader
         }
     }
 
-    private long ObservedPress(string recordingId)
+    // The pre-record span the device declared at Begin for this recording (press less start), or -1.
+    private long ObservedPreRecordSpan(string recordingId)
     {
         foreach (RecordingObservation observation in _device.Observations)
         {
             if (string.Equals(observation.Id, recordingId, StringComparison.OrdinalIgnoreCase))
             {
-                return observation.TriggerMilliseconds;
+                return observation.PreRecordSpanMilliseconds;
             }
         }
 
@@ -117,12 +118,12 @@ internal sealed class StoredRecordingsReader
     {
         // Everything comes from the stored file through the SDK's reader: each file verified (signatures, hash chain)
         // and decrypted with the municipality's private key, continuations checked against their predecessor. The
-        // trigger is the press time: the first file's start-monotonic is the oldest pre-record frame
-        // (docs/state-machine.md, "Pre-record ring"), so the press comes from the device's own observation of Begin
-        // while the format-1 reader has no press time (format 2's open record carries it); the header's start
-        // time is the fallback for a recording this run did not make.
+        // trigger is the press time, on the recording's own clock (times in a file count from file 0's start, the
+        // oldest pre-record frame: docs/recording-format.md §1): format 2's open record carries it; for format 1 it is
+        // the header's start plus the span the device declared at Begin, or the header's start for a recording this
+        // run did not make.
         long trigger = -1;
-        long observedPress = ObservedPress(info.RecordingId);
+        long observedSpan = ObservedPreRecordSpan(info.RecordingId);
         byte[] devicePublicKey = SecureElement.DevicePublicKey;
         byte[] recipientKey = _device.Options.Keys.RecipientPrivateKey(_device.Options.Municipality);
         long firstVideo = -1;
@@ -148,7 +149,8 @@ internal sealed class StoredRecordingsReader
 
                 if (previous == null)
                 {
-                    trigger = observedPress >= 0 ? observedPress : result.Header.StartMonotonicMilliseconds;
+                    trigger = result.PressMonotonicMilliseconds
+                        ?? result.Header.StartMonotonicMilliseconds + Math.Max(0, observedSpan);
                 }
 
                 previous = result;

@@ -1,3 +1,4 @@
+using System;
 using Bodycam.Firmware.Audit;
 using Bodycam.Firmware.Dock;
 using Bodycam.Firmware.Storage;
@@ -84,5 +85,96 @@ public static class DockChecks
         Check.Equal((int)DockCommand.ConfirmOffload | DockProtocol.ResponseFlag, host.ResponseType, "confirmed");
         Check.True(!device.Storage.Exists(file), "deleted after the verified confirm");
         Check.True(device.Trace.Contains("audit " + ((int)AuditEventType.Deleted).ToString()), "deletion audited");
+    }
+
+    /// <summary>
+    /// ConfirmRecordingChain (docs/dock-protocol.md): a digest over each file's name, length and final chain hash, the
+    /// hash computed as a host does by walking the whole chain of the copy, deletes the recording and audits it; the
+    /// same digest with one bit flipped deletes nothing.
+    /// </summary>
+    public static void ConfirmRecordingChainDeletesOnlyOnMatchingDigest()
+    {
+        var device = new TestDevice();
+        device.PowerOn();
+        device.DoublePress();
+        device.Advance(2000);
+        device.Hold(3200);
+        device.Dock(true);
+        RecordingInfo recording = device.Assembly!.RecordingStore.ListRecordings()[0];
+        string id = recording.RecordingId;
+        string[] files = recording.FileNames;
+        var host = new DockHost(device);
+        host.Hello();
+        host.Authenticate(true);
+
+        // M0 = SHA-256(label || str8 id || uint16 n); Mi = SHA-256(M(i-1) || str8 name || uint64 length || final chain).
+        byte[] manifest = new byte[DockProtocol.HashSize];
+        byte[] first = new byte[DockProtocol.ConfirmChainLabel.Length + 1 + id.Length + 2];
+        int p = DockHost.PutAscii(first, 0, DockProtocol.ConfirmChainLabel, false);
+        p = DockHost.PutAscii(first, p, id, true);
+        LittleEndian.WriteUInt16(first, p, files.Length);
+        device.Crypto.Sha256Begin();
+        device.Crypto.Sha256Update(first, 0, first.Length);
+        device.Crypto.Sha256End(manifest, 0);
+        for (int i = 0; i < files.Length; i++)
+        {
+            byte[] content = new byte[(int)device.Storage.GetLength(files[i])];
+            device.Storage.Read(files[i], 0, content, 0, content.Length);
+            byte[] link = new byte[DockProtocol.HashSize + 1 + files[i].Length + 8 + DockProtocol.HashSize];
+            Array.Copy(manifest, link, DockProtocol.HashSize);
+            int at = DockHost.PutAscii(link, DockProtocol.HashSize, files[i], true);
+            LittleEndian.WriteInt64(link, at, content.Length);
+            WalkChain(device, content, link, at + 8);
+            device.Crypto.Sha256Begin();
+            device.Crypto.Sha256Update(link, 0, link.Length);
+            device.Crypto.Sha256End(manifest, 0);
+        }
+
+        byte[] request = new byte[1 + id.Length + 2 + DockProtocol.HashSize];
+        int n = DockHost.PutAscii(request, 0, id, true);
+        LittleEndian.WriteUInt16(request, n, files.Length);
+        Array.Copy(manifest, 0, request, n + 2, DockProtocol.HashSize);
+        request[n + 2] ^= 0x01;
+        host.Request(DockCommand.ConfirmRecordingChain, request, request.Length);
+        Check.Equal((int)DockError.HashMismatch, host.Error, "wrong digest refused");
+        Check.Equal(0, (int)LittleEndian.ReadUInt32(host.Payload, 3), "detail 0: the digest differs");
+        Check.True(device.Storage.Exists(files[0]), "nothing deleted");
+
+        request[n + 2] ^= 0x01;
+        host.Request(DockCommand.ConfirmRecordingChain, request, request.Length);
+        Check.Equal((int)DockCommand.ConfirmRecordingChain | DockProtocol.ResponseFlag, host.ResponseType, "confirmed");
+        Check.Equal(files.Length, LittleEndian.ReadUInt16(host.Payload, 0), "files deleted");
+        for (int i = 0; i < files.Length; i++)
+        {
+            Check.True(!device.Storage.Exists(files[i]), "deleted after the confirm");
+        }
+
+        Check.True(device.Trace.Contains("audit " + ((int)AuditEventType.Offloaded).ToString()), "offload audited");
+        Check.True(device.Trace.Contains("audit " + ((int)AuditEventType.Deleted).ToString()), "deletion audited");
+    }
+
+    // The final chain hash as a host computes it (docs/recording-format.md, "7. Hash chain"): h0 = SHA-256(header),
+    // h = SHA-256(h || record) over every record by its big-endian length field; written into target at offset.
+    private static void WalkChain(TestDevice device, byte[] content, byte[] target, int offset)
+    {
+        int headerLength = (content[8] << 24) | (content[9] << 16) | (content[10] << 8) | content[11];
+        byte[] chain = new byte[DockProtocol.HashSize];
+        device.Crypto.Sha256Begin();
+        device.Crypto.Sha256Update(content, 0, headerLength);
+        device.Crypto.Sha256End(chain, 0);
+        int pos = headerLength;
+        while (pos < content.Length)
+        {
+            int body = (content[pos + 1] << 24) | (content[pos + 2] << 16) | (content[pos + 3] << 8) | content[pos + 4];
+            int end = pos + 5 + body;
+            device.Crypto.Sha256Begin();
+            device.Crypto.Sha256Update(chain, 0, DockProtocol.HashSize);
+            device.Crypto.Sha256Update(content, pos, end - pos);
+            device.Crypto.Sha256End(chain, 0);
+            pos = end;
+        }
+
+        Check.Equal(content.Length, pos, "the records fill the file");
+        Array.Copy(chain, 0, target, offset, DockProtocol.HashSize);
     }
 }

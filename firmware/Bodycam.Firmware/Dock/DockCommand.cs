@@ -36,6 +36,12 @@ public enum DockCommand
     /// <summary>Confirms a whole recording (up to 1000 files) with one manifest digest; the device then deletes it.</summary>
     ConfirmRecording = 0x23,
 
+    /// <summary>
+    /// Confirms a whole recording (up to 1000 files) with one manifest digest over each file's name, length and final
+    /// chain hash; the device checks it against the close record at the end of each file, then deletes the recording.
+    /// </summary>
+    ConfirmRecordingChain = 0x24,
+
     /// <summary>Reads a byte range of the audit trail.</summary>
     ReadAudit = 0x30,
 

@@ -66,6 +66,18 @@ public static class DockProtocol
     /// <summary>Domain label in front of the first link of a ConfirmRecording manifest digest.</summary>
     public const string ConfirmLabel = "BODYCAM-CONFIRM-V2";
 
+    /// <summary>Domain label in front of the first link of a ConfirmRecordingChain manifest digest.</summary>
+    public const string ConfirmChainLabel = "BODYCAM-CONFIRM-CHAIN";
+
+    /// <summary>
+    /// HashMismatch detail of ConfirmRecordingChain: the manifest digest differs. A detail of 1 + i instead says that
+    /// file i of the recording (listing order) does not end in a close or closed-by-recovery record.
+    /// </summary>
+    public const uint DetailDigestDiffers = 0;
+
+    /// <summary>HashMismatch detail of ConfirmRecordingChain for file 0 without a close record; file i gives this + i.</summary>
+    public const uint DetailNoCloseRecordBase = 1;
+
     /// <summary>The most files a recording may span (docs/recording-format.md), so the most one ConfirmRecording covers.</summary>
     public const int MaxRecordingFiles = 1000;
 

@@ -100,6 +100,7 @@ public sealed class DockService
             case DockCommand.ReadRecording:
             case DockCommand.ConfirmOffload:
             case DockCommand.ConfirmRecording:
+            case DockCommand.ConfirmRecordingChain:
             case DockCommand.ReadAudit:
             case DockCommand.SetClock:
             case DockCommand.PushConfiguration:
@@ -204,6 +205,9 @@ public sealed class DockService
                 return;
             case DockCommand.ConfirmRecording:
                 _offload.ConfirmRecording(requestId);
+                return;
+            case DockCommand.ConfirmRecordingChain:
+                _offload.ConfirmRecordingChain(requestId);
                 return;
             case DockCommand.Status:
                 _session.Status(requestId);

@@ -65,6 +65,10 @@ public class RecordingWriter : IRecordingSink
     private int _plainLength;
     private long _segmentStart;
     private long _lastTimestamp;
+
+    // The recording's time origin: the monotonic time file 0 starts at. Every time written to a file is counted from it
+    // (docs/recording-format.md §1), so no value says how long the device had been on.
+    private long _epoch;
     private long _pressMonotonic;
     private int _headerLength;
 
@@ -215,6 +219,7 @@ public class RecordingWriter : IRecordingSink
         _random.Fill(_recordingIdBytes, 0, _recordingIdBytes.Length);
         _recordingId = Hex(_recordingIdBytes);
         _beginMonotonic = pressMonotonicMs;
+        _epoch = startMonotonicMilliseconds;
         _beginUnix = unixMilliseconds;
         _pressMonotonic = pressMonotonicMs;
         _clockSet = clockSet;
@@ -324,7 +329,7 @@ public class RecordingWriter : IRecordingSink
         int p = _plainLength;
         _plain[p] = kind;
         _plain[p + 1] = flags;
-        BigEndian.WriteInt64(_plain, p + 2, timestamp);
+        BigEndian.WriteInt64(_plain, p + 2, timestamp - _epoch);
         BigEndian.WriteUInt32(_plain, p + 10, (uint)count);
         Array.Copy(data, offset, _plain, p + RecordingFormat.FrameHeaderSize, count);
         _plainLength = p + needed;
@@ -404,7 +409,7 @@ public class RecordingWriter : IRecordingSink
         _crypto.HkdfSha256(_contentKey, _headerHash, RecordingFormat.PayloadLabel, _payloadKey);
         Array.Clear(_contentKey, 0, _contentKey.Length);
 
-        uint sequence = _store.CommitOpen(_fileName, _headerHash, _pressMonotonic, closedFileName);
+        uint sequence = _store.CommitOpen(_fileName, _headerHash, _pressMonotonic - _epoch, closedFileName);
         _storage.Create(_fileName);
         _storage.Append(_fileName, _header, 0, length);
         _fileBytes = length;
@@ -424,7 +429,7 @@ public class RecordingWriter : IRecordingSink
         RecordingHeaderLayout.DeviceIdLength.WriteByte(h, 0, _deviceId.Length);
         Array.Copy(_deviceId, 0, h, RecordingHeaderLayout.DeviceId.Offset, _deviceId.Length);
         int p = RecordingHeaderLayout.SuffixOrigin(_deviceId.Length);
-        RecordingHeaderLayout.StartMonotonic.WriteInt64(h, p, monotonic);
+        RecordingHeaderLayout.StartMonotonic.WriteInt64(h, p, monotonic - _epoch);
         // Without a set clock there is no UTC time to state: 0 (the flag says so), never an offset from 0 that a
         // pre-record would make negative.
         RecordingHeaderLayout.StartUtc.WriteInt64(h, p, _clockSet ? _beginUnix + (monotonic - _beginMonotonic) : 0);
@@ -547,7 +552,7 @@ public class RecordingWriter : IRecordingSink
         c[0] = RecordingFormat.RecordOpen;
         BigEndian.WriteUInt32(c, 1, RecordingFormat.OpenBodySize);
         BigEndian.WriteUInt32(c, 5, sequence);
-        BigEndian.WriteInt64(c, 9, _pressMonotonic);
+        BigEndian.WriteInt64(c, 9, _pressMonotonic - _epoch);
         Array.Copy(_chain, 0, c, 17, RecordingFormat.HashSize);
         SignAndAppend(RecordingFormat.OpenBodySize);
     }
@@ -570,7 +575,7 @@ public class RecordingWriter : IRecordingSink
         BigEndian.WriteUInt32(c, 1, RecordingFormat.CloseBodySize);
         BigEndian.WriteUInt32(c, 5, _segmentIndex);
         BigEndian.WriteUInt32(c, 9, _recordsInFile);
-        BigEndian.WriteInt64(c, 13, monotonic);
+        BigEndian.WriteInt64(c, 13, monotonic - _epoch);
         c[21] = (byte)reason;
         Array.Copy(_chain, 0, c, 22, RecordingFormat.HashSize);
         SignAndAppend(RecordingFormat.CloseBodySize);

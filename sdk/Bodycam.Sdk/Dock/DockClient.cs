@@ -216,6 +216,42 @@ public sealed class DockClient : IDisposable
         return RequestAsync(DockCommandCode.ConfirmRecording, payload, false, DockAnswers.ParseConfirmRecording, cancellationToken);
     }
 
+    /// <summary>
+    /// Confirms one whole recording of up to 1000 files by each file's name, length and final chain hash
+    /// (docs/dock-protocol.md, "ConfirmRecordingChain"): the device reads the close record at the end of each of its
+    /// files, computes the same digest and deletes the recording only if it matches. Neither side hashes the files
+    /// again. A device whose firmware does not know the request answers <see cref="DockErrorCode.UnknownCommand"/>
+    /// (a <see cref="DockErrorException"/>); <see cref="ConfirmRecordingAsync"/> then does the same with file SHA-256s.
+    /// </summary>
+    /// <param name="recordingId">The recording id.</param>
+    /// <param name="files">Every file of the recording, in the order the device lists them, with the length and final chain hash of the verified copy.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>The number of files deleted.</returns>
+    public Task<int> ConfirmRecordingChainAsync(string recordingId, IReadOnlyList<ChainConfirmation> files, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Count < 1 || files.Count > MaxRecordingFiles)
+        {
+            throw new ArgumentException($"A recording has 1 to {MaxRecordingFiles} files.", nameof(files));
+        }
+
+        foreach (ChainConfirmation file in files)
+        {
+            if (file.FinalChainHash.Length != 32)
+            {
+                throw new ArgumentException("A final chain hash has 32 bytes.", nameof(files));
+            }
+
+            if (file.Length < 0)
+            {
+                throw new ArgumentException("A file length is not negative.", nameof(files));
+            }
+        }
+
+        byte[] payload = new PayloadWriter().Ascii(recordingId).UInt16(files.Count).Bytes(DockMessages.ConfirmChainManifest(recordingId, files)).ToArray();
+        return RequestAsync(DockCommandCode.ConfirmRecordingChain, payload, false, DockAnswers.ParseConfirmRecording, cancellationToken);
+    }
+
     /// <summary>Ends the session.</summary>
     /// <param name="cancellationToken">Cancels.</param>
     /// <returns>A task.</returns>

@@ -33,6 +33,9 @@ public enum DockCommandCode : byte
     /// <summary>Confirms a whole recording with one manifest digest; the device deletes it.</summary>
     ConfirmRecording = 0x23,
 
+    /// <summary>Confirms a whole recording by each file's name, length and final chain hash; the device deletes it.</summary>
+    ConfirmRecordingChain = 0x24,
+
     /// <summary>Reads a byte range of the audit trail.</summary>
     ReadAudit = 0x30,
 

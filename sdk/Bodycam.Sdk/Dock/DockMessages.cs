@@ -22,6 +22,9 @@ public static class DockMessages
     /// <summary>Label of the first link of a recording's confirm manifest.</summary>
     public const string ConfirmLabel = "BODYCAM-CONFIRM-V2";
 
+    /// <summary>Label of the first link of a recording's chain confirm manifest (ConfirmRecordingChain).</summary>
+    public const string ConfirmChainLabel = "BODYCAM-CONFIRM-CHAIN";
+
     /// <summary>Label of a dock key certificate.</summary>
     public const string CertificateLabel = "BODYCAM-DOCK-CERT-V1";
 
@@ -97,6 +100,37 @@ public static class DockMessages
             next.Write(link);
             WriteAscii(next, file.Name);
             next.Write(file.Sha256.Span);
+            link = SHA256.HashData(next.ToArray());
+        }
+
+        return link;
+    }
+
+    /// <summary>
+    /// Computes a recording's chain confirm manifest digest (docs/dock-protocol.md, "ConfirmRecordingChain"):
+    /// M0 = SHA-256(label || str8 recording id || uint16 n),
+    /// Mi = SHA-256(M(i-1) || str8 name i || uint64 length i || final chain hash i).
+    /// </summary>
+    /// <param name="recordingId">The recording id.</param>
+    /// <param name="files">Every file of the recording in the order the device lists them.</param>
+    /// <returns>The 32-byte digest.</returns>
+    public static byte[] ConfirmChainManifest(string recordingId, IReadOnlyList<ChainConfirmation> files)
+    {
+        using MemoryStream m = new();
+        m.Write(Encoding.ASCII.GetBytes(ConfirmChainLabel));
+        WriteAscii(m, recordingId);
+        Span<byte> number = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt16LittleEndian(number, checked((ushort)files.Count));
+        m.Write(number[..2]);
+        byte[] link = SHA256.HashData(m.ToArray());
+        foreach (ChainConfirmation file in files)
+        {
+            using MemoryStream next = new();
+            next.Write(link);
+            WriteAscii(next, file.Name);
+            BinaryPrimitives.WriteUInt64LittleEndian(number, checked((ulong)file.Length));
+            next.Write(number);
+            next.Write(file.FinalChainHash.Span);
             link = SHA256.HashData(next.ToArray());
         }
 

@@ -82,11 +82,15 @@ public static class ErrorHints
             DockErrorCode.NotFound => new(
                 "the device has no such recording file.",
                 "list the device's recordings again ('bodycam offload' lists them first); it may have been offloaded and deleted already."),
-            DockErrorCode.HashMismatch => new(
-                request == DockCommandCode.ConfirmRecording
-                    ? "a file of the recording differs from the device's copy; nothing was deleted."
-                    : "file " + d + " of the confirmation differs from the device's copy; nothing was deleted.",
-                "offload that recording again: the local copy is not the device's."),
+            DockErrorCode.HashMismatch => request == DockCommandCode.ConfirmRecordingChain && detail > 0
+                ? new(
+                    "file " + (detail - 1).ToString(CultureInfo.InvariantCulture) + " of the recording does not end in a close record on the device, so it cannot be confirmed by its chain; nothing was deleted.",
+                    "offload that recording again; if it happens again, the device's copy changed after it was closed: keep the device's recording and report it.")
+                : new(
+                    request is DockCommandCode.ConfirmRecording or DockCommandCode.ConfirmRecordingChain
+                        ? "a file of the recording differs from the device's copy; nothing was deleted."
+                        : "file " + d + " of the confirmation differs from the device's copy; nothing was deleted.",
+                    "offload that recording again: the local copy is not the device's."),
             DockErrorCode.Busy => new(
                 "file " + d + " is still being recorded.",
                 "stop the recording on the device (hold the button 3 s), then offload again."),

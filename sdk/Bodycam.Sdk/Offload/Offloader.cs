@@ -12,11 +12,13 @@ namespace Bodycam.Sdk.Offload;
 
 /// <summary>
 /// Copies every closed recording off a device, verifies each file from the bytes as they were received (structure,
-/// hash chain and device signatures, with the recording reader; the stored file is never read back), and only then
-/// confirms it with the SHA-256 of those same bytes so the device may delete it (docs/dock-protocol.md, "Offload (host
-/// side)"). A file is written as "name.part" and renamed when complete. A later run resumes a ".part" only after
-/// checking what it holds (its last bytes against the device's, every whole record in it against the chain and the
-/// signatures); a file that does not verify after it was resumed from local bytes is downloaded again whole before the
+/// hash chain and device signatures, with the recording reader; the stored file is never read back), makes the copies
+/// durable (each file flushed to the disk before its rename, then the folder), and only then confirms the recording
+/// by each file's length and final chain hash (ConfirmRecordingChain) so the device may delete it; a device whose
+/// firmware does not know that request is confirmed with the SHA-256 of each stored copy instead (ConfirmRecording)
+/// (docs/dock-protocol.md, "Offload (host side)"). A file is written as "name.part" and renamed when complete. A later
+/// run resumes a ".part" only after checking what it holds (its last bytes against the device's, every whole record in
+/// it against the chain and the signatures); a file that does not verify after it was resumed from local bytes is downloaded again whole before the
 /// device is blamed. When the destination fails (not a folder, not writable, full) the ".part" is removed and an
 /// <see cref="OffloadException"/> names the path; a device that announces a name which is not a plain name
 /// (<see cref="OffloadNames"/>) is refused before anything is written.
@@ -29,6 +31,7 @@ public sealed class Offloader
     private readonly Func<CancellationToken, Task<DockClient>> _connect;
     private readonly IRecordingVerifier? _verifier;
     private readonly OffloadOptions _options;
+    private readonly IDestinationSync _sync;
 
     /// <summary>Initializes a new instance of the <see cref="Offloader"/> class.</summary>
     /// <param name="connect">Opens a link, says hello and authenticates (called again after a dropped link).</param>
@@ -39,10 +42,17 @@ public sealed class Offloader
     /// </param>
     /// <param name="options">Destination and retries.</param>
     public Offloader(Func<CancellationToken, Task<DockClient>> connect, IRecordingVerifier? verifier, OffloadOptions options)
+        : this(connect, verifier, options, new DestinationSync())
+    {
+    }
+
+    // With the durability steps replaced (tests observe when each file and the folder are flushed).
+    internal Offloader(Func<CancellationToken, Task<DockClient>> connect, IRecordingVerifier? verifier, OffloadOptions options, IDestinationSync sync)
     {
         _connect = connect;
         _verifier = verifier is ReaderRecordingVerifier ? null : verifier;
         _options = options;
+        _sync = sync;
     }
 
     /// <summary>Runs the offload.</summary>
@@ -68,6 +78,7 @@ public sealed class Offloader
             string folder = PrepareFolder(deviceId);
             long totalBytes = files.Where(f => !f.IsOpen).Sum(f => f.Length);
             long totalDone = 0;
+            var confirmWith = new ConfirmChoice();
             List<OffloadedRecording> results = [];
             foreach (IGrouping<string, DeviceRecordingFile> recording in files.GroupBy(f => f.RecordingId))
             {
@@ -128,10 +139,11 @@ public sealed class Offloader
                     continue;
                 }
 
-                List<OffloadConfirmation> confirmations = parts.Select((f, i) => new OffloadConfirmation(f.Name, received[i].Sha256)).ToList();
+                // The renames must be on the disk before the device deletes its copy (the files' bytes already are).
+                SyncFolder(folder);
                 try
                 {
-                    await client.ConfirmRecordingAsync(recording.Key, confirmations, cancellationToken).ConfigureAwait(false);
+                    await ConfirmAsync(client, recording.Key, parts, paths, received, confirmWith, cancellationToken).ConfigureAwait(false);
                     results.Add(new OffloadedRecording(recording.Key, paths, bytes, OffloadStatus.Confirmed, check.Detail));
                 }
                 catch (DockErrorException e)
@@ -145,6 +157,49 @@ public sealed class Offloader
         finally
         {
             client.Dispose();
+        }
+    }
+
+    // Confirms one recording: by each file's length and final chain hash (ConfirmRecordingChain), or, once the device
+    // answered that request with UnknownCommand (firmware older than the request), by the SHA-256 of each stored copy
+    // (ConfirmRecording), for this recording and the rest of the run.
+    private static async Task ConfirmAsync(DockClient client, string recordingId, List<DeviceRecordingFile> parts, List<string> paths, ReceivedFile[] received, ConfirmChoice choice, CancellationToken cancellationToken)
+    {
+        if (choice.Chain)
+        {
+            List<ChainConfirmation> chains = parts.Select((f, i) => new ChainConfirmation(f.Name, received[i].Length, received[i].Result!.FinalChainHash)).ToList();
+            try
+            {
+                await client.ConfirmRecordingChainAsync(recordingId, chains, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (DockErrorException e) when (e.Code == DockErrorCode.UnknownCommand)
+            {
+                // An older device: confirm this recording, and every later one, the way it knows.
+                choice.Chain = false;
+            }
+        }
+
+        var confirmations = new List<OffloadConfirmation>(parts.Count);
+        for (int i = 0; i < parts.Count; i++)
+        {
+            confirmations.Add(new OffloadConfirmation(parts[i].Name, await HashStoredAsync(paths[i], cancellationToken).ConfigureAwait(false)));
+        }
+
+        await client.ConfirmRecordingAsync(recordingId, confirmations, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The SHA-256 of a stored copy, read back from the destination (only for a device without ConfirmRecordingChain).
+    private static async Task<byte[]> HashStoredAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using FileStream stream = new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
+            return await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OffloadException(OffloadError.DestinationWriteFailed, path, $"Cannot read back {path} to confirm it to a device without ConfirmRecordingChain: {e.Message} The device keeps its recordings.", e);
         }
     }
 
@@ -192,6 +247,19 @@ public sealed class Offloader
         }
     }
 
+    // Makes the renames in the device's folder durable (the files' bytes were flushed before each rename).
+    private void SyncFolder(string folder)
+    {
+        try
+        {
+            _sync.FlushFolder(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OffloadException(OffloadError.DestinationWriteFailed, folder, $"Cannot flush {folder} to the disk: {e.Message} Nothing was confirmed; the device keeps its recordings.", e);
+        }
+    }
+
     private string PrepareFolder(string deviceId)
     {
         string destination = Path.GetFullPath(_options.Destination);
@@ -226,13 +294,11 @@ public sealed class Offloader
         {
             (client, ReadOnlyMemory<byte> bytes, bool fromLocal) = await ReceiveAsync(client, file, path, deviceKey, report, fresh, cancellationToken).ConfigureAwait(false);
 
-            // The confirm's SHA-256 on the second core while this one checks the chain and the signatures.
-            Task<byte[]> sha256 = Task.Run(() => SHA256.HashData(bytes.Span), cancellationToken);
+            // The check computes the chain the confirm names (RecordingResult.FinalChainHash): no second pass.
             RecordingResult? result = RecordingChecks.CheckFile(path, bytes, deviceKey, out string detail);
-            byte[] digest = await sha256.ConfigureAwait(false);
             if (result is not null || !fromLocal)
             {
-                return (client, new ReceivedFile(result, detail, digest, fromLocal));
+                return (client, new ReceivedFile(result, detail, bytes.Length, fromLocal));
             }
 
             fresh = true;
@@ -313,6 +379,8 @@ public sealed class Offloader
                         bytes = sink.Buffer;
                     }
 
+                    // On the disk before it gets its final name: a power cut after the confirm must not lose it.
+                    _sync.FlushFile(local);
                     local.Dispose();
                     stream = null;
                     File.Move(part, path, true);
@@ -363,9 +431,15 @@ public sealed class Offloader
         }
     }
 
-    // One file's outcome: the reader's result (null when it failed), the failure for people, the SHA-256 of the
-    // verified bytes for the confirm, and whether local bytes were used.
-    private sealed record ReceivedFile(RecordingResult? Result, string Detail, byte[] Sha256, bool FromLocalBytes);
+    // One file's outcome: the reader's result (null when it failed; its final chain hash is what the confirm names),
+    // the failure for people, the length of the verified bytes, and whether local bytes were used.
+    private sealed record ReceivedFile(RecordingResult? Result, string Detail, long Length, bool FromLocalBytes);
+
+    // Which confirm a run sends: ConfirmRecordingChain until the device answers it with UnknownCommand.
+    private sealed class ConfirmChoice
+    {
+        public bool Chain { get; set; } = true;
+    }
 
     // Reports on the caller's thread (Progress<T> would post to a thread pool and reorder reports).
     private sealed class SyncProgress(Action<long> report) : IProgress<long>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using Bodycam.Emulator.Device;
 using Bodycam.Emulator.Scenarios;
@@ -55,11 +56,12 @@ public sealed class ManyFilesOffloadTests : IDisposable
         byte[] authorityKey = _device.Options.Keys.AuthorityPrivateKey("heerde");
         using Ed25519DockSigner authority = new(authorityKey);
         Array.Clear(authorityKey);
+        var sent = new System.Collections.Concurrent.ConcurrentQueue<DockCommandCode>();
 
         IReadOnlyList<OffloadedRecording> results = await new Offloader(
             async ct =>
             {
-                DockClient client = new(await TcpDockTransport.ConnectAsync("127.0.0.1", port, ct), new DockClientOptions { ExpectedDeviceKey = _device.SecureElement.DevicePublicKey });
+                DockClient client = new(new Bodycam.Emulator.Tests.Dock.WatchingDockTransport(await TcpDockTransport.ConnectAsync("127.0.0.1", port, ct), sent), new DockClientOptions { ExpectedDeviceKey = _device.SecureElement.DevicePublicKey });
                 await client.ConnectAsync(ct);
                 await client.AuthenticateAsync(new AuthorityAuthenticator(authority), ct);
                 return client;
@@ -72,6 +74,9 @@ public sealed class ManyFilesOffloadTests : IDisposable
         Assert.Equal(parts, result.Files.Count);
         Assert.InRange(parts, 28, 1000);
         Assert.Equal(0, _device.ReadRecordings().Count);
+
+        // One ConfirmRecordingChain for the whole recording: no file is hashed again for the confirm.
+        Assert.Equal([DockCommandCode.ConfirmRecordingChain], sent.Where(t => t is DockCommandCode.ConfirmRecordingChain or DockCommandCode.ConfirmRecording or DockCommandCode.ConfirmOffload));
     }
 
     public void Dispose()

@@ -154,6 +154,12 @@ public class SharedChecksTests
     }
 
     [Fact]
+    public void Dock_ConfirmRecordingChainDeletesOnlyOnMatchingDigest()
+    {
+        DockChecks.ConfirmRecordingChainDeletesOnlyOnMatchingDigest();
+    }
+
+    [Fact]
     public void PreRecord_EvictsByAge()
     {
         PreRecordChecks.EvictsByAge();

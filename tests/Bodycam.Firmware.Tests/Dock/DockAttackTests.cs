@@ -26,7 +26,7 @@ public class DockAttackTests
     private static readonly byte[] s_dockKey = DockTestHost.Key(300);
 
     public static IEnumerable<object[]> Matrix() =>
-        from command in new[] { DockCommand.ListRecordings, DockCommand.ReadRecording, DockCommand.ConfirmOffload, DockCommand.ReadAudit, DockCommand.SetClock, DockCommand.PushConfiguration, DockCommand.ResetProvisioning }
+        from command in new[] { DockCommand.ListRecordings, DockCommand.ReadRecording, DockCommand.ConfirmOffload, DockCommand.ConfirmRecordingChain, DockCommand.ReadAudit, DockCommand.SetClock, DockCommand.PushConfiguration, DockCommand.ResetProvisioning }
         from attack in Enum.GetValues<Attack>()
         select new object[] { command, attack };
 
@@ -50,6 +50,14 @@ public class DockAttackTests
         device.Enrol("heerde", s_authority);
         var host = new DockTestHost(device);
         byte[] content = command == DockCommand.ResetProvisioning ? [] : device.AddRecording(RecordingName, 5000, 1);
+        if (command == DockCommand.ConfirmRecordingChain)
+        {
+            // The file ends in a close record, so that the chain confirm would act with a session.
+            content[^118] = 3;
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(content.AsSpan(content.Length - 117), 113);
+            device.Storage.WriteAllBytes(RecordingName, content);
+        }
+
         host.Hello();
         string[] expectedReasons = Prepare(device, host, attack);
         device.Clock.Advance(1001);
@@ -63,6 +71,26 @@ public class DockAttackTests
         IReadOnlyList<AuditRecord> audit = VerifiedAudit(device);
         Assert.All(audit, r => Assert.Equal(AuditEventKind.AuthenticationFailed, r.Kind));
         Assert.Equal(expectedReasons.Append(attack == Attack.ExpiredSession ? "dock-auth:session-expired" : "dock-auth:no-session"), audit.Select(r => r.Subject));
+    }
+
+    [Fact]
+    public void ConfirmRecordingChain_TheMatrixPayloadWithASession_Deletes()
+    {
+        // The chain confirm the matrix sends without a session is one that acts with a session.
+        var device = new DockTestDevice();
+        device.Enrol("heerde", s_authority);
+        var host = new DockTestHost(device);
+        byte[] content = device.AddRecording(RecordingName, 5000, 1);
+        content[^118] = 3;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(content.AsSpan(content.Length - 117), 113);
+        device.Storage.WriteAllBytes(RecordingName, content);
+        host.Hello();
+        host.Authenticate(s_authority);
+
+        DockTestHost.Answer answer = host.Request(DockCommand.ConfirmRecordingChain, Payload(DockCommand.ConfirmRecordingChain, content));
+
+        Assert.False(answer.IsError, answer.IsError ? answer.Error + " " + answer.Detail : null);
+        Assert.False(device.Recordings.Contains(RecordingName));
     }
 
     [Theory]
@@ -279,11 +307,20 @@ public class DockAttackTests
             DockCommand.ListRecordings => [0, 0],
             DockCommand.ReadRecording => DockTestHost.NameRequest(RecordingName, BitConverter.GetBytes(0L), BitConverter.GetBytes(100u)),
             DockCommand.ConfirmOffload => [1, .. DockTestHost.NameRequest(RecordingName, SHA256.HashData(content))],
+            DockCommand.ConfirmRecordingChain => DockTestHost.NameRequest("rec-0001", [1, 0], ChainDigest(content)),
             DockCommand.ReadAudit => [.. BitConverter.GetBytes(0L), .. BitConverter.GetBytes(100u)],
             DockCommand.SetClock => BitConverter.GetBytes(ClockValue),
             DockCommand.PushConfiguration => Configuration(s_authority, 5),
             _ => [],
         };
+    }
+
+    // docs/dock-protocol.md, "ConfirmRecordingChain": the digest over the one file's name, length and final chain hash.
+    private static byte[] ChainDigest(byte[] content)
+    {
+        byte[] chain = SHA256.HashData([.. content.AsSpan(content.Length - 118 + 22, 32), .. content.AsSpan(content.Length - 118)]);
+        byte[] m0 = SHA256.HashData([.. System.Text.Encoding.ASCII.GetBytes("BODYCAM-CONFIRM-CHAIN"), 8, .. "rec-0001"u8, 1, 0]);
+        return SHA256.HashData([.. m0, (byte)RecordingName.Length, .. System.Text.Encoding.ASCII.GetBytes(RecordingName), .. BitConverter.GetBytes((ulong)content.Length), .. chain]);
     }
 
     private static void AssertUnchanged(DockTestDevice device, bool hasRecording)

@@ -18,7 +18,7 @@ namespace Bodycam.Firmware.Tests.Dock;
 public class DockServiceFuzzTests
 {
     private static readonly byte[] s_authority = DockTestHost.Key(100);
-    private static readonly int[] s_types = [0x01, 0x02, 0x10, 0x11, 0x12, 0x20, 0x21, 0x22, 0x30, 0x40, 0x41, 0x50, 0x51, 0x33, 0x7F];
+    private static readonly int[] s_types = [0x01, 0x02, 0x10, 0x11, 0x12, 0x20, 0x21, 0x22, 0x23, 0x24, 0x30, 0x40, 0x41, 0x50, 0x51, 0x33, 0x7F];
 
     [Fact]
     public void Receive_RandomStreamsInSession_NoExceptionAndWellFormedAnswers()
@@ -128,6 +128,7 @@ public class DockServiceFuzzTests
             0x20 => [0, 0],
             0x21 => DockTestHost.NameRequest("rec-0001.bcr", BitConverter.GetBytes(0L), BitConverter.GetBytes(100u)),
             0x22 => [1, .. DockTestHost.NameRequest("rec-0001.bcr", new byte[32])],
+            0x23 or 0x24 => DockTestHost.NameRequest("rec-0001", [1, 0], new byte[32]),
             0x30 => [.. BitConverter.GetBytes(0L), .. BitConverter.GetBytes(100u)],
             0x40 => BitConverter.GetBytes(1_780_000_000_000L),
             0x41 => [.. BitConverter.GetBytes(5L), 2, 0, 1, 2, .. new byte[64]],

@@ -7,6 +7,7 @@ using Bodycam.Firmware.Hal;
 using Bodycam.Firmware.Provisioning;
 using Bodycam.Firmware.Recording;
 using Bodycam.Firmware.Storage;
+using Bodycam.Sdk.Recording;
 using Moq;
 using Xunit;
 
@@ -26,6 +27,49 @@ public class RecordingWriterTests
         Assert.True(rig.Store.ListFiles(id).Length > 3);
         Assert.NotEqual(id, id2);
         Assert.Equal(rig.Crypto.KeyNoncePairs.Count, rig.Crypto.KeyNoncePairs.Distinct().Count());
+    }
+
+    [Fact]
+    public void Record_AnHourAfterPowerOn_WritesTimesFromTheRecordingsStartNotFromPowerOn()
+    {
+        // Works-council rule (docs/recording-format.md §1): a time since power-on would date the start of the shift.
+        // An hour after power-on, 4 s of pre-record before the press, two files: every time in the files counts from
+        // the oldest kept frame.
+        var options = new RecordingWriterOptions { DeviceId = "HEE-01", SegmentMaxBytes = 4096, CheckpointInterval = 3, FileMaxBytes = 1024 * 1024, FileMaxMilliseconds = 6000 };
+        using var rig = new WriterRig(options: options, recipients: new[] { WriterRig.RecipientPublicKey(1) });
+        const long PowerOnToStart = 3_600_000;
+        string id = rig.Writer.Begin(PowerOnToStart, PowerOnToStart + 4000, 1_780_000_000_000, true);
+        for (long t = 0; t < 10_000; t += 100)
+        {
+            rig.Writer.AppendFrame(FrameKind.Video, true, PowerOnToStart + t, new byte[50], 0, 50);
+        }
+
+        rig.Writer.AddMarker(PowerOnToStart + 9_950);
+        rig.Writer.End(PowerOnToStart + 10_000);
+
+        string[] files = rig.Store.ListFiles(id);
+        Assert.Equal(2, files.Length);
+        byte[] device = new byte[32];
+        rig.SecureElement.ReadDevicePublicKey(device, 0);
+        byte[] recipient = new byte[32];
+        recipient[0] = 1;
+        recipient[31] = 0x40;
+        var first = new RecordingReader(((SimulatedStorage)rig.Storage).ReadAllBytes(files[0])).Decrypt(device, recipient);
+        var second = new RecordingReader(((SimulatedStorage)rig.Storage).ReadAllBytes(files[1])).Decrypt(device, recipient);
+
+        Assert.Equal(RecordingStatus.Complete, first.Status);
+        Assert.Equal(0, first.Header.StartMonotonicMilliseconds);
+        Assert.Equal(4000, first.PressMonotonicMilliseconds);
+        Assert.Equal(4000, first.PreRecordSpanMilliseconds);
+        Assert.Equal(0, first.Frames[0].TimestampMilliseconds);
+        Assert.Equal(6000, second.Header.StartMonotonicMilliseconds);
+        Assert.Equal(6000, second.PressMonotonicMilliseconds);
+        Assert.Equal(9_900, second.Frames[^1].TimestampMilliseconds);
+        Assert.Equal(new long[] { 9_950 }, second.Markers);
+        Assert.Equal(10_000, second.EndMonotonicMilliseconds);
+
+        // The UTC start is unchanged: the press's UTC minus the pre-record.
+        Assert.Equal(1_780_000_000_000 - 4000, first.Header.StartUnixMilliseconds);
     }
 
     [Fact]
