@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Bodycam.Cli.Vault;
 using Bodycam.Sdk.Audit;
 using Bodycam.Sdk.Configuration;
 using Bodycam.Sdk.Dock;
@@ -39,6 +40,7 @@ public sealed partial class CliApp
             (IDockAuthenticator authenticator, Ed25519DockSigner signer) = LoadSessionKey(parse);
             using Ed25519DockSigner owned = signer;
             string dest = parse.GetValue(destination)!.FullName;
+            IRecordingVerifier verifier = _vault.OffloadVerifier(parse, dest);
             Offloader offloader = new(
                 async token =>
                 {
@@ -57,7 +59,7 @@ public sealed partial class CliApp
 
                     return c;
                 },
-                _vault.OffloadVerifier(parse, dest),
+                verifier,
                 new OffloadOptions { Destination = dest, Confirm = !parse.GetValue(noConfirm) });
             IReadOnlyList<OffloadedRecording> results;
             try
@@ -87,11 +89,16 @@ public sealed partial class CliApp
             {
                 // One line naming the path or the name the device sent, and what to do (docs/dock-protocol.md).
                 await _err.WriteLineAsync($"bodycam: offload stopped ({e.Error}): {e.Message}").ConfigureAwait(false);
+
+                // What the vault stored before the stop is the vault's: the offload folder keeps no second name of it.
+                (verifier as VaultIntakeVerifier)?.RemoveTakenSources();
                 return e.Error is OffloadError.UnsafeDeviceId or OffloadError.UnsafeFileName or OffloadError.FileTooLarge
                     ? ExitCodes.LinkFailed
                     : ExitCodes.Usage;
             }
 
+            // The offload is done with its files: those the vault took (a link intake) leave the offload folder.
+            (verifier as VaultIntakeVerifier)?.RemoveTakenSources();
             var view = results.Select(r => new { r.RecordingId, Status = r.Status.ToString(), r.Bytes, r.Files, r.Detail }).ToList();
             await WriteAsync(parse, view, string.Join(Environment.NewLine, view.Select(r => $"{r.RecordingId,-24} {r.Status,-18} {r.Bytes,12} {r.Detail}").DefaultIfEmpty("no recordings"))).ConfigureAwait(false);
             bool allGood = results.All(r => r.Status is OffloadStatus.Confirmed or OffloadStatus.SkippedOpen or OffloadStatus.VerifiedNotConfirmed);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Data.Common;
+using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using Bodycam.Evidence.Storage;
@@ -121,6 +122,50 @@ public sealed class EvidenceVault
     /// <param name="mode">Copy or move.</param>
     /// <returns>What happened.</returns>
     public IntakeResult Intake(VaultActor actor, IReadOnlyList<string> files, string source, IntakeMode mode) => new IntakeProcessor(this, mode).Intake(actor, files, source);
+
+    /// <summary>
+    /// Removes the source names a link intake left (<see cref="IntakeMode.Link"/>) for one recording it stored: each of
+    /// the result's files that is the very file (same device and inode) of the object the recording's metadata names
+    /// for that file name. Any other file (a copy, a missing path) is left as it is, and so is every file of a result
+    /// that is not <see cref="IntakeOutcome.Stored"/> or <see cref="IntakeOutcome.AlreadyStored"/>.
+    /// </summary>
+    /// <param name="actor">An intake operator.</param>
+    /// <param name="result">A link intake's result.</param>
+    /// <returns>The files removed.</returns>
+    public IReadOnlyList<string> RemoveTakenSources(VaultActor actor, IntakeResult result)
+    {
+        Require(actor, VaultRole.IntakeOperator);
+        ArgumentNullException.ThrowIfNull(result);
+        var removed = new List<string>();
+        if (result.Outcome is not (IntakeOutcome.Stored or IntakeOutcome.AlreadyStored) || result.RecordingId is null)
+        {
+            return removed;
+        }
+
+        Dictionary<string, string> objects;
+        using (DbConnection connection = Database.Open())
+        {
+            objects = Sql.Query(
+                    connection,
+                    null,
+                    "SELECT f.file_name, f.sha256 FROM recording_files f JOIN recordings r ON r.recording_id = f.recording_id WHERE f.recording_id = @r AND r.municipality = @m AND r.state = 'stored'",
+                    r => (r.GetString(0), r.GetString(1)),
+                    ("@r", result.RecordingId),
+                    ("@m", actor.MunicipalityId))
+                .ToDictionary(f => f.Item1, f => f.Item2, StringComparer.Ordinal);
+        }
+
+        foreach (string file in result.Files)
+        {
+            if (File.Exists(file) && objects.TryGetValue(Path.GetFileName(file), out string? sha256) && Store.IsSameFile(file, sha256))
+            {
+                File.Delete(file);
+                removed.Add(file);
+            }
+        }
+
+        return removed;
+    }
 
     /// <summary>
     /// Whether a move intake from <paramref name="folder"/> can rename its files into the object store: the folder is on

@@ -28,7 +28,7 @@ internal sealed class IntakeProcessor
 
     public IntakeProcessor(EvidenceVault vault, IntakeMode mode)
     {
-        if (mode is not (IntakeMode.Copy or IntakeMode.Move))
+        if (mode is not (IntakeMode.Copy or IntakeMode.Move or IntakeMode.Link))
         {
             throw new VaultException(VaultError.InvalidArgument, "Unknown intake mode: " + mode);
         }
@@ -60,7 +60,7 @@ internal sealed class IntakeProcessor
             list.Add(path);
         }
 
-        return IntakeAll(actor, groups.Values.ToList(), "folder " + Path.GetFullPath(folder), Moving(folder));
+        return IntakeAll(actor, groups.Values.ToList(), "folder " + Path.GetFullPath(folder), Taking(folder));
     }
 
     public IntakeResult Intake(VaultActor actor, IReadOnlyList<string> files, string source)
@@ -71,27 +71,27 @@ internal sealed class IntakeProcessor
             throw new VaultException(VaultError.InvalidArgument, "A recording has at least one file.");
         }
 
-        return IntakeAll(actor, [files], source, Moving(Path.GetDirectoryName(Path.GetFullPath(files[0]))!))[0];
+        return IntakeAll(actor, [files], source, Taking(Path.GetDirectoryName(Path.GetFullPath(files[0]))!))[0];
     }
 
-    // A move intake renames only within one file system; from another one it copies, as a copying intake does.
-    private bool Moving(string folder) => _mode == IntakeMode.Move && _vault.Store.SameFileSystem(folder);
+    // A move or link intake renames or links only within one file system; from another one it copies, as a copying intake does.
+    private IntakeMode Taking(string folder) => _mode != IntakeMode.Copy && _vault.Store.SameFileSystem(folder) ? _mode : IntakeMode.Copy;
 
     // Reads (and hashes) the next recording's files on a pool thread while this one takes in the current one, and
     // finishes a verified recording (renames, folder flushes, metadata commit) on a pool thread while this one goes on
     // to verify the next: one commit at a time, in order, and the next recording's renames wait for it. At most three
     // recordings are in memory.
-    private List<IntakeResult> IntakeAll(VaultActor actor, IReadOnlyList<IReadOnlyList<string>> recordings, string source, bool move)
+    private List<IntakeResult> IntakeAll(VaultActor actor, IReadOnlyList<IReadOnlyList<string>> recordings, string source, IntakeMode taking)
     {
         var results = new List<IntakeResult>(recordings.Count);
-        Task<LoadedFile[]>? next = recordings.Count > 0 ? Task.Run(() => Load(recordings[0], !move)) : null;
+        Task<LoadedFile[]>? next = recordings.Count > 0 ? Task.Run(() => Load(recordings[0], taking == IntakeMode.Copy)) : null;
         Task<IntakeResult>? committing = null;
         string? committingId = null;
         for (int i = 0; i < recordings.Count; i++)
         {
             LoadedFile[] loaded = next!.GetAwaiter().GetResult();
             int following = i + 1;
-            next = following < recordings.Count ? Task.Run(() => Load(recordings[following], !move)) : null;
+            next = following < recordings.Count ? Task.Run(() => Load(recordings[following], taking == IntakeMode.Copy)) : null;
 
             // A second group with the id of the recording being committed (a renamed file) must see its metadata.
             if (committing is not null && loaded.Any(f => f.Header?.RecordingId == committingId))
@@ -103,7 +103,7 @@ internal sealed class IntakeProcessor
             Func<IntakeResult> finish;
             try
             {
-                finish = Intake(actor, recordings[i], loaded, source, move);
+                finish = Intake(actor, recordings[i], loaded, source, taking);
             }
             catch (Exception e) when (committing is not null)
             {
@@ -184,8 +184,10 @@ internal sealed class IntakeProcessor
 
     // Everything up to the verification runs now; what the returned function does (renames, metadata commit) runs
     // once the previous recording's commit is done. A recording that is not stored is finished already.
-    private Func<IntakeResult> Intake(VaultActor actor, IReadOnlyList<string> files, LoadedFile[] loaded, string source, bool move)
+    private Func<IntakeResult> Intake(VaultActor actor, IReadOnlyList<string> files, LoadedFile[] loaded, string source, IntakeMode taking)
     {
+        bool move = taking == IntakeMode.Move;
+        bool link = taking == IntakeMode.Link;
         var read = new List<(string Path, byte[] Bytes, string? Sha256, RecordingHeader Header)>();
         foreach (LoadedFile file in loaded)
         {
@@ -247,7 +249,7 @@ internal sealed class IntakeProcessor
         // runs beside it, not after it.
         string owner = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         string[] paths = read.Select(r => r.Path).ToArray();
-        Task<(string[] Hashes, Placement[] Placements)> storing = Task.Run(() => Prepare(owner, recordingId, all, Hashes(read), paths, move, nowMs));
+        Task<(string[] Hashes, Placement[] Placements)> storing = Task.Run(() => Prepare(owner, recordingId, all, Hashes(read), paths, move || link, move, nowMs));
         long verifyStart = Stopwatch.GetTimestamp();
         RecordingCheck check = Verify(read.Select(r => r.Bytes).ToList(), device.PublicKey.Span, out List<RecordingResult> results);
         _vault.Options.Timings?.AddVerify(Stopwatch.GetElapsedTime(verifyStart));
@@ -274,9 +276,13 @@ internal sealed class IntakeProcessor
                 Placement placement = placements[i];
                 if (placement.Move)
                 {
-                    if (_vault.Store.MoveIn(paths[i], hashes[i]))
+                    if (link ? _vault.Store.LinkIn(paths[i], hashes[i]) : _vault.Store.MoveIn(paths[i], hashes[i]))
                     {
-                        folders.Add(Path.GetDirectoryName(paths[i])!);
+                        if (move)
+                        {
+                            folders.Add(Path.GetDirectoryName(paths[i])!);
+                        }
+
                         folders.Add(Path.GetDirectoryName(_vault.Store.PathOf(hashes[i]))!);
                         _vault.Fault(VaultStep.IntakeSourceMoved);
                         continue;
@@ -386,10 +392,10 @@ internal sealed class IntakeProcessor
         return true;
     }
 
-    // Decides for each file how it reaches the store, journals the objects (a move: with the source path each one
-    // will be renamed from), then writes each file to be copied to its temporary file, flushed, and flushes each file
+    // Decides for each file how it reaches the store, journals the objects (a move or link: with the source path each
+    // one will be renamed or linked from), then writes each file to be copied to its temporary file, flushed, and flushes each file
     // to be moved in place. Nothing is renamed here: that waits for the verification.
-    private (string[] Hashes, Placement[] Placements) Prepare(string owner, string recordingId, byte[][] all, string[] hashes, string[] paths, bool move, long nowMs)
+    private (string[] Hashes, Placement[] Placements) Prepare(string owner, string recordingId, byte[][] all, string[] hashes, string[] paths, bool taken, bool move, long nowMs)
     {
         long hashed = Stopwatch.GetTimestamp();
         var placements = new Placement[all.Length];
@@ -398,7 +404,7 @@ internal sealed class IntakeProcessor
         {
             bool stored = _vault.Store.LengthOf(hashes[i]) == all[i].Length;
             bool first = !sources.ContainsKey(hashes[i]);
-            bool moving = move && !stored && first;
+            bool moving = taken && !stored && first;
             if (first)
             {
                 sources[hashes[i]] = moving ? Path.GetFullPath(paths[i]) : null;
@@ -553,8 +559,8 @@ internal sealed class IntakeProcessor
         return new IntakeResult(recordingId, IntakeOutcome.Quarantined, reason, files);
     }
 
-    // How one file reaches the store: copied through a temporary file, renamed in (a move), or, its object stored
-    // already, left as it is (a copy) or removed after the commit (a move).
+    // How one file reaches the store: copied through a temporary file, renamed or linked in (Move: a move or link),
+    // or, its object stored already, left as it is (a copy or link) or removed after the commit (a move).
     private sealed record Placement(string? Temporary, bool Move, bool RemoveAfterCommit);
 
     // One file as read: its bytes, and its header or why it has none.

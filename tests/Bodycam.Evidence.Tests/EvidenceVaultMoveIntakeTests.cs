@@ -344,6 +344,104 @@ public class EvidenceVaultMoveIntakeTests
     [Theory]
     [SqliteData]
     [PostgresData]
+    public void IntakeLink_VerifiedRecording_IsOneFileWithItsObjectUntilRemoveTakenSourcesRemovesTheSourceName(Backend backend)
+    {
+        using var rig = new VaultRig(backend);
+        IReadOnlyList<string> files = rig.RecordHeerde(milliseconds: 20_000, fileMaxBytes: 16 * 1024);
+        string tampered = rig.RecordHeerde(VaultRig.RecordedAt + TimeSpan.FromHours(1))[0];
+        byte[] bad = File.ReadAllBytes(tampered);
+        bad[bad.Length - 300] ^= 0x01;
+        File.WriteAllBytes(tampered, bad);
+        Dictionary<string, byte[]> before = Snapshot(rig.Offload);
+        EvidenceVault vault = rig.Open();
+        VaultActor bram = vault.Actor("bram");
+
+        IReadOnlyList<IntakeResult> results = vault.IntakeFolder(bram, rig.Offload, IntakeMode.Link);
+
+        IntakeResult stored = Assert.Single(results, r => r.Outcome == IntakeOutcome.Stored);
+        Assert.False(stored.SourcesMoved);
+        Assert.Equal(IntakeOutcome.Quarantined, Assert.Single(results, r => r.Files.Contains(tampered)).Outcome);
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), Snapshot(rig.Offload).Keys.Order(StringComparer.Ordinal));
+        foreach (string file in files)
+        {
+            Assert.True(vault.Store.IsSameFile(file, Sha(before[file])));
+            Assert.Equal((UnixFileMode)0, WriteBits(vault.Store.PathOf(Sha(before[file]))));
+        }
+
+        Assert.Empty(vault.Check(bram, deep: true).Findings);
+        Assert.Empty(vault.RemoveTakenSources(bram, Assert.Single(results, r => r.Outcome == IntakeOutcome.Quarantined)));
+        IReadOnlyList<string> removed = vault.RemoveTakenSources(bram, stored);
+
+        Assert.Equal(files.Order(StringComparer.Ordinal), removed.Order(StringComparer.Ordinal));
+        Assert.Equal([tampered], Snapshot(rig.Offload).Keys);
+        Assert.Equal(bad, File.ReadAllBytes(tampered));
+        Assert.All(files, f => Assert.Equal(before[f], File.ReadAllBytes(vault.Store.PathOf(Sha(before[f])))));
+        Assert.Empty(vault.Check(bram, deep: true).Findings);
+    }
+
+    [Theory]
+    [SqliteData]
+    [PostgresData]
+    public void RemoveTakenSources_LeavesAFileThatIsACopyOfTheObjectNotTheObjectItself(Backend backend)
+    {
+        using var rig = new VaultRig(backend);
+        string file = rig.RecordHeerde()[0];
+        EvidenceVault vault = rig.Open();
+        VaultActor bram = vault.Actor("bram");
+        IntakeResult copied = Assert.Single(vault.IntakeFolder(bram, rig.Offload, IntakeMode.Copy));
+
+        IReadOnlyList<string> removed = vault.RemoveTakenSources(bram, copied);
+
+        Assert.Equal(IntakeOutcome.Stored, copied.Outcome);
+        Assert.Empty(removed);
+        Assert.True(File.Exists(file));
+    }
+
+    [Theory]
+    [SqliteData(VaultStep.IntakeJournaled, VaultStep.IntakeSourceMoved, VaultStep.IntakeCommitted)]
+    [PostgresData(VaultStep.IntakeJournaled, VaultStep.IntakeSourceMoved, VaultStep.IntakeCommitted)]
+    public void IntakeLink_KilledAtEachOccurrenceOfAStep_EveryFileStaysAtItsSourceAndTheNextStartLeavesACleanVault(Backend backend, VaultStep step)
+    {
+        for (int occurrence = 1; ; occurrence++)
+        {
+            using var rig = new VaultRig(backend);
+            rig.RecordHeerde();
+            rig.RecordHeerde(VaultRig.RecordedAt + TimeSpan.FromHours(1), milliseconds: 20_000, fileMaxBytes: 16 * 1024);
+            Dictionary<string, byte[]> before = Snapshot(rig.Offload);
+            var crash = new CrashAt(step, occurrence);
+            EvidenceVault crashed = rig.Open(crash.Hook);
+            try
+            {
+                crashed.IntakeFolder(crashed.Actor("bram"), rig.Offload, IntakeMode.Link);
+            }
+            catch (SimulatedCrashException)
+            {
+            }
+
+            if (!crash.Fired)
+            {
+                Assert.True(occurrence > 1, $"{step} was never reached");
+                return;
+            }
+
+            rig.Clock.Advance(TimeSpan.FromHours(1));
+            EvidenceVault restarted = rig.Open();
+            VaultActor bram = restarted.Actor("bram");
+            Assert.All(before, f => Assert.Equal(f.Value, File.ReadAllBytes(f.Key)));
+            CheckReport afterStart = restarted.Check(bram, deep: true);
+            Assert.True(afterStart.Findings.Count == 0, $"{step} #{occurrence}: " + string.Join("; ", afterStart.Findings));
+
+            IReadOnlyList<IntakeResult> again = restarted.IntakeFolder(bram, rig.Offload, IntakeMode.Link);
+            Assert.All(again, r => Assert.Contains(r.Outcome, new[] { IntakeOutcome.Stored, IntakeOutcome.AlreadyStored }));
+            Assert.Empty(restarted.Check(bram, deep: true).Findings);
+            Assert.Equal(before.Count, restarted.Check(bram).Objects);
+            Assert.Equal(2, restarted.ReadLog(restarted.Actor("anna")).Count(e => e.Action == "intake"));
+        }
+    }
+
+    [Theory]
+    [SqliteData]
+    [PostgresData]
     public void Open_ADatabaseAtSchema2_AddsTheJournalsSourcePathAndAMoveIntakeThenWorks(Backend backend)
     {
         using var rig = new VaultRig(backend);

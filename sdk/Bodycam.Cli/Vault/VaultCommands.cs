@@ -99,9 +99,11 @@ public sealed partial class VaultCommands
     }
 
     /// <summary>
-    /// The verifier for an offload: the SDK's, or with --vault a move intake into the vault (the device deletes only
-    /// what the vault stored; the files the offload just wrote are the vault's to take). When the offload folder is on
-    /// another file system than the vault, the intake copies instead, and says so once on standard error.
+    /// The verifier for an offload: the SDK's, or with --vault a link intake into the vault (the device deletes only
+    /// what the vault stored; the files the offload just wrote are the vault's to take, without writing them again;
+    /// <see cref="VaultIntakeVerifier.RemoveTakenSources"/> removes their offload folder names once the offload is done).
+    /// When the offload folder is on another file system than the vault, the intake copies instead, and says so once on
+    /// standard error.
     /// </summary>
     /// <param name="parse">The parsed offload command line.</param>
     /// <param name="destination">The offload's destination folder.</param>
@@ -117,7 +119,7 @@ public sealed partial class VaultCommands
         {
             EvidenceVault vault = OpenVault(parse);
             VaultActor actor = ActorOf(parse, vault);
-            IntakeMode mode = MoveOrCopy(vault, destination);
+            IntakeMode mode = MoveOrCopy(vault, destination) == IntakeMode.Move ? IntakeMode.Link : IntakeMode.Copy;
             return new VaultIntakeVerifier(vault, actor, mode);
         });
     }

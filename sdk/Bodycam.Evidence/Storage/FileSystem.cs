@@ -6,9 +6,10 @@ using Microsoft.Win32.SafeHandles;
 namespace Bodycam.Evidence.Storage;
 
 /// <summary>
-/// The few POSIX calls a move intake needs that .NET does not offer as such: the device a path lives on (statx(2)),
-/// a rename that fails instead of copying when the two paths are on different file systems (rename(2): .NET's
-/// File.Move copies and deletes on EXDEV), and fsync(2) of a file opened for reading or of a folder. Linux only; elsewhere
+/// The few POSIX calls a move or link intake needs that .NET does not offer as such: the device and inode of a path
+/// (statx(2)), a rename that fails instead of copying when the two paths are on different file systems (rename(2):
+/// .NET's File.Move copies and deletes on EXDEV), a hard link (link(2)), and fsync(2) of a file opened for reading or
+/// of a folder. Linux only; elsewhere
 /// <see cref="DeviceOf"/> answers null, so a move intake copies instead.
 /// </summary>
 internal static class FileSystem
@@ -24,12 +25,19 @@ internal static class FileSystem
     private const int StatxSize = 256;
     private const int DevMajorOffset = 136;
     private const int DevMinorOffset = 140;
+    private const int InodeOffset = 32;
 
     /// <summary>The device number of the file system holding <paramref name="path"/>, or null when it cannot be told (not Linux, no statx).</summary>
     /// <param name="path">An existing file or folder.</param>
     /// <returns>The device number (major in the high 32 bits), or null.</returns>
     /// <exception cref="IOException">The path cannot be examined (missing, no permission).</exception>
-    public static ulong? DeviceOf(string path)
+    public static ulong? DeviceOf(string path) => IdentityOf(path)?.Device;
+
+    /// <summary>The device and inode numbers of <paramref name="path"/> (two names with the same pair are one file), or null when they cannot be told.</summary>
+    /// <param name="path">An existing file or folder.</param>
+    /// <returns>The pair, or null.</returns>
+    /// <exception cref="IOException">The path cannot be examined (missing, no permission).</exception>
+    public static (ulong Device, ulong Inode)? IdentityOf(string path)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -59,7 +67,36 @@ internal static class FileSystem
 
         uint major = BitConverter.ToUInt32(buffer, DevMajorOffset);
         uint minor = BitConverter.ToUInt32(buffer, DevMinorOffset);
-        return ((ulong)major << 32) | minor;
+        return (((ulong)major << 32) | minor, BitConverter.ToUInt64(buffer, InodeOffset));
+    }
+
+    /// <summary>
+    /// Gives the existing file <paramref name="from"/> a second name <paramref name="to"/> (a hard link: one file, its
+    /// bytes not copied). Returns false, having changed nothing, when the two are on different file systems.
+    /// </summary>
+    /// <param name="from">The existing file.</param>
+    /// <param name="to">The new name; must not exist.</param>
+    /// <returns>True when linked; false on EXDEV.</returns>
+    /// <exception cref="IOException">Any other failure, with the errno.</exception>
+    public static bool Link(string from, string to)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        if (LinkNative(from, to) == 0)
+        {
+            return true;
+        }
+
+        int errno = Marshal.GetLastPInvokeError();
+        if (errno == ExDev)
+        {
+            return false;
+        }
+
+        throw Failure("link " + from + " as", to, errno);
     }
 
     /// <summary>
@@ -145,6 +182,10 @@ internal static class FileSystem
     [DllImport("libc", EntryPoint = "rename", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int RenameNative(string from, string to);
+
+    [DllImport("libc", EntryPoint = "link", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int LinkNative(string from, string to);
 
     [DllImport("libc", EntryPoint = "fsync", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

@@ -144,6 +144,44 @@ public sealed class ObjectStore
     }
 
     /// <summary>
+    /// Gives a source file, already flushed to disk, a second name as the object (a link intake: one file, its bytes
+    /// not written again) and makes it read-only (under both names: they are one file). Returns false, having changed
+    /// nothing, when the source is on another file system than the store. The caller has checked that the object does
+    /// not exist yet, and flushes the object's folder afterwards.
+    /// </summary>
+    /// <param name="source">The source file (its bytes hash to <paramref name="sha256"/>).</param>
+    /// <param name="sha256">The object's hash.</param>
+    /// <returns>True when linked.</returns>
+    public bool LinkIn(string source, string sha256)
+    {
+        string target = PathOf(sha256);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        if (!FileSystem.Link(source, target))
+        {
+            return false;
+        }
+
+        MakeReadOnly(target);
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="path"/> is the object itself under another name (same device and inode: a link intake's source).</summary>
+    /// <param name="path">An existing file.</param>
+    /// <param name="sha256">The object's hash.</param>
+    /// <returns>True when they are one file.</returns>
+    public bool IsSameFile(string path, string sha256)
+    {
+        string target = PathOf(sha256);
+        if (!File.Exists(target))
+        {
+            return false;
+        }
+
+        (ulong, ulong)? stored = FileSystem.IdentityOf(target);
+        return stored is not null && stored == FileSystem.IdentityOf(path);
+    }
+
+    /// <summary>
     /// Renames an object back out of the store (recovery of a move intake that did not commit) and gives the
     /// owner's write permission back. Returns false, having changed nothing, when <paramref name="destination"/> is on
     /// another file system.
