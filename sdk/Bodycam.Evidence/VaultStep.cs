@@ -18,7 +18,7 @@ public enum VaultStep
     /// <summary>Intake: the metadata and the log entry are committed and the journal rows removed.</summary>
     IntakeCommitted = 4,
 
-    /// <summary>Move intake: one verified source file is renamed into the object store (its journal row names the source path).</summary>
+    /// <summary>Move or link intake: one verified source file is renamed (move) or linked (link) into the object store (its journal row names the source path).</summary>
     IntakeSourceMoved = 8,
 
     /// <summary>Move intake: one source file whose object the metadata names is removed from the source folder.</summary>

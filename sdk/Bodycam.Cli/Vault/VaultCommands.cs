@@ -31,7 +31,7 @@ public sealed partial class VaultCommands
     private readonly Option<bool> _json;
     private readonly Option<string> _passphraseEnv;
     private readonly Option<DirectoryInfo?> _vault = new("--vault") { Description = "The vault folder (encrypted originals; also vault.db, roles.txt and devices.txt unless given). Default: $BODYCAM_VAULT. "
-            + "With offload: each verified recording is taken into this vault before it is confirmed, its offloaded files moved in (copied, and kept, when the destination is on another file system).", Recursive = true };
+            + "With offload: each verified recording is taken into this vault before it is confirmed, its offloaded files linked in without being written again and removed from the destination when the offload is done (copied, and kept, when the destination is on another file system).", Recursive = true };
     private readonly Option<string?> _db = new("--db") { Description = "The metadata database: a SQLite file (default <vault>/vault.db) or a PostgreSQL connection string (contains '=', e.g. 'Host=127.0.0.1;Database=vault;Username=vault').", Recursive = true };
     private readonly Option<FileInfo?> _roles = new("--roles") { Description = "The roles file (default <vault>/roles.txt).", Recursive = true };
     private readonly Option<FileInfo?> _registry = new("--registry") { Description = "The device registry (default <vault>/devices.txt; docs/device-registry.md).", Recursive = true };
