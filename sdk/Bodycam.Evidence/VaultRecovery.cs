@@ -11,8 +11,8 @@ namespace Bodycam.Evidence;
 /// <summary>
 /// What a start does after a crash, and what <c>vault check</c> reports (docs/evidence-vault.md, "Crash safety"):
 /// recordings marked 'deleting' are finished; intakes journaled longer ago than the grace period are undone
-/// (a copying intake's objects removed unless metadata names them; a move intake's objects given back to the source
-/// path the journal names, or to <c>returned/&lt;owner&gt;/</c>); temporary files no journal owns are removed.
+/// (a copying intake's objects removed unless metadata names them; a move or link intake's objects given back to the
+/// source path the journal names, or to <c>returned/&lt;owner&gt;/</c>); temporary files no journal owns are removed.
 /// </summary>
 internal sealed class VaultRecovery
 {
@@ -51,7 +51,7 @@ internal sealed class VaultRecovery
                 }
                 else if (_vault.Store.Exists(sha))
                 {
-                    // A move intake: the object may be the only copy of the file. It goes back, never away.
+                    // A move or link intake: the object may be the only copy of the file. It goes back, never away.
                     GiveBack(sha, owner, source);
                 }
             }
@@ -71,8 +71,9 @@ internal sealed class VaultRecovery
         }
     }
 
-    // Gives a move intake's uncommitted object back to its source path; when that path holds the same bytes already
-    // (the object was copied after all, or the file was fetched again), the object is the surplus copy and goes;
+    // Gives a move or link intake's uncommitted object back to its source path. When that path is the object's own
+    // file (a link) it only loses its object name and gets its owner's write permission back; when it holds the same
+    // bytes (the object was copied after all, or the file was fetched again), the object is the surplus copy and goes;
     // when the path holds another file or its folder is gone, the object goes to returned/<owner>/<file name>.
     private void GiveBack(string sha, string owner, string source)
     {
@@ -80,10 +81,16 @@ internal sealed class VaultRecovery
         string? folder = Path.GetDirectoryName(source);
         if (File.Exists(source))
         {
-            if (new FileInfo(source).Length == _vault.Store.LengthOf(sha) && HashOf(source) == sha)
+            bool linked = _vault.Store.IsSameFile(source, sha);
+            if (linked || (new FileInfo(source).Length == _vault.Store.LengthOf(sha) && HashOf(source) == sha))
             {
                 _vault.Store.Delete(sha);
                 _vault.Store.SyncObjectFolder(sha);
+                if (linked && !OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(source, File.GetUnixFileMode(source) | UnixFileMode.UserWrite);
+                }
+
                 return;
             }
 

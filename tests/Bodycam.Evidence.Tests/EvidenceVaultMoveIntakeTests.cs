@@ -428,6 +428,14 @@ public class EvidenceVaultMoveIntakeTests
             EvidenceVault restarted = rig.Open();
             VaultActor bram = restarted.Actor("bram");
             Assert.All(before, f => Assert.Equal(f.Value, File.ReadAllBytes(f.Key)));
+            HashSet<string> named = NamedObjects(rig);
+            foreach ((string path, byte[] bytes) in before)
+            {
+                // Each file is a stored object's second name, or its own file again, writable by its owner as before.
+                bool stored = named.Contains(Sha(bytes)) && restarted.Store.IsSameFile(path, Sha(bytes));
+                Assert.True(stored || (WriteBits(path) & UnixFileMode.UserWrite) != 0, $"{step} #{occurrence}: {path} was left read-only");
+            }
+
             CheckReport afterStart = restarted.Check(bram, deep: true);
             Assert.True(afterStart.Findings.Count == 0, $"{step} #{occurrence}: " + string.Join("; ", afterStart.Findings));
 
@@ -465,6 +473,21 @@ public class EvidenceVaultMoveIntakeTests
         Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder, "*.bcr", SearchOption.AllDirectories).ToDictionary(p => p, File.ReadAllBytes, StringComparer.Ordinal)
             : new Dictionary<string, byte[]>(StringComparer.Ordinal);
+
+    internal static HashSet<string> NamedObjects(VaultRig rig)
+    {
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        using DbConnection connection = rig.Database.Open();
+        using DbCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT sha256 FROM recording_files";
+        using DbDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            named.Add(reader.GetString(0));
+        }
+
+        return named;
+    }
 
     internal static List<(string Sha, string Owner, string? Source)> PendingRows(VaultRig rig)
     {
