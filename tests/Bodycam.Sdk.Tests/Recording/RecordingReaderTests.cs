@@ -22,7 +22,7 @@ public class RecordingReaderTests
         Assert.Equal(VideoCodec.Synthetic, header.VideoCodec);
         Assert.Equal((320, 240, 10), (header.Width, header.Height, header.FramesPerSecond));
         Assert.Equal((8000, 1, 1), (header.AudioSampleRate, header.AudioFormat, header.AudioChannels));
-        Assert.Equal(10_000, header.StartMonotonicMilliseconds);
+        Assert.Equal(0, header.StartMonotonicMilliseconds); // file 0 of a recording starts its own clock (format §1)
         Assert.Equal(1_780_000_000_000, header.StartUnixMilliseconds);
         Assert.True(header.ClockSynchronised);
         Assert.Equal(0, header.ContinuationIndex);
