@@ -55,8 +55,8 @@ public static class DockChecks
     }
 
     /// <summary>
-    /// Confirm with a wrong hash deletes nothing; with the file's hash, the device deletes it and audits each file as
-    /// offloaded (naming the session's key) and deleted.
+    /// Confirm with a wrong hash deletes nothing; with the file's hash, the device deletes it and audits it as
+    /// offloaded (naming the session's key) and deleted (naming the file alone).
     /// </summary>
     public static void ConfirmDeletesOnlyOnMatchingHash()
     {
@@ -87,13 +87,18 @@ public static class DockChecks
         host.Request(DockCommand.ConfirmOffload, request, n + 32);
         Check.Equal((int)DockCommand.ConfirmOffload | DockProtocol.ResponseFlag, host.ResponseType, "confirmed");
         Check.True(!device.Storage.Exists(file), "deleted after the verified confirm");
-        Check.True(device.Trace.Contains("audit " + ((int)AuditEventType.Deleted).ToString()), "deletion audited");
+        string offloaded = "audit " + ((int)AuditEventType.Offloaded).ToString() + " 0 0 " + file;
+        string deleted = "audit " + ((int)AuditEventType.Deleted).ToString() + " 0 0 " + file;
+        Check.True(device.Trace.Contains(offloaded + ";key=authority:" + Fingerprint(device, device.Authority.PublicKey)), "offload audited with the confirming key");
+        Check.True(device.Trace.Contains(deleted), "deletion audited");
+        Check.True(!device.Trace.Contains(deleted + ";"), "deletion names the file alone");
     }
 
     /// <summary>
     /// ConfirmRecordingChain (docs/dock-protocol.md): a digest over each file's name, length and final chain hash, the
-    /// hash computed as a host does by walking the whole chain of the copy, deletes the recording and audits it; the
-    /// same digest with one bit flipped deletes nothing.
+    /// hash computed as a host does by walking the whole chain of the copy, deletes the recording and audits each file
+    /// (Offloaded naming the session's key, Deleted the file alone); the same digest with one bit flipped deletes
+    /// nothing.
     /// </summary>
     public static void ConfirmRecordingChainDeletesOnlyOnMatchingDigest()
     {
