@@ -76,8 +76,8 @@ public class AuditKindConformanceTests
         foreach (string kind in new[] { "Offloaded", "ClockSet" })
         {
             string subject = SpecTable.Read(Spec, "## Event types", "code", "event", "subject", "time", "works-council test").Single(r => r[1] == kind)[2];
-            Assert.Contains(Bodycam.Firmware.Dock.DockProtocol.AuditKeyAuthorityPrefix + "F`", subject, System.StringComparison.Ordinal);
-            Assert.Contains(Bodycam.Firmware.Dock.DockProtocol.AuditKeyDockPrefix + "F`", subject, System.StringComparison.Ordinal);
+            Assert.Contains(Bodycam.Firmware.Dock.DockProtocol.AuditKeyAuthorityPrefix + "F", subject, System.StringComparison.Ordinal);
+            Assert.Contains(Bodycam.Firmware.Dock.DockProtocol.AuditKeyDockPrefix + "F", subject, System.StringComparison.Ordinal);
         }
     }
 
