@@ -52,6 +52,7 @@ public sealed class CliDeviceCommandsTests : IDisposable
         Steps(Record + "  - dock\n");
         Assert.Equal(0, await Run("keys", "new-dock", "--out", _folder, "--name", "dock-1"));
         Assert.Equal(0, await Run("keys", "certify-dock", "--authority-key", Authority, "--dock-public", Path.Combine(_folder, "dock-1.dock.pub"), "--municipality", "heerde", "--not-after", "2030-01-01T00:00:00Z", "--out", Path.Combine(_folder, "dock-1.cert")));
+        string certified = _lastOut;
 
         Assert.Equal(0, await Run("device", "register", "--tcp", _tcp, "--authority-key", Authority));
 
@@ -66,6 +67,7 @@ public sealed class CliDeviceCommandsTests : IDisposable
         string fingerprint = AuditKey.FingerprintOf(Bodycam.Sdk.Keys.PublicKeyFile.Load(Path.Combine(_folder, "dock-1.dock.pub")).Key.Span);
         string offloaded = Assert.Single(_lastOut.Split('\n'), l => l.Contains(",Offloaded,", StringComparison.Ordinal)).TrimEnd();
         Assert.EndsWith(".bcr;key=dock:" + fingerprint + ",Dock," + fingerprint, offloaded, StringComparison.Ordinal);
+        Assert.Contains("(audit fingerprint " + fingerprint + ")", certified, StringComparison.Ordinal);
     }
 
     [Fact]
