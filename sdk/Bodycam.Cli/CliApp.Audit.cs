@@ -65,24 +65,26 @@ public sealed partial class CliApp
                             UtcMilliseconds = r.TimeBase == AuditTimeBase.Utc ? (long?)r.TimeMilliseconds : null,
                             r.SinceRecordingStartMilliseconds,
                             r.Subject,
+                            KeyKind = r.Key?.Kind.ToString(),
+                            KeyFingerprint = r.Key?.Fingerprint,
                         }),
                     },
                     s_json)).ConfigureAwait(false);
             }
             else if (chosen == "csv")
             {
-                await _out.WriteLineAsync("sequence,format,event,utc,since_recording_start_ms,subject").ConfigureAwait(false);
+                await _out.WriteLineAsync("sequence,format,event,utc,since_recording_start_ms,subject,key_kind,key_fingerprint").ConfigureAwait(false);
                 foreach (AuditRecord r in result.Records)
                 {
                     string utc = r.TimeBase == AuditTimeBase.Utc ? r.Time?.ToString("O") ?? r.TimeMilliseconds.ToString(CultureInfo.InvariantCulture) : string.Empty;
-                    await _out.WriteLineAsync($"{r.Sequence},{r.FormatVersion},{r.Kind},{utc},{r.SinceRecordingStartMilliseconds},{Csv(r.Subject)}").ConfigureAwait(false);
+                    await _out.WriteLineAsync($"{r.Sequence},{r.FormatVersion},{r.Kind},{utc},{r.SinceRecordingStartMilliseconds},{Csv(r.Subject)},{r.Key?.Kind},{r.Key?.Fingerprint}").ConfigureAwait(false);
                 }
             }
             else
             {
                 foreach (AuditRecord r in result.Records)
                 {
-                    await _out.WriteLineAsync($"{r.Sequence,6}  {AuditTimeText(r),-28}  {r.Kind,-22} {r.Subject}").ConfigureAwait(false);
+                    await _out.WriteLineAsync($"{r.Sequence,6}  {AuditTimeText(r),-28}  {r.Kind,-22} {AuditSubjectText(r)}").ConfigureAwait(false);
                 }
             }
 
@@ -124,6 +126,18 @@ public sealed partial class CliApp
             AuditTimeBase.SinceRecordingStart => "+" + (r.TimeMilliseconds / 1000.0).ToString("0.000", CultureInfo.InvariantCulture) + " s into recording",
             _ => "-",
         };
+    }
+
+    // docs/audit-trail.md, "Verification outcomes": a subject that names a dock session's key is shown as what it
+    // names, then the key's kind and fingerprint; any other subject as stored.
+    private static string AuditSubjectText(AuditRecord r)
+    {
+        if (r.Key is not AuditKey key || !AuditKey.TrySplit(r.Subject, out string rest, out _))
+        {
+            return r.Subject;
+        }
+
+        return $"{rest}  (key: {(key.Kind == AuditKeyKind.Authority ? "authority" : "dock")} {key.Fingerprint})";
     }
 
     private static string Csv(string value) => value.Contains(',') || value.Contains('"') ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;

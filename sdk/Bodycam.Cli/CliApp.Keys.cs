@@ -125,8 +125,9 @@ public sealed partial class CliApp
             using Ed25519DockSigner signer = LoadAuthority(parse, parse.GetValue(certifyAuthority)!);
             DockCertificate certificate = DockCertificate.Issue(signer, parse.GetValue(certifyMunicipality)!, dock.Key, parse.GetValue(notAfter).ToUniversalTime());
             certificate.Save(path);
-            var view = new { Certificate = path, certificate.MunicipalityId, NotAfter = certificate.NotAfter.ToString("O"), DockPublicKey = Hex(certificate.DockPublicKey.Span) };
-            await WriteAsync(parse, view, $"certified dock {view.DockPublicKey} for {view.MunicipalityId} until {view.NotAfter}: {path}").ConfigureAwait(false);
+            // The fingerprint the device's audit trail names this dock by (;key=dock:F in Offloaded and ClockSet).
+            var view = new { Certificate = path, certificate.MunicipalityId, NotAfter = certificate.NotAfter.ToString("O"), DockPublicKey = Hex(certificate.DockPublicKey.Span), AuditFingerprint = Bodycam.Sdk.Audit.AuditKey.FingerprintOf(certificate.DockPublicKey.Span) };
+            await WriteAsync(parse, view, $"certified dock {view.DockPublicKey} (audit fingerprint {view.AuditFingerprint}) for {view.MunicipalityId} until {view.NotAfter}: {path}").ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return new Command("keys", "Municipality and dock key pairs.") { create, newDock, certify };

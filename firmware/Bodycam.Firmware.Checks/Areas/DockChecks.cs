@@ -54,7 +54,10 @@ public static class DockChecks
         Check.Equal((int)DockCommand.ListRecordings | DockProtocol.ResponseFlag, host.ResponseType, "listed");
     }
 
-    /// <summary>Confirm with a wrong hash deletes nothing; with the file's hash, the device deletes it and audits.</summary>
+    /// <summary>
+    /// Confirm with a wrong hash deletes nothing; with the file's hash, the device deletes it and audits it as
+    /// offloaded (naming the session's key) and deleted (naming the file alone).
+    /// </summary>
     public static void ConfirmDeletesOnlyOnMatchingHash()
     {
         var device = new TestDevice();
@@ -84,13 +87,18 @@ public static class DockChecks
         host.Request(DockCommand.ConfirmOffload, request, n + 32);
         Check.Equal((int)DockCommand.ConfirmOffload | DockProtocol.ResponseFlag, host.ResponseType, "confirmed");
         Check.True(!device.Storage.Exists(file), "deleted after the verified confirm");
-        Check.True(device.Trace.Contains("audit " + ((int)AuditEventType.Deleted).ToString()), "deletion audited");
+        string offloaded = "audit " + ((int)AuditEventType.Offloaded).ToString() + " 0 0 " + file;
+        string deleted = "audit " + ((int)AuditEventType.Deleted).ToString() + " 0 0 " + file;
+        Check.True(device.Trace.Contains(offloaded + ";key=authority:" + Fingerprint(device, device.Authority.PublicKey)), "offload audited with the confirming key");
+        Check.True(device.Trace.Contains(deleted), "deletion audited");
+        Check.True(!device.Trace.Contains(deleted + ";"), "deletion names the file alone");
     }
 
     /// <summary>
     /// ConfirmRecordingChain (docs/dock-protocol.md): a digest over each file's name, length and final chain hash, the
-    /// hash computed as a host does by walking the whole chain of the copy, deletes the recording and audits it; the
-    /// same digest with one bit flipped deletes nothing.
+    /// hash computed as a host does by walking the whole chain of the copy, deletes the recording and audits each file
+    /// (Offloaded naming the session's key, Deleted the file alone); the same digest with one bit flipped deletes
+    /// nothing.
     /// </summary>
     public static void ConfirmRecordingChainDeletesOnlyOnMatchingDigest()
     {
@@ -149,8 +157,35 @@ public static class DockChecks
             Check.True(!device.Storage.Exists(files[i]), "deleted after the confirm");
         }
 
-        Check.True(device.Trace.Contains("audit " + ((int)AuditEventType.Offloaded).ToString()), "offload audited");
-        Check.True(device.Trace.Contains("audit " + ((int)AuditEventType.Deleted).ToString()), "deletion audited");
+        // Offloaded names the file and the session's key (docs/audit-trail.md: ";key=authority:" and the first 8 bytes
+        // of the SHA-256 of the authority key in hex); Deleted names the file alone.
+        string key = ";key=authority:" + Fingerprint(device, device.Authority.PublicKey);
+        for (int i = 0; i < files.Length; i++)
+        {
+            string offloaded = "audit " + ((int)AuditEventType.Offloaded).ToString() + " 0 0 " + files[i];
+            string deleted = "audit " + ((int)AuditEventType.Deleted).ToString() + " 0 0 " + files[i];
+            Check.True(device.Trace.Contains(offloaded + key), "offload audited with the confirming key");
+            Check.True(device.Trace.Contains(deleted), "deletion audited");
+            Check.True(!device.Trace.Contains(deleted + ";"), "deletion names the file alone");
+        }
+    }
+
+    // The first 8 bytes of SHA-256(key) in lower-case hex, as a host computes a key's audit fingerprint.
+    private static string Fingerprint(TestDevice device, byte[] key)
+    {
+        const string Hex = "0123456789abcdef";
+        byte[] digest = new byte[DockProtocol.HashSize];
+        device.Crypto.Sha256Begin();
+        device.Crypto.Sha256Update(key, 0, key.Length);
+        device.Crypto.Sha256End(digest, 0);
+        char[] text = new char[16];
+        for (int i = 0; i < 8; i++)
+        {
+            text[2 * i] = Hex[digest[i] >> 4];
+            text[(2 * i) + 1] = Hex[digest[i] & 0x0F];
+        }
+
+        return new string(text);
     }
 
     // The final chain hash as a host computes it (docs/recording-format.md, "7. Hash chain"): h0 = SHA-256(header),

@@ -12,14 +12,7 @@ internal sealed class DockClockHandler
     // arithmetic far from the int64 and calendar limits).
     private const long LatestUnixMilliseconds = 4102444800000;
 
-    private const string HexDigits = "0123456789abcdef";
-
-    // The audit subject's key fingerprint: the first 8 bytes of the SHA-256 of the session's public key.
-    private const int FingerprintBytes = 8;
-
     private readonly DockExchange _x;
-    private readonly byte[] _digest = new byte[DockProtocol.HashSize];
-    private readonly char[] _fingerprint = new char[FingerprintBytes * 2];
 
     /// <summary>Initializes a new instance of the <see cref="DockClockHandler"/> class.</summary>
     /// <param name="exchange">What the handlers share.</param>
@@ -69,7 +62,7 @@ internal sealed class DockClockHandler
         }
 
         _x.RealTimeClock.Set(unix);
-        string by = (session.Mode == DockSessionMode.Authority ? ";key=authority:" : ";key=dock:") + Fingerprint(session.Key);
+        string by = _x.KeyFingerprint.SessionSuffix();
         _x.Audit.Append(
             AuditEventType.ClockSet,
             AuditTimeBase.None,
@@ -80,20 +73,5 @@ internal sealed class DockClockHandler
         response.WriteByte(wasSet ? 1 : 0);
         response.WriteInt64(previous);
         response.Send();
-    }
-
-    // The first 8 bytes of SHA-256(key) in lower-case hex: names the key in the audit trail without storing it.
-    private string Fingerprint(byte[] key)
-    {
-        _x.Crypto.Sha256Begin();
-        _x.Crypto.Sha256Update(key, 0, DockProtocol.KeySize);
-        _x.Crypto.Sha256End(_digest, 0);
-        for (int i = 0; i < FingerprintBytes; i++)
-        {
-            _fingerprint[2 * i] = HexDigits[_digest[i] >> 4];
-            _fingerprint[(2 * i) + 1] = HexDigits[_digest[i] & 0x0F];
-        }
-
-        return new string(_fingerprint);
     }
 }

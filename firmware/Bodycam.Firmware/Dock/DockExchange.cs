@@ -50,6 +50,7 @@ internal sealed class DockExchange
         Response = new DockResponseWriter(options.MaxResponsePayload, Channel, crc);
         Message = new DockSignedMessage(options.MaxRequestPayload + 256);
         Failures = new DockAuthFailures(Audit, options);
+        KeyFingerprint = new DockKeyFingerprint(this);
     }
 
     /// <summary>Gets the channel answers go out on.</summary>
@@ -111,6 +112,9 @@ internal sealed class DockExchange
 
     /// <summary>Gets the failed attempts and their back-off.</summary>
     public DockAuthFailures Failures { get; }
+
+    /// <summary>Gets what names the session's key in audit subjects (ClockSet, Offloaded).</summary>
+    public DockKeyFingerprint KeyFingerprint { get; }
 
     /// <summary>Gets or sets the monotonic time of the frame being answered.</summary>
     public long Now { get; set; }

@@ -102,7 +102,8 @@ internal sealed class DockOffloadHandler
 
     /// <summary>
     /// ConfirmOffload: every named file is hashed and compared before anything is deleted; each recording named must
-    /// be confirmed whole; then each file is audited as offloaded, deleted, and audited as deleted.
+    /// be confirmed whole; then each file is audited as offloaded (with the session's key), deleted, and audited as
+    /// deleted.
     /// </summary>
     /// <param name="requestId">The request's id.</param>
     public void Confirm(int requestId)
@@ -193,9 +194,11 @@ internal sealed class DockOffloadHandler
             }
         }
 
+        // Offloaded names the file and the session's key (docs/audit-trail.md); Deleted names the file alone.
+        string by = _x.KeyFingerprint.SessionSuffix();
         for (int i = 0; i < files; i++)
         {
-            _x.Audit.Append(AuditEventType.Offloaded, AuditTimeBase.None, 0, _confirmNames[i]);
+            _x.Audit.Append(AuditEventType.Offloaded, AuditTimeBase.None, 0, _confirmNames[i] + by);
         }
 
         for (int i = 0; i < files; i++)
@@ -427,13 +430,15 @@ internal sealed class DockOffloadHandler
         _x.Crypto.Sha256End(_manifest, 0);
     }
 
-    // The confirm holds: Offloaded for each file, then the recording deleted, Deleted for each file, and the answer.
+    // The confirm holds: Offloaded for each file (its name and the session's key), then the recording deleted, Deleted
+    // for each file (its name), and the answer.
     private void DeleteRecording(int type, int requestId, int files)
     {
         IDockRecordings recordings = _x.Recordings;
+        string by = _x.KeyFingerprint.SessionSuffix();
         for (int i = 0; i < files; i++)
         {
-            _x.Audit.Append(AuditEventType.Offloaded, AuditTimeBase.None, 0, _recordingNames[i]);
+            _x.Audit.Append(AuditEventType.Offloaded, AuditTimeBase.None, 0, _recordingNames[i] + by);
         }
 
         for (int i = 0; i < files; i++)

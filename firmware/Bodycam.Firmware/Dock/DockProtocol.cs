@@ -51,6 +51,25 @@ public static class DockProtocol
     /// <summary>Longest string field (device id, municipality id, file name) in bytes.</summary>
     public const int MaxStringLength = 64;
 
+    /// <summary>
+    /// Audit subject suffix (ClockSet, Offloaded; docs/audit-trail.md) naming a session opened with the authority key,
+    /// followed by <see cref="AuditKeyFingerprintBytes"/> bytes of the key's SHA-256 in lower-case hex.
+    /// </summary>
+    public const string AuditKeyAuthorityPrefix = ";key=authority:";
+
+    /// <summary>Audit subject suffix naming a session opened with a certified dock key, followed by the fingerprint.</summary>
+    public const string AuditKeyDockPrefix = ";key=dock:";
+
+    /// <summary>The bytes of the SHA-256 of the session's public key an audit subject names it by (16 hex digits).</summary>
+    public const int AuditKeyFingerprintBytes = 8;
+
+    /// <summary>
+    /// The longest key suffix: the authority prefix (15 characters) and the fingerprint, 31 characters. With a file
+    /// name of at most <see cref="MaxStringLength"/> an Offloaded subject is at most 95 characters, within the audit
+    /// format's 96.
+    /// </summary>
+    public const int AuditKeySuffixMaxLength = 15 + (AuditKeyFingerprintBytes * 2);
+
     /// <summary>Session mode: signed by the municipality's authority key.</summary>
     public const byte ModeAuthority = 1;
 

@@ -29,4 +29,23 @@ public sealed record AuditRecord(long Sequence, AuditEventKind Kind, int FormatV
 
     /// <summary>Gets the time since the start of the recording the record names, or null when it has none.</summary>
     public long? SinceRecordingStartMilliseconds => TimeBase == AuditTimeBase.SinceRecordingStart ? TimeMilliseconds : null;
+
+    /// <summary>
+    /// Gets the dock session key an Offloaded or ClockSet record names (<c>;key=authority:F</c> or <c>;key=dock:F</c>
+    /// at the end of its subject), or null: other events, and records of firmware that did not name the key (an
+    /// Offloaded record whose subject is the file name alone).
+    /// </summary>
+    public AuditKey? Key =>
+        Kind is AuditEventKind.Offloaded or AuditEventKind.ClockSet && AuditKey.TrySplit(Subject, out _, out AuditKey? key) ? key : null;
+
+    /// <summary>
+    /// Gets the file an Offloaded or Deleted record names (an Offloaded subject without its key suffix), or null for
+    /// other events.
+    /// </summary>
+    public string? FileName => Kind switch
+    {
+        AuditEventKind.Offloaded => AuditKey.TrySplit(Subject, out string rest, out _) ? rest : Subject,
+        AuditEventKind.Deleted => Subject,
+        _ => null,
+    };
 }

@@ -63,6 +63,24 @@ public class AuditKindConformanceTests
         Assert.DoesNotContain(rows, r => r[2].Contains("monotonic", System.StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public void KeySuffix_FirmwareWritesWhatTheSdkParsesAndTheSpecNames()
+    {
+        Assert.Equal(Bodycam.Firmware.Dock.DockProtocol.AuditKeyAuthorityPrefix, Bodycam.Sdk.Audit.AuditKey.AuthorityPrefix);
+        Assert.Equal(Bodycam.Firmware.Dock.DockProtocol.AuditKeyDockPrefix, Bodycam.Sdk.Audit.AuditKey.DockPrefix);
+        Assert.Equal(Bodycam.Firmware.Dock.DockProtocol.AuditKeyFingerprintBytes, Bodycam.Sdk.Audit.AuditKey.FingerprintBytes);
+        Assert.Equal(
+            Bodycam.Firmware.Dock.DockProtocol.AuditKeySuffixMaxLength,
+            Bodycam.Firmware.Dock.DockProtocol.AuditKeyAuthorityPrefix.Length + (2 * Bodycam.Firmware.Dock.DockProtocol.AuditKeyFingerprintBytes));
+        Assert.InRange(Bodycam.Firmware.Dock.DockProtocol.MaxStringLength + Bodycam.Firmware.Dock.DockProtocol.AuditKeySuffixMaxLength, 1, FirmwareTrail.MaxSubjectLength);
+        foreach (string kind in new[] { "Offloaded", "ClockSet" })
+        {
+            string subject = SpecTable.Read(Spec, "## Event types", "code", "event", "subject", "time", "works-council test").Single(r => r[1] == kind)[2];
+            Assert.Contains(Bodycam.Firmware.Dock.DockProtocol.AuditKeyAuthorityPrefix + "F", subject, System.StringComparison.Ordinal);
+            Assert.Contains(Bodycam.Firmware.Dock.DockProtocol.AuditKeyDockPrefix + "F", subject, System.StringComparison.Ordinal);
+        }
+    }
+
     private static System.Collections.Generic.IReadOnlyList<string[]> Body()
     {
         return SpecTable.Read(Spec, "## File", "offset", "size", "field", "works-council test");

@@ -67,16 +67,36 @@ public sealed class CliAppTests : IDisposable
 
         Assert.Equal(0, await Run("audit", "--tcp", tcp, "--authority-key", authority, "--format", "csv"));
         string[] lines = _lastOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("sequence,format,event,utc,since_recording_start_ms,subject", lines[0]);
+        Assert.Equal("sequence,format,event,utc,since_recording_start_ms,subject,key_kind,key_fingerprint", lines[0]);
         Assert.Contains(lines, l => l.Contains(",Provisioned,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(",ClockSet,", StringComparison.Ordinal));
         Assert.Equal(2, lines.Count(l => l.Contains(",Deleted,", StringComparison.Ordinal)));
         Assert.Equal(2, lines.Count(l => l.Contains(",2,Deleted,,,", StringComparison.Ordinal)));
 
+        // Offloaded names the key that confirmed (the authority key here) by its fingerprint; Deleted names no key.
+        string fingerprint = Bodycam.Sdk.Audit.AuditKey.FingerprintOf(PublicKeyFile.Load(Path.Combine(keys, "oldebroek.authority.pub")).Key.Span);
+        string[] offloaded = lines.Where(l => l.Contains(",Offloaded,", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, offloaded.Length);
+        Assert.All(offloaded, l => Assert.EndsWith(".bcr;key=authority:" + fingerprint + ",Authority," + fingerprint, l, StringComparison.Ordinal));
+        Assert.All(lines.Where(l => l.Contains(",Deleted,", StringComparison.Ordinal)), l => Assert.EndsWith(".bcr,,", l, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(",ClockSet,", StringComparison.Ordinal) && l.EndsWith(",Authority," + fingerprint, StringComparison.Ordinal));
+
+        Assert.Equal(0, await Run("audit", "--tcp", tcp, "--authority-key", authority, "--format", "json"));
+        using (JsonDocument audit = JsonDocument.Parse(_lastOut))
+        {
+            JsonElement[] records = audit.RootElement.GetProperty("Records").EnumerateArray().ToArray();
+            JsonElement[] confirmed = records.Where(r => r.GetProperty("Event").GetString() == "Offloaded").ToArray();
+            Assert.Equal(2, confirmed.Length);
+            Assert.All(confirmed, r => Assert.Equal("Authority", r.GetProperty("KeyKind").GetString()));
+            Assert.All(confirmed, r => Assert.Equal(fingerprint, r.GetProperty("KeyFingerprint").GetString()));
+            Assert.All(records.Where(r => r.GetProperty("Event").GetString() == "Deleted"), r => Assert.Equal(JsonValueKind.Null, r.GetProperty("KeyKind").ValueKind));
+        }
+
         // Text: a time only where it is evidence, never the device's time since power-on.
         Assert.Equal(0, await Run("audit", "--tcp", tcp, "--authority-key", authority));
         Assert.Contains("+2.000 s into recording", _lastOut, StringComparison.Ordinal);
         Assert.Contains("+1.000 s into recording", _lastOut, StringComparison.Ordinal);
+        Assert.Equal(2, _lastOut.Split('\n').Count(l => l.Contains("Offloaded", StringComparison.Ordinal) && l.TrimEnd().EndsWith(".bcr  (key: authority " + fingerprint + ")", StringComparison.Ordinal)));
         Assert.DoesNotContain("boot", _lastOut, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("monotonic", _lastOut, StringComparison.OrdinalIgnoreCase);
     }

@@ -52,6 +52,7 @@ public sealed class CliDeviceCommandsTests : IDisposable
         Steps(Record + "  - dock\n");
         Assert.Equal(0, await Run("keys", "new-dock", "--out", _folder, "--name", "dock-1"));
         Assert.Equal(0, await Run("keys", "certify-dock", "--authority-key", Authority, "--dock-public", Path.Combine(_folder, "dock-1.dock.pub"), "--municipality", "heerde", "--not-after", "2030-01-01T00:00:00Z", "--out", Path.Combine(_folder, "dock-1.cert")));
+        string certified = _lastOut;
 
         Assert.Equal(0, await Run("device", "register", "--tcp", _tcp, "--authority-key", Authority));
 
@@ -60,6 +61,13 @@ public sealed class CliDeviceCommandsTests : IDisposable
         Assert.True(code == 0, _lastOut + _lastErr);
         Assert.Equal(0, _device.ReadRecordings().Count);
         Assert.Single(Directory.GetFiles(Path.Combine(_folder, "out", "HEE-01"), "*.bcr"));
+
+        // The audit trail names the dock key that confirmed, by its fingerprint, not the authority key.
+        Assert.Equal(0, await Run("audit", "--tcp", _tcp, "--dock-key", Path.Combine(_folder, "dock-1.dock.key"), "--certificate", Path.Combine(_folder, "dock-1.cert"), "--format", "csv"));
+        string fingerprint = AuditKey.FingerprintOf(Bodycam.Sdk.Keys.PublicKeyFile.Load(Path.Combine(_folder, "dock-1.dock.pub")).Key.Span);
+        string offloaded = Assert.Single(_lastOut.Split('\n'), l => l.Contains(",Offloaded,", StringComparison.Ordinal)).TrimEnd();
+        Assert.EndsWith(".bcr;key=dock:" + fingerprint + ",Dock," + fingerprint, offloaded, StringComparison.Ordinal);
+        Assert.Contains("(audit fingerprint " + fingerprint + ")", certified, StringComparison.Ordinal);
     }
 
     [Fact]

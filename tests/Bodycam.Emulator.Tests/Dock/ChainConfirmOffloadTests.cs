@@ -50,7 +50,10 @@ public sealed class ChainConfirmOffloadTests : IDisposable
         Assert.False(_device.Storage.Exists(file.Name));
         AuditVerification audit = AuditTrailVerifier.Verify(_device.Storage.ReadAllBytes("audit.log"), _device.SecureElement.DevicePublicKey);
         Assert.Equal(AuditTrailStatus.Valid, audit.Status);
-        Assert.Equal([file.Name], audit.Records.Where(r => r.Kind == AuditEventKind.Offloaded).Select(r => r.Subject));
+        AuditRecord offloaded = Assert.Single(audit.Records, r => r.Kind == AuditEventKind.Offloaded);
+        Assert.Equal(file.Name + ";key=authority:" + AuditKey.FingerprintOf(_authority.PublicKey.Span), offloaded.Subject);
+        Assert.Equal(file.Name, offloaded.FileName);
+        Assert.True(offloaded.Key!.IsKey(_authority.PublicKey.Span));
         Assert.Equal([file.Name], audit.Records.Where(r => r.Kind == AuditEventKind.Deleted).Select(r => r.Subject));
     }
 

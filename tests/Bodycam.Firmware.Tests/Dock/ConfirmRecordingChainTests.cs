@@ -48,7 +48,8 @@ public class ConfirmRecordingChainTests
         Assert.Equal(3, LittleEndian.ReadUInt16(answer.Payload, 0));
         Assert.Equal(["other.bcr"], _device.Recordings.Names);
         string[] names = [Name(0), Name(1), Name(2)];
-        Assert.Equal(names, AuditSubjects(AuditEventType.Offloaded));
+        string key = ";key=authority:" + Convert.ToHexStringLower(SHA256.HashData(DockTestHost.PublicKey(s_authority))[..8]);
+        Assert.Equal(names.Select(n => n + key), AuditSubjects(AuditEventType.Offloaded));
         Assert.Equal(names, AuditSubjects(AuditEventType.Deleted));
     }
 

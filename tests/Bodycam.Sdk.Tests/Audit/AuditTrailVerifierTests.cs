@@ -57,6 +57,77 @@ public class AuditTrailVerifierTests
         Assert.Null(result.Records[2].Time);
     }
 
+    [Theory]
+    [InlineData(";key=authority:0123456789abcdef", AuditKeyKind.Authority)]
+    [InlineData(";key=dock:fedcba9876543210", AuditKeyKind.Dock)]
+    public void Verify_OffloadedNamingTheConfirmingKey_GivesFileNameKeyKindAndFingerprint(string suffix, AuditKeyKind kind)
+    {
+        string name = "0123456789abcdef0123456789abcdef-000.bcr";
+        byte[] trail = Trail2((5, 0, 0, name + suffix), (6, 0, 0, name));
+
+        AuditVerification result = AuditTrailVerifier.Verify(trail, _device.PublicKey.Span);
+
+        Assert.Equal(AuditTrailStatus.Valid, result.Status);
+        AuditRecord offloaded = result.Records[0];
+        Assert.Equal(name + suffix, offloaded.Subject);
+        Assert.Equal(name, offloaded.FileName);
+        Assert.Equal(new AuditKey(kind, suffix[^16..]), offloaded.Key);
+        Assert.Equal(suffix, offloaded.Key!.Suffix);
+        Assert.Equal(name, result.Records[1].FileName);
+        Assert.Null(result.Records[1].Key);
+    }
+
+    [Fact]
+    public void Verify_OffloadedOfOlderFirmwareWithTheFileNameAlone_ReadsWithoutAKey()
+    {
+        byte[] trail = Trail2((5, 0, 0, "rec-1.bcr"));
+
+        AuditRecord offloaded = Assert.Single(AuditTrailVerifier.Verify(trail, _device.PublicKey.Span).Records);
+
+        Assert.Equal("rec-1.bcr", offloaded.Subject);
+        Assert.Equal("rec-1.bcr", offloaded.FileName);
+        Assert.Null(offloaded.Key);
+    }
+
+    [Theory]
+    [InlineData("rec-1.bcr;key=authority:0123456789ABCDEF")] // upper-case hex is not what the device writes
+    [InlineData("rec-1.bcr;key=authority:0123456789abcde")] // 15 digits
+    [InlineData("rec-1.bcr;key=station:0123456789abcdef")] // no such kind
+    [InlineData(";key=dock:0123456789abcde")]
+    public void Verify_SubjectNotEndingInAKeySuffix_HasNoKeyAndKeepsTheWholeSubjectAsFileName(string subject)
+    {
+        byte[] trail = Trail2((5, 0, 0, subject));
+
+        AuditRecord offloaded = Assert.Single(AuditTrailVerifier.Verify(trail, _device.PublicKey.Span).Records);
+
+        Assert.Null(offloaded.Key);
+        Assert.Equal(subject, offloaded.FileName);
+    }
+
+    [Fact]
+    public void Verify_ClockSetNamesItsKey_OtherEventsNever()
+    {
+        byte[] trail = Trail2((8, 0, 0, "adjust-ms=-5;key=dock:0011223344556677"), (9, 0, 0, "storage-error;key=dock:0011223344556677"));
+
+        AuditVerification result = AuditTrailVerifier.Verify(trail, _device.PublicKey.Span);
+
+        Assert.Equal(new AuditKey(AuditKeyKind.Dock, "0011223344556677"), result.Records[0].Key);
+        Assert.Null(result.Records[0].FileName);
+        Assert.Null(result.Records[1].Key);
+    }
+
+    [Fact]
+    public void AuditKey_FingerprintOfAndIsKey_MatchTheFirstEightBytesOfTheKeysSha256()
+    {
+        byte[] key = Enumerable(32, 4);
+        string expected = Convert.ToHexStringLower(SHA256.HashData(key), 0, 8);
+
+        Assert.Equal(expected, AuditKey.FingerprintOf(key));
+        Assert.True(new AuditKey(AuditKeyKind.Dock, expected).IsKey(key));
+        Assert.False(new AuditKey(AuditKeyKind.Dock, expected).IsKey(Enumerable(32, 5)));
+        Assert.Throws<ArgumentException>(() => AuditKey.FingerprintOf(new byte[31]));
+    }
+
     [Fact]
     public void Verify_RecordRemovedFromMiddle_Tampered()
     {

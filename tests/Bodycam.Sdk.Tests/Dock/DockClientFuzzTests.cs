@@ -17,7 +17,7 @@ namespace Bodycam.Sdk.Tests.Dock;
 /// </summary>
 public class DockClientFuzzTests
 {
-    private const int Targets = 9;
+    private const int Targets = 11;
 
     [Fact]
     public void Requests_FuzzedAnswers_OnlyTypedOutcomes()
@@ -28,7 +28,7 @@ public class DockClientFuzzTests
             i => FuzzGuard.Run(() => Exchange(i.Target, i.Mode, i.Bytes, i.Seed), "target " + i.Target + " mode " + i.Mode),
             seed: "0000000000000",
             threads: 1,
-            iter: 3000);
+            iter: 3700);
     }
 
     [Theory]
@@ -36,6 +36,9 @@ public class DockClientFuzzTests
     [InlineData(8, new byte[0])]
     [InlineData(5, new byte[] { 1, 0, 0, 0, 0, 0, 0, 0, 0x7F })]
     [InlineData(0, new byte[] { 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0x41, 1, 0x41 })]
+    [InlineData(9, new byte[] { 1 })] // ConfirmRecording: the uint16 count cut short
+    [InlineData(10, new byte[] { 1, 0, 0 })] // ConfirmRecordingChain: a byte after the count
+    [InlineData(10, new byte[0])]
     public void Request_MalformedAnswer_ThrowsMalformedResponse(int target, byte[] answer)
     {
         // Regression: a short provision or confirm answer, an out-of-range clock value and a hello announcing a
@@ -161,7 +164,9 @@ public class DockClientFuzzTests
             5 => client.SetClockAsync(DateTimeOffset.FromUnixTimeMilliseconds(1_780_000_000_000)),
             6 => client.AuthenticateAsync(new FixedAuthenticator()),
             7 => client.ProvisionAsync("bc-0001", "heerde", new FixedSigner(), [new byte[32]]),
-            _ => client.ConfirmOffloadAsync([new OffloadConfirmation("r-000.bcr", new byte[32])]),
+            8 => client.ConfirmOffloadAsync([new OffloadConfirmation("r-000.bcr", new byte[32])]),
+            9 => client.ConfirmRecordingAsync("00112233445566778899aabbccddeeff", [new OffloadConfirmation("r-000.bcr", new byte[32])]),
+            _ => client.ConfirmRecordingChainAsync("00112233445566778899aabbccddeeff", [new ChainConfirmation("r-000.bcr", 100, new byte[32])]),
         };
         call.GetAwaiter().GetResult();
     }
@@ -269,7 +274,9 @@ public class DockClientFuzzTests
             5 => 0x40,
             6 => 0x10,
             7 => 0x50,
-            _ => 0x22,
+            8 => 0x22,
+            9 => 0x23,
+            _ => 0x24,
         };
 
         private byte[] Fuzz(byte[] valid)
@@ -347,6 +354,11 @@ public class DockClientFuzzTests
                     break;
                 case 0x22:
                     w.Add(1);
+                    break;
+                case 0x23:
+                case 0x24:
+                    // ConfirmRecording and ConfirmRecordingChain: the number of files deleted (uint16).
+                    w.AddRange(BitConverter.GetBytes((ushort)1));
                     break;
             }
 
