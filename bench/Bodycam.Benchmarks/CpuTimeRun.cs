@@ -20,6 +20,7 @@ namespace Bodycam.Benchmarks;
 public static class CpuTimeRun
 {
     private const int ProcessCpuClock = 2;
+    private const int WarmUpRounds = 3;
 
     /// <summary>Runs <c>cpu recording|dock [rounds]</c>.</summary>
     /// <param name="args">The arguments after <c>cpu</c>.</param>
@@ -97,12 +98,17 @@ public static class CpuTimeRun
 
     private static void Measure(string title, int rounds, (string Name, Action? Before, Action Run, Action? After)[] paths)
     {
-        // One warm-up round (JIT, caches, connections), then the rounds, the paths interleaved so drifts reach all.
-        foreach ((_, Action? before, Action run, Action? after) in paths)
+        // Three warm-up rounds (JIT up to the optimised tier, whose background compiles would otherwise be counted in
+        // the process CPU time of the first rounds; caches; connections), then the rounds, the paths interleaved so
+        // drifts reach all.
+        for (int w = 0; w < WarmUpRounds; w++)
         {
-            before?.Invoke();
-            run();
-            after?.Invoke();
+            foreach ((_, Action? before, Action run, Action? after) in paths)
+            {
+                before?.Invoke();
+                run();
+                after?.Invoke();
+            }
         }
 
         var wall = paths.Select(_ => new List<double>()).ToArray();
