@@ -295,6 +295,7 @@ internal sealed class IntakeProcessor
                 if (placement.Temporary is string temporary)
                 {
                     _vault.Store.Commit(temporary, hashes[i]);
+                    folders.Add(Path.GetDirectoryName(_vault.Store.PathOf(hashes[i]))!);
                     _vault.Fault(VaultStep.IntakeObjectStored);
                 }
             }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Runtime.InteropServices;
+using System.Threading;
 using Microsoft.Win32.SafeHandles;
 
 namespace Bodycam.Evidence.Storage;
@@ -165,12 +166,20 @@ internal static class FileSystem
             {
                 throw Failure("flush the folder", folder, Marshal.GetLastPInvokeError());
             }
+
+            FolderSynced.Value?.Invoke(folder);
         }
         finally
         {
             _ = Close(fd);
         }
     }
+
+    /// <summary>
+    /// Tests only: called with each folder after it was flushed, on the flow that set it (an async-local, so that tests
+    /// running side by side do not see each other's folders; it flows into the pool threads intake starts).
+    /// </summary>
+    internal static AsyncLocal<Action<string>?> FolderSynced { get; } = new();
 
     private static IOException Failure(string what, string path, int errno) =>
         new($"Cannot {what} {path}: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).", errno);
