@@ -84,6 +84,22 @@ internal static class DockAnswers
         return deleted;
     }
 
+    /// <summary>
+    /// A confirm deletes every file it names or none (docs/dock-protocol.md): an answer that counts another number of
+    /// deleted files breaks the protocol.
+    /// </summary>
+    internal static int RequireDeletedCount(int deleted, int expected)
+    {
+        if (deleted != expected)
+        {
+            throw new DockConnectionException(
+                DockConnectionFailure.MalformedResponse,
+                $"The device answered that it deleted {deleted} file(s) for a confirm of {expected}: a confirm deletes every file it names or none. The host keeps its copies; read the device's audit trail ('bodycam audit') to see what it deleted.");
+        }
+
+        return deleted;
+    }
+
     internal static DateTimeOffset? ReadClock(ref PayloadReader r)
     {
         bool set = r.Byte() != 0;

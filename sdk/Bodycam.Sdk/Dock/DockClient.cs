@@ -213,7 +213,7 @@ public sealed class DockClient : IDisposable
         }
 
         byte[] payload = new PayloadWriter().Ascii(recordingId).UInt16(files.Count).Bytes(DockMessages.ConfirmManifest(recordingId, files)).ToArray();
-        return RequestAsync(DockCommandCode.ConfirmRecording, payload, false, DockAnswers.ParseConfirmRecording, cancellationToken);
+        return RequestAsync(DockCommandCode.ConfirmRecording, payload, false, p => DockAnswers.RequireDeletedCount(DockAnswers.ParseConfirmRecording(p), files.Count), cancellationToken);
     }
 
     /// <summary>
@@ -249,7 +249,7 @@ public sealed class DockClient : IDisposable
         }
 
         byte[] payload = new PayloadWriter().Ascii(recordingId).UInt16(files.Count).Bytes(DockMessages.ConfirmChainManifest(recordingId, files)).ToArray();
-        return RequestAsync(DockCommandCode.ConfirmRecordingChain, payload, false, DockAnswers.ParseConfirmRecording, cancellationToken);
+        return RequestAsync(DockCommandCode.ConfirmRecordingChain, payload, false, p => DockAnswers.RequireDeletedCount(DockAnswers.ParseConfirmRecording(p), files.Count), cancellationToken);
     }
 
     /// <summary>Ends the session.</summary>
@@ -426,7 +426,7 @@ public sealed class DockClient : IDisposable
             DockCommandCode.ConfirmOffload,
             w.ToArray(),
             false,
-            DockAnswers.ParseConfirm,
+            p => DockAnswers.RequireDeletedCount(DockAnswers.ParseConfirm(p), files.Count),
             cancellationToken);
     }
 

@@ -39,6 +39,9 @@ public class DockClientFuzzTests
     [InlineData(9, new byte[] { 1 })] // ConfirmRecording: the uint16 count cut short
     [InlineData(10, new byte[] { 1, 0, 0 })] // ConfirmRecordingChain: a byte after the count
     [InlineData(10, new byte[0])]
+    [InlineData(8, new byte[] { 2 })] // ConfirmOffload of one file: "2 deleted"
+    [InlineData(9, new byte[] { 0, 0 })] // ConfirmRecording of one file: "0 deleted" (a confirm deletes all or nothing)
+    [InlineData(10, new byte[] { 3, 0 })] // ConfirmRecordingChain of one file: "3 deleted"
     public void Request_MalformedAnswer_ThrowsMalformedResponse(int target, byte[] answer)
     {
         // Regression: a short provision or confirm answer, an out-of-range clock value and a hello announcing a
