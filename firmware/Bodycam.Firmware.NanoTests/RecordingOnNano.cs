@@ -21,6 +21,13 @@ public class RecordingOnNano
         RecordingChecks.PowerCutRecoveredAtBoot();
     }
 
+    /// <summary>See <see cref="RecordingChecks.ForeignFileAuditedOnceAcrossBoots"/>.</summary>
+    [TestMethod]
+    public static void ForeignFileAuditedOnceAcrossBoots()
+    {
+        RecordingChecks.ForeignFileAuditedOnceAcrossBoots();
+    }
+
     /// <summary>See <see cref="RecordingChecks.ForeignFileNotRecovered"/>.</summary>
     [TestMethod]
     public static void ForeignFileNotRecovered()

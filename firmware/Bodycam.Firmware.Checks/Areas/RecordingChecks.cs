@@ -51,6 +51,43 @@ public static class RecordingChecks
         Check.Equal(300, device.Storage.GetLength("REC-foreign-000.bcr"), "the foreign file is untouched");
     }
 
+    /// <summary>
+    /// A foreign file is audited when it appears and when it changes, never again at a mere boot: one record per boot
+    /// would count the device's power-ons (docs/audit-trail.md).
+    /// </summary>
+    public static void ForeignFileAuditedOnceAcrossBoots()
+    {
+        var device = new TestDevice();
+        string name = "0123456789abcdef0123456789abcdef-000.bcr";
+        string foreign = "audit " + ((int)AuditEventType.ForeignFile).ToString();
+        device.Storage.Create(name);
+        byte[] junk = new byte[300];
+        device.Storage.Append(name, junk, 0, junk.Length);
+        device.PowerOn();
+        Check.Equal(1, device.Trace.CountOf(foreign), "audited at the first boot that finds it");
+
+        device.PowerCut();
+        device.PowerOn();
+        device.PowerCut();
+        device.PowerOn();
+        Check.Equal(1, device.Trace.CountOf(foreign), "not again at later boots");
+
+        device.PowerCut();
+        device.Storage.Append(name, junk, 0, 10);
+        device.PowerOn();
+        Check.Equal(2, device.Trace.CountOf(foreign), "again once it changed");
+
+        device.PowerCut();
+        device.Storage.Delete(name);
+        device.PowerOn();
+        Check.True(!device.InternalStorage.Exists(ForeignFileLedger.FileName), "the ledger is gone with the last foreign file");
+        device.PowerCut();
+        device.Storage.Create(name);
+        device.Storage.Append(name, junk, 0, junk.Length);
+        device.PowerOn();
+        Check.Equal(3, device.Trace.CountOf(foreign), "a file that comes back is reported again");
+    }
+
     /// <summary>A long recording is split into continuation files past the file duration limit.</summary>
     public static void ContinuationPastFileLimit()
     {

@@ -133,7 +133,7 @@ public sealed class DeviceBuilder
                 }
             }
 
-            AuditForeign(store.ForeignFiles, audit, clock);
+            AuditForeign(store.ForeignFiles, storage, new ForeignFileLedger(internalStorage), audit);
         }
         catch (StorageException e)
         {
@@ -189,25 +189,58 @@ public sealed class DeviceBuilder
             core, trail, audit, provisioning, configurationStore, store, writer, dock, recovered, recoveryError);
     }
 
-    // One "foreign file" record per recording id (the id is readable from every recording file name).
-    private static void AuditForeign(string[] files, IAuditLog audit, IClock clock)
+    // One "foreign file" record per recording id (the id is readable from every recording file name), when one of its
+    // files is new to the ledger or changed length since the last boot that found it: never one per boot, which would
+    // count the device's power-ons (docs/audit-trail.md). The record is written before the ledger, so a power loss in
+    // between reports the file again rather than never.
+    private static void AuditForeign(string[] files, IFileStorage card, ForeignFileLedger ledger, IAuditLog audit)
     {
+        string[] known = ledger.Load();
+        if (files.Length == 0 && known.Length == 0)
+        {
+            return;
+        }
+
+        string[] entries = new string[files.Length];
+        bool changed = files.Length != known.Length;
         for (int i = 0; i < files.Length; i++)
         {
-            string id;
-            int index;
-            RecordingFormat.TryParseFileName(files[i], out id, out index);
+            entries[i] = ForeignFileLedger.Entry(files[i], card.GetLength(files[i]));
+            changed = changed || !ForeignFileLedger.Holds(known, entries[i]);
+        }
+
+        for (int i = 0; i < files.Length; i++)
+        {
+            string id = RecordingIdOf(files[i]);
             bool seen = false;
             for (int j = 0; j < i && !seen; j++)
             {
-                seen = files[j].Substring(0, id.Length) == id;
+                seen = RecordingIdOf(files[j]) == id;
             }
 
-            if (!seen)
+            bool reported = true;
+            for (int j = i; j < files.Length && !seen && reported; j++)
+            {
+                reported = RecordingIdOf(files[j]) != id || ForeignFileLedger.Holds(known, entries[j]);
+            }
+
+            if (!seen && !reported)
             {
                 audit.Append(AuditEventType.ForeignFile, AuditTimeBase.None, 0, id);
             }
         }
+
+        if (changed)
+        {
+            ledger.Save(entries);
+        }
+    }
+
+    private static string RecordingIdOf(string fileName)
+    {
+        string id;
+        int index;
+        return RecordingFormat.TryParseFileName(fileName, out id, out index) ? id : fileName;
     }
 
     private static IClock Require(IClock? part, string name)

@@ -220,6 +220,12 @@ public class SharedChecksTests
     }
 
     [Fact]
+    public void Recording_ForeignFileAuditedOnceAcrossBoots()
+    {
+        RecordingChecks.ForeignFileAuditedOnceAcrossBoots();
+    }
+
+    [Fact]
     public void Recording_ForeignFileNotRecovered()
     {
         RecordingChecks.ForeignFileNotRecovered();

@@ -29,15 +29,23 @@ public class DockServiceAllocationTests
         }
 
         Feed(device, requests[0]);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < requests.Length; i++)
+
+        // The fewest bytes of three rounds: an answer path that allocates shows in every round, the runtime's one-off
+        // recompilation of a method (tiered JIT) in one.
+        long fewest = long.MaxValue;
+        for (int round = 0; round < 3; round++)
         {
-            device.Service.Receive(requests[i], 0, requests[i].Length);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < requests.Length; i++)
+            {
+                device.Service.Receive(requests[i], 0, requests[i].Length);
+            }
+
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
-        Assert.Equal(17, channel.ReadAnswers);
+        Assert.Equal(0, fewest);
+        Assert.Equal(1 + (3 * requests.Length), channel.ReadAnswers);
     }
 
     private static void Feed(DockTestDevice device, byte[] frame) => device.Service.Receive(frame, 0, frame.Length);
