@@ -155,14 +155,21 @@ public class RecordingWriterTests
             rig.Writer.AppendFrame(FrameKind.Video, true, i * 40, frame, 0, frame.Length);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 30; i < 245; i++)
+        // The fewest bytes of three windows of 2.8 s (each sealing two or three segments): a writer that allocates
+        // shows in every window, the runtime's one-off recompilation of a method (tiered JIT) in one.
+        long fewest = long.MaxValue;
+        for (int start = 30; start < 240; start += 70)
         {
-            rig.Writer.AppendFrame(FrameKind.Video, true, i * 40, frame, 0, frame.Length);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = start; i < start + 70; i++)
+            {
+                rig.Writer.AppendFrame(FrameKind.Video, true, i * 40, frame, 0, frame.Length);
+            }
+
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, fewest);
         Assert.True(storage.Appends > 10);
     }
 
