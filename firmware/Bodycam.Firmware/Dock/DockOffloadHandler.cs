@@ -13,10 +13,6 @@ internal sealed class DockOffloadHandler
     private const int MaxConfirmFiles = DockProtocol.MaxConfirmFiles;
     private const int MaxListedPerAnswer = 255;
 
-    // Where the chain before the record sits in a close and a closed-by-recovery body (docs/recording-format.md, 4.3).
-    private const int CloseChainAt = 17;
-    private const int RecoveryChainAt = 20;
-
     // The largest list entry: str8 name, str8 recording id, int64 length, uint8 flags.
     private const int ListEntryMaxSize = 1 + DockProtocol.MaxStringLength + 1 + DockProtocol.MaxStringLength + 8 + 1;
 
@@ -233,12 +229,7 @@ internal sealed class DockOffloadHandler
         for (int i = 0; i < files; i++)
         {
             HashFile(_recordingNames[i]);
-            Array.Copy(_manifest, 0, _link, 0, DockProtocol.HashSize);
-            int n = DockResponseWriter.WriteAsciiAt(_link, DockProtocol.HashSize, _recordingNames[i]);
-            Array.Copy(_digest, 0, _link, n, DockProtocol.HashSize);
-            _x.Crypto.Sha256Begin();
-            _x.Crypto.Sha256Update(_link, 0, n + DockProtocol.HashSize);
-            _x.Crypto.Sha256End(_manifest, 0);
+            AddManifestLink(_recordingNames[i], false, 0);
         }
 
         if (!FixedTimeEquals(_manifest, 0, _x.Request.Buffer, _confirmDigestAt, DockProtocol.HashSize))
@@ -282,14 +273,7 @@ internal sealed class DockOffloadHandler
                 return;
             }
 
-            Array.Copy(_manifest, 0, _link, 0, DockProtocol.HashSize);
-            int n = DockResponseWriter.WriteAsciiAt(_link, DockProtocol.HashSize, name);
-            LittleEndian.WriteInt64(_link, n, length);
-            n += 8;
-            Array.Copy(_digest, 0, _link, n, DockProtocol.HashSize);
-            _x.Crypto.Sha256Begin();
-            _x.Crypto.Sha256Update(_link, 0, n + DockProtocol.HashSize);
-            _x.Crypto.Sha256End(_manifest, 0);
+            AddManifestLink(name, true, length);
         }
 
         if (!FixedTimeEquals(_manifest, 0, _x.Request.Buffer, _confirmDigestAt, DockProtocol.HashSize))
@@ -430,6 +414,24 @@ internal sealed class DockOffloadHandler
         _x.Crypto.Sha256End(_manifest, 0);
     }
 
+    // Mi = SHA-256(M(i-1) || str8 name [|| uint64 length] || _digest), into _manifest: the file's SHA-256
+    // (ConfirmRecording) or its final chain hash with its length (ConfirmRecordingChain).
+    private void AddManifestLink(string name, bool withLength, long length)
+    {
+        Array.Copy(_manifest, 0, _link, 0, DockProtocol.HashSize);
+        int n = DockResponseWriter.WriteAsciiAt(_link, DockProtocol.HashSize, name);
+        if (withLength)
+        {
+            LittleEndian.WriteInt64(_link, n, length);
+            n += 8;
+        }
+
+        Array.Copy(_digest, 0, _link, n, DockProtocol.HashSize);
+        _x.Crypto.Sha256Begin();
+        _x.Crypto.Sha256Update(_link, 0, n + DockProtocol.HashSize);
+        _x.Crypto.Sha256End(_manifest, 0);
+    }
+
     // The confirm holds: Offloaded for each file (its name and the session's key), then the recording deleted, Deleted
     // for each file (its name), and the answer.
     private void DeleteRecording(int type, int requestId, int files)
@@ -487,13 +489,13 @@ internal sealed class DockOffloadHandler
         {
             at = 0;
             size = RecoverySize;
-            chainAt = RecordingFormat.RecordHeaderSize + RecoveryChainAt;
+            chainAt = RecordingFormat.RecordHeaderSize + RecordingFormat.RecoveryChainOffset;
         }
         else if (IsRecordHead(want - CloseSize, RecordingFormat.RecordClose, RecordingFormat.CloseBodySize))
         {
             at = want - CloseSize;
             size = CloseSize;
-            chainAt = at + RecordingFormat.RecordHeaderSize + CloseChainAt;
+            chainAt = at + RecordingFormat.RecordHeaderSize + RecordingFormat.CloseChainOffset;
         }
         else
         {

@@ -66,6 +66,12 @@ public static class RecordingFormat
     /// <summary>Body length of a closed-by-recovery record.</summary>
     public const int RecoveryBodySize = 116;
 
+    /// <summary>Where a close record's body holds the chain value before the record (docs/recording-format.md §4.3).</summary>
+    public const int CloseChainOffset = 17;
+
+    /// <summary>Where a closed-by-recovery record's body holds the chain value before the record.</summary>
+    public const int RecoveryChainOffset = 20;
+
     /// <summary>Record type of an encrypted segment.</summary>
     public const byte RecordSegment = 1;
 

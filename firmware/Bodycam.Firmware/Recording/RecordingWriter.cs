@@ -577,7 +577,7 @@ public class RecordingWriter : IRecordingSink
         BigEndian.WriteUInt32(c, 9, _recordsInFile);
         BigEndian.WriteInt64(c, 13, monotonic - _epoch);
         c[21] = (byte)reason;
-        Array.Copy(_chain, 0, c, 22, RecordingFormat.HashSize);
+        Array.Copy(_chain, 0, c, RecordingFormat.RecordHeaderSize + RecordingFormat.CloseChainOffset, RecordingFormat.HashSize);
         SignAndAppend(RecordingFormat.CloseBodySize);
     }
 
