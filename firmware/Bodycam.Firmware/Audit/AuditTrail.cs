@@ -232,18 +232,6 @@ public sealed class AuditTrail : IAuditLog, IAuditTrailReader
 
     private int ReadFully(long position, byte[] buffer, int offset, int count)
     {
-        int done = 0;
-        while (done < count)
-        {
-            int read = _storage.Read(_fileName, position + done, buffer, offset + done, count - done);
-            if (read <= 0)
-            {
-                break;
-            }
-
-            done += read;
-        }
-
-        return done;
+        return FileStorageReads.ReadFully(_storage, _fileName, position, buffer, offset, count);
     }
 }

@@ -100,19 +100,7 @@ public sealed class SignedCopyStore
         }
 
         int total = (int)length;
-        int done = 0;
-        while (done < total)
-        {
-            int read = _storage.Read(name, done, _buffer, _labelLength + done, total - done);
-            if (read <= 0)
-            {
-                return -1;
-            }
-
-            done += read;
-        }
-
-        return total;
+        return FileStorageReads.ReadFully(_storage, name, 0, _buffer, _labelLength, total) == total ? total : -1;
     }
 
     /// <summary>Checks the device's signature at the end of the copy <see cref="Read"/> returned.</summary>

@@ -68,17 +68,7 @@ public sealed class ForeignFileLedger
 
         long length = _storage.GetLength(FileName);
         byte[] bytes = new byte[length > MaxBytes ? MaxBytes : (int)length];
-        int read = 0;
-        while (read < bytes.Length)
-        {
-            int n = _storage.Read(FileName, read, bytes, read, bytes.Length - read);
-            if (n <= 0)
-            {
-                break;
-            }
-
-            read += n;
-        }
+        int read = FileStorageReads.ReadFully(_storage, FileName, 0, bytes, 0, bytes.Length);
 
         // Only complete lines count: a line cut by a power loss or by the cap is dropped (that file is reported again).
         int lines = 0;

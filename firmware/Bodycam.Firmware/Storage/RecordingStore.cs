@@ -378,7 +378,7 @@ public class RecordingStore : IRecordingFiles
         BigEndian.WriteUInt32(c, 9, _scan.Records);
         BigEndian.WriteInt64(c, 13, cut);
         BigEndian.WriteUInt32(c, 21, _scan.Segments == 0 ? 0xFFFFFFFF : _scan.Segments - 1);
-        Array.Copy(_chain, 0, c, 25, RecordingFormat.HashSize);
+        Array.Copy(_chain, 0, c, RecordingFormat.RecordHeaderSize + RecordingFormat.RecoveryChainOffset, RecordingFormat.HashSize);
         int length = RecordingFormat.SignControlRecord(c, RecordingFormat.RecoveryBodySize, _signatureMessage, _secureElement);
         Storage.Append(name, c, 0, length);
         Storage.Flush(name);
@@ -566,19 +566,7 @@ public class RecordingStore : IRecordingFiles
 
     private int ReadFully(string name, long position, byte[] buffer, int offset, int count)
     {
-        int done = 0;
-        while (done < count)
-        {
-            int n = Storage.Read(name, position + done, buffer, offset + done, count - done);
-            if (n <= 0)
-            {
-                break;
-            }
-
-            done += n;
-        }
-
-        return done;
+        return FileStorageReads.ReadFully(Storage, name, position, buffer, offset, count);
     }
 
     private static void RequireRecordingFile(string fileName)
