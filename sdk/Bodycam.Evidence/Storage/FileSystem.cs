@@ -10,7 +10,7 @@ namespace Bodycam.Evidence.Storage;
 /// The few POSIX calls a move or link intake needs that .NET does not offer as such: the device and inode of a path
 /// (statx(2)), a rename that fails instead of copying when the two paths are on different file systems (rename(2):
 /// .NET's File.Move copies and deletes on EXDEV), a hard link (link(2)), and fsync(2) of a file opened for reading or
-/// of a folder. Linux only; elsewhere
+/// of a folder (the latter the offloader's, <c>DestinationSync.FlushFolderEntries</c>). Linux only; elsewhere
 /// <see cref="DeviceOf"/> answers null, so a move intake copies instead.
 /// </summary>
 internal static class FileSystem
@@ -154,25 +154,9 @@ internal static class FileSystem
             return;
         }
 
-        int fd = Open(folder, 0);
-        if (fd < 0)
-        {
-            throw Failure("open the folder", folder, Marshal.GetLastPInvokeError());
-        }
-
-        try
-        {
-            if (FsyncFd(fd) != 0)
-            {
-                throw Failure("flush the folder", folder, Marshal.GetLastPInvokeError());
-            }
-
-            FolderSynced.Value?.Invoke(folder);
-        }
-        finally
-        {
-            _ = Close(fd);
-        }
+        // The offloader's folder flush, one implementation for both (open read-only, fsync, close).
+        Bodycam.Sdk.Offload.DestinationSync.FlushFolderEntries(folder);
+        FolderSynced.Value?.Invoke(folder);
     }
 
     /// <summary>
@@ -199,16 +183,4 @@ internal static class FileSystem
     [DllImport("libc", EntryPoint = "fsync", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int Fsync(SafeFileHandle handle);
-
-    [DllImport("libc", EntryPoint = "fsync", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int FsyncFd(int fd);
-
-    [DllImport("libc", EntryPoint = "open", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int Open(string path, int flags);
-
-    [DllImport("libc", EntryPoint = "close", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int Close(int fd);
 }
